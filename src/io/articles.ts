@@ -1,0 +1,65 @@
+// Reads article files: frontmatter parsed with positions, validated by the shared schema.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { summaryFromBody, type Article } from '../lib/article.ts';
+import { articleSchema, type Registries } from '../schema.ts';
+import { parseMarkdown } from './frontmatter.ts';
+import type { Problem } from './problems.ts';
+import { issuesToProblems } from './zod-problems.ts';
+
+export interface ArticleFile {
+  article?: Article;
+  body: string;
+  file: string;
+  problems: Problem[];
+}
+
+/** Field names as editors write them, for messages (the schema renames street → place etc.). */
+const FIELD_NAMES: Record<string, string> = { place: 'street', stars: 'star', reporters: 'reporter', correspondents: 'correspondent' };
+
+const schemas = new WeakMap<Registries, ReturnType<typeof articleSchema>>();
+function schemaFor(registries: Registries) {
+  let s = schemas.get(registries);
+  if (!s) schemas.set(registries, (s = articleSchema(registries)));
+  return s;
+}
+
+export function articleIdOf(file: string): string {
+  return basename(file).replace(/\.md$/i, '');
+}
+
+/** Parses and validates one article; `display` is the path shown in messages. */
+export function readArticleSource(display: string, source: string, registries: Registries): ArticleFile {
+  const parsed = parseMarkdown(display, source);
+  const problems = [...parsed.problems];
+  const id = articleIdOf(display);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-lianhu-wenhua.md (it becomes the URL), found ${basename(display)}` });
+  }
+  if (parsed.problems.length) return { file: display, body: parsed.body, problems };
+  const r = schemaFor(registries).safeParse(parsed.data);
+  if (!r.success) {
+    problems.push(...issuesToProblems(display, r.error.issues, (p) => parsed.locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
+    return { file: display, body: parsed.body, problems };
+  }
+  if (!parsed.body.trim()) {
+    problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', message: 'expected the article text below the frontmatter, found an empty body' });
+  }
+  const article: Article = { ...r.data, id, summary: r.data.summary ?? summaryFromBody(parsed.body) };
+  return { article: problems.length ? undefined : article, body: parsed.body, file: display, problems };
+}
+
+export function readArticleFile(file: string, registries: Registries, root = process.cwd()): ArticleFile {
+  return readArticleSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries);
+}
+
+/** Every .md file under a folder, sorted so builds are deterministic. */
+export function listMarkdownFiles(dir: string): string[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  return entries.filter((e) => e.toLowerCase().endsWith('.md')).map((e) => join(dir, e)).sort();
+}

@@ -1,0 +1,32 @@
+// The article as the site uses it: frontmatter resolved against the registries, plus id and summary.
+import type { ArticleFrontmatter } from '../schema.ts';
+
+export interface Article extends ArticleFrontmatter {
+  /** The file name without .md; the URL is /articles/<id>/. */
+  id: string;
+  summary: string;
+}
+
+const SUMMARY_MAX = 120;
+
+/** The first real paragraph of a Markdown body as plain text, for lists and meta descriptions. */
+export function summaryFromBody(body: string): string {
+  const para = body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .find((p) => p && !/^(#|!\[|<|>|\||[-*] )/.test(p));
+  if (!para) return '';
+  const plain = para
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/[*_`]/g, '')
+    .replace(/(\p{Script=Han}|[，。、；：“”！？（）])\n(?=\p{Script=Han}|[，。、；：“”！？（）])/gu, '$1')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+  return [...plain].length > SUMMARY_MAX ? `${[...plain].slice(0, SUMMARY_MAX).join('')}…` : plain;
+}
+
+/** Newest first; same-day articles by id so the order is stable across builds. */
+export function byDateDesc(a: Pick<Article, 'date' | 'id'>, b: Pick<Article, 'date' | 'id'>): number {
+  return a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

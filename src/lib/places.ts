@@ -1,0 +1,109 @@
+// The places registry as a queryable tree: look-ups by name, alias or id, ancestors, descendants.
+import { closest, didYouMean } from './suggest.ts';
+
+export const PLACE_LEVELS = ['province', 'city', 'district', 'street', 'township'] as const;
+export type PlaceLevel = (typeof PLACE_LEVELS)[number];
+export type StarSet = 'community' | 'village';
+
+export interface PlaceInput {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  parent?: string;
+  aliases?: string[];
+  stars?: StarSet;
+}
+
+export interface Place {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  parent?: string;
+  aliases: string[];
+  /** The star set this place's branches work on (inherited from the district). */
+  starSet: StarSet;
+}
+
+export interface PlaceRegistry {
+  readonly all: readonly Place[];
+  byId(id: string): Place | undefined;
+  /** Resolve what an editor wrote: the Chinese name, an alias or the id. */
+  resolve(written: string): Place | undefined;
+  /** Root first, the place itself last: 河南省 › 郑州市 › 中原区 › 莲湖街道. */
+  lineage(id: string): Place[];
+  children(id: string): Place[];
+  /** The place and every place below it. */
+  subtree(id: string): Place[];
+  suggest(written: string): string[];
+  /** "expected a place from content/places.yaml, found X (did you mean Y?)" */
+  unknownMessage(written: string): string;
+}
+
+export class RegistryError extends Error {}
+
+/** Builds the registry; throws RegistryError listing every fault found (duplicate ids or spellings, missing parents, cycles). */
+export function createPlaceRegistry(input: readonly PlaceInput[]): PlaceRegistry {
+  const faults: string[] = [];
+  const byId = new Map<string, Place>();
+  const bySpelling = new Map<string, Place>();
+  const kids = new Map<string, Place[]>();
+
+  for (const p of input) {
+    if (byId.has(p.id)) faults.push(`id ${p.id}: expected a unique id, found it twice`);
+    byId.set(p.id, { ...p, aliases: p.aliases ?? [], starSet: 'community' });
+  }
+  for (const p of byId.values()) {
+    for (const s of [p.name, ...p.aliases]) {
+      const other = bySpelling.get(s);
+      if (other && other.id !== p.id) faults.push(`${p.id}: name or alias ${s} is already used by ${other.id}`);
+      else bySpelling.set(s, p);
+    }
+    if (p.parent !== undefined) {
+      if (!byId.has(p.parent)) faults.push(`${p.id}: parent expected an id in the registry, found ${p.parent}`);
+      else kids.set(p.parent, [...(kids.get(p.parent) ?? []), p]);
+    } else if (p.level !== 'province' && p.level !== 'city') {
+      faults.push(`${p.id}: parent expected for a ${p.level}, found none`);
+    }
+  }
+  const lineage = (id: string): Place[] => {
+    const chain: Place[] = [];
+    for (let p = byId.get(id); p; p = p.parent ? byId.get(p.parent) : undefined) {
+      if (chain.includes(p)) {
+        faults.push(`${id}: parent chain loops back to ${p.id}`);
+        break;
+      }
+      chain.unshift(p);
+    }
+    return chain;
+  };
+  // Star set: townships are villages; otherwise the nearest ancestor's explicit setting, else community.
+  const explicit = new Map(input.map((p) => [p.id, p.stars]));
+  for (const p of byId.values()) {
+    const chain = lineage(p.id).reverse();
+    p.starSet = p.level === 'township' ? 'village' : (chain.map((c) => explicit.get(c.id)).find(Boolean) ?? 'community');
+  }
+  if (faults.length) throw new RegistryError(faults.join('\n'));
+
+  const all = [...byId.values()];
+  const candidates = all.map((p) => ({ name: p.name, spellings: [p.name, ...p.aliases] }));
+  const subtree = (id: string): Place[] => {
+    const p = byId.get(id);
+    if (!p) return [];
+    return [p, ...(kids.get(id) ?? []).flatMap((k) => subtree(k.id))];
+  };
+  return {
+    all,
+    byId: (id) => byId.get(id),
+    resolve: (written) => {
+      const w = written.trim();
+      return bySpelling.get(w) ?? byId.get(w);
+    },
+    lineage,
+    children: (id) => kids.get(id) ?? [],
+    subtree,
+    suggest: (written) => closest(written, candidates),
+    unknownMessage(written) {
+      return `expected a place from content/places.yaml (name or alias), found ${written}${didYouMean(this.suggest(written))}`;
+    },
+  };
+}

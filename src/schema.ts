@@ -1,0 +1,230 @@
+// One schema, one truth: the frontmatter and registry schemas shared by Astro's content
+// config, the editor CLIs in scripts/ and the tests. Every message reads
+// "expected …, found …" so an editor sees what to write and what was written.
+import { z } from 'astro/zod';
+import { PLACE_LEVELS, type PlaceRegistry } from './lib/places.ts';
+import type { StarRegistry } from './lib/stars.ts';
+
+/** How a value appears in a message: strings as written, everything else as YAML would show it. */
+export function shown(v: unknown): string {
+  if (v === undefined) return 'nothing';
+  if (v === null) return 'an empty value';
+  if (typeof v === 'string') return v === '' ? 'an empty text' : v;
+  if (v instanceof Date) return `a date object (${v.toISOString().slice(0, 10)})`;
+  return JSON.stringify(v);
+}
+
+const text = (what: string) =>
+  z.string({ error: (iss) => `expected ${what}, found ${shown(iss.input)}` }).trim().min(1, { error: `expected ${what}, found an empty text` });
+
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date written YYYY-MM-DD; impossible dates (2022-13-45, 2023-02-29) are refused, never rolled over. */
+export const isoDate = z
+  .unknown()
+  .optional()
+  .transform((v, ctx) => {
+    const s = typeof v === 'string' ? v.trim() : undefined;
+    const m = s ? DATE_RE.exec(s) : null;
+    if (!s || !m) {
+      const missing = v === undefined ? ' (the field is missing)' : '';
+      ctx.addIssue({ code: 'custom', message: `expected a date written YYYY-MM-DD, found ${shown(v)}${missing}` });
+      return z.NEVER;
+    }
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const dt = new Date(Date.UTC(y, mo - 1, d));
+    if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
+      ctx.addIssue({ code: 'custom', message: `expected a real calendar date (YYYY-MM-DD), found ${s}, which does not exist` });
+      return z.NEVER;
+    }
+    return s;
+  });
+
+/** A name or a list of names, always returned as a list. */
+const names = (what: string, min: number) =>
+  z
+    .unknown()
+    .optional()
+    .transform((v, ctx) => {
+      const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+      const out: string[] = [];
+      for (const item of list) {
+        if (typeof item !== 'string' || !item.trim()) {
+          ctx.addIssue({ code: 'custom', message: `expected ${what} (a name or a list of names), found ${shown(item)}` });
+          return z.NEVER;
+        }
+        out.push(item.trim());
+      }
+      if (out.length < min) {
+        ctx.addIssue({ code: 'custom', message: `expected ${what} (at least one name), found ${shown(v)}` });
+        return z.NEVER;
+      }
+      return out;
+    });
+
+// ---------------------------------------------------------------- registries
+
+export const placeEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${shown(i.input)}` }),
+    name: text('the Chinese name'),
+    level: z.enum(PLACE_LEVELS, { error: (i) => `expected one of ${PLACE_LEVELS.join(', ')}, found ${shown(i.input)}` }),
+    parent: z.string().optional(),
+    aliases: z.array(text('an alias')).optional(),
+    stars: z.enum(['community', 'village'], { error: (i) => `expected community or village, found ${shown(i.input)}` }).optional(),
+  })
+  .strict();
+export const placesFileSchema = z.array(placeEntrySchema, { error: (i) => `expected a list of places, found ${shown(i.input)}` });
+
+export const starEntrySchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id, found ${shown(i.input)}` }),
+    name: text('the star name'),
+    sets: z.array(z.enum(['community', 'village'])).min(1),
+    description: text('a one-line description'),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (i) => `expected a colour like #b71c1c, found ${shown(i.input)}` }),
+  })
+  .strict();
+export const starsFileSchema = z.array(starEntrySchema);
+
+export interface Registries {
+  places: PlaceRegistry;
+  stars: StarRegistry;
+}
+
+// ---------------------------------------------------------------- articles
+
+export const ARTICLE_FIELDS = [
+  'title', 'kicker', 'subtitle', 'street', 'star', 'date', 'reporter', 'correspondent',
+  'photo', 'source', 'bulletin', 'summary', 'draft',
+] as const;
+
+const knownFields = (fields: readonly string[]) => (data: Record<string, unknown>, ctx: z.RefinementCtx) => {
+  for (const key of Object.keys(data)) {
+    if (!fields.includes(key)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `expected one of the fields ${fields.join(', ')}, found an unknown field ${key}` });
+    }
+  }
+};
+
+export function articleSchema({ places, stars }: Registries) {
+  return z
+    .record(z.string(), z.unknown(), { error: (i) => `expected frontmatter fields (title, street, date, reporter …), found ${shown(i.input)}` })
+    .superRefine(knownFields(ARTICLE_FIELDS))
+    .pipe(
+      z.object({
+        title: text('a headline'),
+        kicker: text('a kicker (引题)').optional(),
+        subtitle: text('a subtitle (副题)').optional(),
+        street: z.unknown().optional().transform((v, ctx) => {
+          if (typeof v !== 'string' || !v.trim()) {
+            ctx.addIssue({ code: 'custom', message: `expected a place from content/places.yaml such as 莲湖街道, found ${shown(v)}${v === undefined ? ' (the field is missing)' : ''}` });
+            return z.NEVER;
+          }
+          const p = places.resolve(v);
+          if (!p) {
+            ctx.addIssue({ code: 'custom', message: places.unknownMessage(v) });
+            return z.NEVER;
+          }
+          return p.id;
+        }),
+        star: z.unknown().optional().transform((v, ctx) => {
+          const list = v === undefined || v === null ? [] : Array.isArray(v) ? v : [v];
+          const ids: string[] = [];
+          for (const item of list) {
+            const s = typeof item === 'string' ? stars.resolve(item) : undefined;
+            if (!s) {
+              ctx.addIssue({ code: 'custom', message: typeof item === 'string' ? stars.unknownMessage(item) : `expected a star name such as 支部过硬星, found ${shown(item)}` });
+              return z.NEVER;
+            }
+            if (!ids.includes(s.id)) ids.push(s.id);
+          }
+          return ids;
+        }),
+        date: isoDate,
+        reporter: names('the reporter (记者)', 1),
+        correspondent: names('the correspondent (通讯员)', 0),
+        photo: z.unknown().optional().transform((v, ctx) => {
+          if (v === undefined || v === false || v === null) return undefined;
+          if (v === true) return true as const;
+          const list = Array.isArray(v) ? v : [v];
+          if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) {
+            ctx.addIssue({ code: 'custom', message: `expected the photographer's name(s), or true for 文/图 by the reporters, found ${shown(v)}` });
+            return z.NEVER;
+          }
+          return list.map((x) => (x as string).trim());
+        }),
+        source: text('the publication and page').optional(),
+        bulletin: z.string({ error: (i) => `expected a bulletin id, found ${shown(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${shown(i.input)}` }).optional(),
+        summary: text('a one-paragraph summary').optional(),
+        draft: z.boolean({ error: (i) => `expected true or false, found ${shown(i.input)}` }).default(false),
+      }),
+    )
+    .transform(({ star, reporter, correspondent, street, ...rest }) => ({
+      ...rest,
+      place: street,
+      stars: star,
+      reporters: reporter,
+      correspondents: correspondent,
+    }));
+}
+export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
+
+// ---------------------------------------------------------------- bulletins
+
+export const BULLETIN_KINDS = ['专版', '简报'] as const;
+export const BULLETIN_FIELDS = ['title', 'kind', 'date', 'issue', 'department', 'period', 'articles', 'select', 'draft'] as const;
+
+export function bulletinSchema({ places, stars }: Registries) {
+  const placeId = z.string().transform((v, ctx) => {
+    const p = places.resolve(v);
+    if (!p) {
+      ctx.addIssue({ code: 'custom', message: places.unknownMessage(v) });
+      return z.NEVER;
+    }
+    return p.id;
+  });
+  const starId = z.string().transform((v, ctx) => {
+    const s = stars.resolve(v);
+    if (!s) {
+      ctx.addIssue({ code: 'custom', message: stars.unknownMessage(v) });
+      return z.NEVER;
+    }
+    return s.id;
+  });
+  const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+  return z
+    .record(z.string(), z.unknown())
+    .superRefine(knownFields(BULLETIN_FIELDS))
+    .pipe(
+      z
+        .object({
+          title: text('the bulletin title'),
+          kind: z.enum(BULLETIN_KINDS, { error: (i) => `expected 专版 or 简报, found ${shown(i.input)}` }),
+          date: isoDate,
+          issue: z.union([z.string(), z.number()]).transform(String).optional(),
+          department: text('the issuing department (编发单位)').optional(),
+          period: z.object({ from: isoDate, to: isoDate }, { error: (i) => `expected from: and to: dates, found ${shown(i.input)}` }).optional(),
+          articles: z.array(z.string({ error: (i) => `expected an article id, found ${shown(i.input)}` }), { error: (i) => `expected a list of article ids, found ${shown(i.input)}` }).optional(),
+          select: z
+            .object({
+              from: isoDate.optional(),
+              to: isoDate.optional(),
+              places: oneOrMany(placeId).optional(),
+              stars: oneOrMany(starId).optional(),
+            })
+            .strict()
+            .optional(),
+          draft: z.boolean().default(false),
+        })
+        .superRefine((b, ctx) => {
+          if (!b.articles === !b.select) {
+            ctx.addIssue({ code: 'custom', path: ['articles'], message: `expected either articles (a list of article ids) or select (from, to, places, stars), found ${b.articles ? 'both' : 'neither'}` });
+          }
+          if (b.period && b.period.from > b.period.to) {
+            ctx.addIssue({ code: 'custom', path: ['period'], message: `expected from before to, found ${b.period.from} after ${b.period.to}` });
+          }
+        }),
+    );
+}
+export type BulletinFrontmatter = z.output<ReturnType<typeof bulletinSchema>>;
