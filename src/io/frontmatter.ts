@@ -40,7 +40,8 @@ export function parseMarkdown(file: string, source: string): ParsedMarkdown {
   if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
     problems.push({ file, line: 1, col: 1, field: '', severity: 'error', message: 'expected a closing --- line after the frontmatter, found none' });
   }
-  const offset = 1; // frontmatter text starts on line 2, after the opening ---
+  // Frontmatter text starts on line 2, after the opening ---; gray-matter may keep that line's newline.
+  const offset = parsed.matter.startsWith('\n') ? 0 : 1;
   const pos = (at: number) => {
     const lp = lineCounter.linePos(at);
     return { line: lp.line + offset, col: lp.col };

@@ -1,0 +1,93 @@
+// Reads bulletin files (专版, 简报): frontmatter parsed with positions, validated by the shared
+// schema; when the article ids are known, every listed id is checked at the line it is written on.
+import { readFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import type { Bulletin } from '../lib/bulletins.ts';
+import { closest, didYouMean } from '../lib/suggest.ts';
+import { bulletinSchema, type Registries } from '../schema.ts';
+import { articleIdOf } from './articles.ts';
+import { parseMarkdown } from './frontmatter.ts';
+import type { Problem } from './problems.ts';
+import { issuesToProblems } from './zod-problems.ts';
+
+export interface BulletinFile {
+  bulletin?: Bulletin;
+  /** The editor's note (编者按). */
+  body: string;
+  file: string;
+  problems: Problem[];
+}
+
+interface Issue {
+  code?: string;
+  path: PropertyKey[];
+  message: string;
+  errors?: Issue[][];
+  keys?: string[];
+}
+
+const SELECT_FIELDS = 'from, to, places, stars';
+
+/**
+ * zod's issues said in an editor's terms: a failed "one name or a list" union reports the
+ * branch that failed on content (莲胡 is no place) rather than "Invalid input", and an unknown
+ * key inside select names the fields that are allowed.
+ */
+function editorIssues(issues: readonly Issue[]): Issue[] {
+  return issues.flatMap((iss): Issue[] => {
+    if (iss.code === 'invalid_union' && iss.errors) {
+      const branch = iss.errors.find((b) => b.length && b.every((i) => i.code === 'custom'));
+      if (branch) return editorIssues(branch.map((i) => ({ ...i, path: [...iss.path, ...i.path] })));
+    }
+    if (iss.code === 'unrecognized_keys' && iss.keys) {
+      const allowed = iss.path.at(-1) === 'select' ? `expected only the fields ${SELECT_FIELDS} under select, found` : 'expected no other fields here, found';
+      return iss.keys.map((k) => ({ path: [...iss.path, k], message: `${allowed} an unknown field ${k}` }));
+    }
+    return [iss];
+  });
+}
+
+const schemas = new WeakMap<Registries, ReturnType<typeof bulletinSchema>>();
+function schemaFor(registries: Registries) {
+  let s = schemas.get(registries);
+  if (!s) schemas.set(registries, (s = bulletinSchema(registries)));
+  return s;
+}
+
+/**
+ * Parses and validates one bulletin; `display` is the path shown in messages. Pass `articleIds`
+ * (every article id in the content folder) to have the `articles:` list checked against them.
+ */
+export function readBulletinSource(display: string, source: string, registries: Registries, articleIds?: ReadonlySet<string>): BulletinFile {
+  const parsed = parseMarkdown(display, source);
+  const problems = [...parsed.problems];
+  const id = articleIdOf(display);
+  if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
+    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-ruanshili.md (it becomes the URL), found ${id}.md` });
+  }
+  if (parsed.problems.length) return { file: display, body: parsed.body, problems };
+  const r = schemaFor(registries).safeParse(parsed.data);
+  if (!r.success) {
+    const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.');
+    problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf));
+    return { file: display, body: parsed.body, problems };
+  }
+  if (articleIds && r.data.articles) {
+    let candidates: { name: string; spellings: string[] }[] | undefined;
+    r.data.articles.forEach((articleId, i) => {
+      if (articleIds.has(articleId)) return;
+      candidates ??= [...articleIds].map((a) => ({ name: a, spellings: [a] }));
+      const { line, col } = parsed.locate(['articles', i]);
+      problems.push({
+        file: display, line, col, field: 'articles', severity: 'error',
+        message: `expected the id of an article in content/articles/, found ${articleId}${didYouMean(closest(articleId, candidates))}`,
+      });
+    });
+  }
+  const bulletin: Bulletin = { ...r.data, id, file: display };
+  return { bulletin: problems.length ? undefined : bulletin, body: parsed.body, file: display, problems };
+}
+
+export function readBulletinFile(file: string, registries: Registries, root = process.cwd(), articleIds?: ReadonlySet<string>): BulletinFile {
+  return readBulletinSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries, articleIds);
+}

@@ -1,0 +1,58 @@
+// Which articles a bulletin (专版 or 简报) holds: its ordered list, or its selection resolved
+// against the site index. Unknown ids are errors that name the bulletin file and the closest ids.
+import type { Article } from './article.ts';
+import type { BulletinFrontmatter } from '../schema.ts';
+import type { SiteIndex } from './site-index.ts';
+import { closest, didYouMean } from './suggest.ts';
+
+export interface Bulletin extends BulletinFrontmatter {
+  id: string;
+  /** The source file, for error messages. */
+  file: string;
+}
+
+export interface ResolvedBulletin {
+  bulletin: Bulletin;
+  articles: Article[];
+}
+
+export function selectArticles(index: Pick<SiteIndex, 'articles' | 'inPlace'>, select: NonNullable<BulletinFrontmatter['select']>): Article[] {
+  const pool = select.places?.length ? [...new Set(select.places.flatMap((p) => index.inPlace(p)))] : index.articles;
+  return pool
+    .filter((a) => (!select.from || a.date >= select.from) && (!select.to || a.date <= select.to))
+    .filter((a) => !select.stars?.length || a.stars.some((s) => select.stars!.includes(s)))
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1)); // a briefing reads oldest first
+}
+
+export function resolveBulletins(bulletins: readonly Bulletin[], index: Pick<SiteIndex, 'articles' | 'inPlace' | 'byId'>): ResolvedBulletin[] {
+  const errors: string[] = [];
+  let ids: { name: string; spellings: string[] }[] | undefined;
+  const resolved = bulletins.map((bulletin) => {
+    if (!bulletin.articles) return { bulletin, articles: selectArticles(index, bulletin.select!) };
+    const articles: Article[] = [];
+    for (const id of bulletin.articles) {
+      const a = index.byId.get(id);
+      if (a) articles.push(a);
+      else {
+        ids ??= index.articles.map((x) => ({ name: x.id, spellings: [x.id] }));
+        errors.push(`${bulletin.file}  articles: expected the id of an article in content/articles/, found ${id}${didYouMean(closest(id, ids))}`);
+      }
+    }
+    return { bulletin, articles };
+  });
+  if (errors.length) throw new Error(errors.join('\n'));
+  return resolved.sort((a, b) => (a.bulletin.date < b.bulletin.date ? 1 : a.bulletin.date > b.bulletin.date ? -1 : a.bulletin.id.localeCompare(b.bulletin.id)));
+}
+
+/** article id → the bulletins it appears in, newest first. */
+export function bulletinsByArticle(resolved: readonly ResolvedBulletin[]): Map<string, Bulletin[]> {
+  const map = new Map<string, Bulletin[]>();
+  for (const r of resolved) {
+    for (const a of r.articles) {
+      const list = map.get(a.id);
+      if (list) list.push(r.bulletin);
+      else map.set(a.id, [r.bulletin]);
+    }
+  }
+  return map;
+}

@@ -1,0 +1,74 @@
+// RSS feeds: channel options and items for articles and bulletins. Pure: the endpoints in
+// src/pages pass the site URL and registries; @astrojs/rss builds and escapes the XML.
+import type { RSSFeedItem, RSSOptions } from '@astrojs/rss';
+import type { Article } from './article.ts';
+import type { ResolvedBulletin } from './bulletins.ts';
+import type { PlaceRegistry } from './places.ts';
+import type { StarRegistry } from './stars.ts';
+
+export const FEED_LANGUAGE = 'zh-CN';
+/** How many articles the site-wide feed carries. */
+export const SITE_FEED_SIZE = 50;
+
+export interface FeedContext {
+  site: URL;
+  places: PlaceRegistry;
+  stars: StarRegistry;
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/**
+ * RFC 822 date at midnight Beijing time: "Thu, 08 Sep 2022 00:00:00 +0800". Written out rather
+ * than given to @astrojs/rss as a Date, which would print it in GMT on the previous evening.
+ */
+export function rfc822Beijing(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const weekday = new Date(Date.UTC(y, m - 1, d)).getUTCDay();
+  return `${DAYS[weekday]}, ${String(d).padStart(2, '0')} ${MONTHS[m - 1]} ${y} 00:00:00 +0800`;
+}
+
+const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+export function articleFeedItem(a: Article, ctx: FeedContext): RSSFeedItem {
+  const place = ctx.places.byId(a.place);
+  return {
+    title: a.title,
+    link: new URL(`/articles/${a.id}/`, ctx.site).href,
+    description: a.summary,
+    customData: `<pubDate>${rfc822Beijing(a.date)}</pubDate>`,
+    categories: [...(place ? [place.name] : []), ...a.stars.map((s) => ctx.stars.byId(s)?.name ?? s)],
+    author: [...a.reporters, ...a.correspondents].join('、'),
+  };
+}
+
+/** `text.note` is the editor's note as plain text (the item's description). */
+export function bulletinFeedItem(r: ResolvedBulletin, text: { title: string; note: string }, ctx: FeedContext): RSSFeedItem {
+  const b = r.bulletin;
+  const places = [...new Set(r.articles.map((a) => ctx.places.byId(a.place)?.name).filter((n): n is string => !!n))];
+  return {
+    title: text.title,
+    link: new URL(`/bulletins/${b.id}/`, ctx.site).href,
+    description: text.note,
+    customData: `<pubDate>${rfc822Beijing(b.date)}</pubDate>`,
+    categories: [b.kind, ...places],
+    ...(b.department ? { author: b.department } : {}),
+  };
+}
+
+/**
+ * Channel options: `path` is the page the feed follows (the channel link) and `feedPath` the
+ * feed itself (atom:link rel=self, which feed validators ask for).
+ */
+export function feedOptions(o: { title: string; description: string; path: string; feedPath: string; items: RSSFeedItem[]; site: URL }): RSSOptions {
+  const self = new URL(o.feedPath, o.site).href;
+  return {
+    title: o.title,
+    description: o.description,
+    site: new URL(o.path, o.site),
+    items: o.items,
+    xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+    customData: `<language>${FEED_LANGUAGE}</language><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
+  };
+}

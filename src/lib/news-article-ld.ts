@@ -1,0 +1,31 @@
+// schema.org NewsArticle for an article page: what aggregators read for headline, date, authors, place.
+import type { Article } from './article.ts';
+import type { Bulletin } from './bulletins.ts';
+import type { PlaceRegistry } from './places.ts';
+import { beijingDateTime } from './dates.ts';
+
+export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[] }) {
+  const lineage = ctx.places.lineage(a.place);
+  const place = lineage.at(-1)!;
+  const person = (name: string, role?: string) => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'NewsArticle',
+    headline: a.title,
+    ...(a.kicker || a.subtitle ? { alternativeHeadline: [a.kicker, a.subtitle].filter(Boolean).join(' ') } : {}),
+    description: a.summary,
+    datePublished: beijingDateTime(a.date),
+    inLanguage: 'zh-CN',
+    url: new URL(`/articles/${a.id}/`, ctx.site).href,
+    author: [...a.reporters.map((n) => person(n, '记者')), ...a.correspondents.map((n) => person(n, '通讯员'))],
+    contentLocation: {
+      '@type': 'Place',
+      name: place.name,
+      address: { '@type': 'PostalAddress', addressCountry: 'CN', addressRegion: lineage.filter((p) => p.level !== place.level).map((p) => p.name).join('') || undefined },
+      url: new URL(`/streets/${place.id}/`, ctx.site).href,
+    },
+    ...(ctx.bulletins.length
+      ? { isPartOf: ctx.bulletins.map((b) => ({ '@type': 'PublicationIssue', name: b.title, ...(b.issue ? { issueNumber: b.issue } : {}), datePublished: beijingDateTime(b.date), url: new URL(`/bulletins/${b.id}/`, ctx.site).href })) }
+      : {}),
+  };
+}

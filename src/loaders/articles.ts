@@ -1,0 +1,60 @@
+// Loads content/articles/**/*.md: validated by the shared schema with editor-friendly errors
+// (file:line:col, the bad value, the closest valid names), rendered once, cached by content digest.
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+import type { Loader } from 'astro/loaders';
+import { listMarkdownFiles, readArticleSource } from '../io/articles.ts';
+import { loadRegistries } from '../io/registries.ts';
+import { ContentError, type Problem } from '../io/problems.ts';
+
+/** A digest of the registries: an article's resolved place depends on them. */
+export function registriesStamp(contentDir: string): string {
+  return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
+}
+
+export function articlesLoader(contentDir: string): Loader {
+  return {
+    name: 'jiexun-articles',
+    load: async ({ store, renderMarkdown, generateDigest, config }) => {
+      const root = fileURLToPath(config.root);
+      const registries = loadRegistries(contentDir);
+      const stamp = generateDigest(registriesStamp(contentDir));
+      const files = listMarkdownFiles(join(contentDir, 'articles'));
+      const untouched = new Set(store.keys());
+      const problems: Problem[] = [];
+      const firstFileOf = new Map<string, string>();
+      // Bounded concurrency: rendering is CPU-bound, reading is I/O-bound.
+      let next = 0;
+      const worker = async () => {
+        while (next < files.length) {
+          const file = files[next++];
+          const rel = relative(root, file);
+          const source = await readFile(file, 'utf8');
+          const digest = generateDigest(`${stamp}\u0000${source}`);
+          const parsed = readArticleSource(rel, source, registries);
+          problems.push(...parsed.problems);
+          const article = parsed.article;
+          if (!article) continue;
+          const dup = firstFileOf.get(article.id);
+          if (dup) {
+            problems.push({ file: rel, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${article.id} already used by ${dup}` });
+            continue;
+          }
+          firstFileOf.set(article.id, rel);
+          if (article.draft) continue; // drafts never reach the built site
+          untouched.delete(article.id);
+          const existing = store.get(article.id);
+          if (existing?.digest === digest) continue;
+          const rendered = await renderMarkdown(parsed.body, { fileURL: pathToFileURL(file) });
+          store.set({ id: article.id, data: { ...article }, body: parsed.body, filePath: rel, digest, rendered });
+        }
+      };
+      await Promise.all(Array.from({ length: 8 }, worker));
+      const errors = problems.filter((p) => p.severity === 'error');
+      if (errors.length) throw new ContentError(errors);
+      for (const id of untouched) store.delete(id);
+    },
+  };
+}

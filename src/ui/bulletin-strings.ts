@@ -1,0 +1,28 @@
+// Reader-facing strings for bulletins (专版, 简报) and the RSS feeds; the rest live in strings.ts.
+import { chineseDate } from '../lib/dates.ts';
+
+export const bulletinUi = {
+  issuedOn: '编发日期',
+  printedOn: '刊发日期',
+  year: (y: string) => `${y}年`,
+  period: (from: string, to: string) => `${chineseDate(from)}至${chineseDate(to)}`,
+  inThisIssue: (n: number) => `本期共 ${n} 篇`,
+  noBulletins: '暂无专版或简报。',
+  readArticle: '阅读单篇报道',
+  contentsLabel: '本期目录',
+
+  siteFeedTitle: '街讯 · 最新报道',
+  siteFeedDescription: '区县报“五星”支部创建最新报道（最新 50 篇）。',
+  placeFeedTitle: (place: string) => `街讯 · ${place}`,
+  placeFeedDescription: (place: string) => `${place}“五星”支部创建报道。`,
+  starFeedTitle: (star: string) => `街讯 · ${star}`,
+  starFeedDescription: (star: string) => `“${star}”创建报道。`,
+  bulletinsFeedTitle: '街讯 · 专版与简报',
+  bulletinsFeedDescription: '报纸专版与组织部门编发的“五星”支部创建工作简报。',
+  bulletinFeedItemTitle: (kind: string, title: string, issue?: string) => `${kind}${issue ? ` ${issue}` : ''}｜${title}`,
+
+  /** The editor's note `npm run bulletin` writes; the editor replaces the whole paragraph. */
+  draftNoteMarker: '【待编辑】',
+  draftNote: (kind: string, scope: string, count: number) =>
+    `【待编辑】编者按：请用一段话概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容，写好后删除本段，包括开头的“【待编辑】”标记。`,
+} as const;

@@ -1,0 +1,23 @@
+// Builds the two sites the suite reads once, before any test: the small fixture site
+// (tests/fixtures/site/content) and the real one (content/). Tests get their paths via inject().
+import { join } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    fixtureDist: string;
+    siteDist: string;
+  }
+}
+
+export default function setup(project: TestProject) {
+  // For quick runs of unit tests only: JIEXUN_SKIP_SITES=1 skips both builds (site tests then fail).
+  if (process.env.JIEXUN_SKIP_SITES) return;
+  const sites = { fixtureDist: [FIXTURE_CONTENT, join(ROOT, '.tmp/test-fixture-dist')], siteDist: [join(ROOT, 'content'), join(ROOT, '.tmp/test-site-dist')] } as const;
+  for (const [key, [content, out]] of Object.entries(sites)) {
+    const r = buildSite(content, out);
+    if (r.status !== 0) throw new Error(`Building ${content} for the tests failed:\n${r.stdout}\n${r.stderr}`);
+    project.provide(key as 'fixtureDist' | 'siteDist', out);
+  }
+}
