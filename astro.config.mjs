@@ -1,10 +1,9 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkCjkLinebreak from './src/markdown/remark-cjk-linebreak.ts';
-import { articleSanitizeSchema } from './src/markdown/sanitize-schema.ts';
+import buildTimings from './src/integrations/build-timings.ts';
+import { unified } from '@astrojs/markdown-remark';
+import { markdownOptions } from './src/markdown/options.ts';
 
 // SITE_URL: the public address, for canonical links, feeds and the sitemap.
 // JIEXUN_OUT / JIEXUN_CACHE: where scripts/build.ts builds (it swaps into dist/ on success).
@@ -16,11 +15,10 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
   prefetch: false,
-  integrations: [sitemap()],
+  // buildTimings first so its build:done mark precedes the search indexing that follows it.
+  integrations: [buildTimings(), sitemap()],
   markdown: {
     syntaxHighlight: false,
-    smartypants: false,
-    remarkPlugins: [remarkCjkLinebreak],
-    rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+    processor: unified(markdownOptions),
   },
 });

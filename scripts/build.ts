@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { contentDir } from '../src/io/content-dir.ts';
 import { formatProblem } from '../src/io/problems.ts';
 import { checkContent } from '../src/io/check.ts';
+import { mark } from '../src/integrations/build-timings.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = resolve(import.meta.dirname, '..');
@@ -24,6 +25,8 @@ if (!values['skip-check']) {
     process.exit(1);
   }
 }
+
+mark('check:done');
 
 const scratch = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 rmSync(scratch, { recursive: true, force: true });

@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import rehypeRaw from 'rehype-raw';
-import rehypeSanitize from 'rehype-sanitize';
-import remarkCjkLinebreak from '../src/markdown/remark-cjk-linebreak.ts';
-import { articleSanitizeSchema } from '../src/markdown/sanitize-schema.ts';
+import { markdownOptions } from '../src/markdown/options.ts';
 
-// The same processor settings as astro.config.mjs.
-const processor = await createMarkdownProcessor({
-  syntaxHighlight: false,
-  smartypants: false,
-  remarkPlugins: [remarkCjkLinebreak],
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
-});
+// The same pipeline as astro.config.mjs.
+const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...(markdownOptions as object) });
 const html = async (md: string) => (await processor.render(md)).code;
 
 describe('CJK soft line breaks', () => {

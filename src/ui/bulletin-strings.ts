@@ -24,5 +24,5 @@ export const bulletinUi = {
   /** The editor's note `npm run bulletin` writes; the editor replaces the whole paragraph. */
   draftNoteMarker: '【待编辑】',
   draftNote: (kind: string, scope: string, count: number) =>
-    `【待编辑】编者按：请用一段话概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容，写好后删除本段，包括开头的“【待编辑】”标记。`,
+    `【待编辑】请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“【待编辑】”标记。`,
 } as const;

@@ -1,0 +1,112 @@
+// npm run bench -- --articles N [--keep] [--phases] [--edit] [--seed S]
+// Generates a synthetic archive of N articles, runs the full production build on it (every page
+// type and the search index) in a temporary folder, and reports wall time per phase, pages,
+// peak memory of the whole process tree, output and index size. The last line is JSON.
+//   --edit    then edit one article and build again (the incremental case)
+//   --keep    keep the temporary folder (printed) for inspection
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { generateCorpus } from './bench/corpus.ts';
+import { watchPeakMemory } from './bench/process-memory.ts';
+import { listMarkdownFiles } from '../src/io/articles.ts';
+
+const root = resolve(import.meta.dirname, '..');
+const { values } = parseArgs({
+  options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, seed: { type: 'string' } },
+});
+const n = Number(values.articles);
+if (!Number.isInteger(n) || n < 1) {
+  console.error(`--articles: expected a positive whole number, found ${values.articles ?? 'nothing'}`);
+  process.exit(2);
+}
+
+function duMB(path: string): number {
+  if (!existsSync(path)) return 0;
+  let bytes = 0;
+  for (const f of readdirSync(path, { recursive: true, encoding: 'utf8' })) {
+    const st = statSync(join(path, f));
+    if (st.isFile()) bytes += st.size;
+  }
+  return Math.round((bytes / 1048576) * 10) / 10;
+}
+
+interface Mark { event: string; t: number }
+
+async function build(work: string, label: string) {
+  const timings = join(work, `timings-${label}.jsonl`);
+  rmSync(timings, { force: true });
+  const started = Date.now();
+  const child = spawn(process.execPath, [join(root, 'scripts/build.ts'), '--out', join(work, 'dist')], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, JIEXUN_CONTENT: join(work, 'content'), JIEXUN_CACHE: join(work, 'cache'), JIEXUN_TIMINGS: timings, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
+  const mem = watchPeakMemory(child.pid!);
+  const code: number = await new Promise((r) => child.on('exit', (c) => r(c ?? 1)));
+  const peakRssMB = mem.stop();
+  const wallSeconds = (Date.now() - started) / 1000;
+  if (code !== 0) throw new Error(`the ${label} build failed (exit ${code})`);
+  const marks: Mark[] = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
+  const at = (e: string) => marks.find((m) => m.event === e)?.t;
+  const secs = (a?: number, b?: number) => (a && b ? Math.round((b - a) / 100) / 10 : null);
+  const phases = {
+    checkSeconds: secs(started, at('check:done')),
+    contentSeconds: secs(at('config'), at('build:start')),
+    renderSeconds: secs(at('build:start'), at('build:done')),
+    indexSeconds: secs(at('index:start'), at('index:done')),
+  };
+  return { wallSeconds, peakRssMB, ...phases, marks };
+}
+
+const work = mkdtempSync(join(tmpdir(), `jiexun-bench-${n}-`));
+try {
+  const t0 = Date.now();
+  const corpus = generateCorpus({ articles: n, seed: Number(values.seed ?? 20221), from: join(root, 'content'), to: join(work, 'content') });
+  const generateSeconds = (Date.now() - t0) / 1000;
+  console.log(`Generated ${corpus.files} articles and ${corpus.bulletins} bulletins in ${generateSeconds.toFixed(1)} s (${work}).`);
+  const cold = await build(work, 'cold');
+  const dist = join(work, 'dist');
+  const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
+  const result: Record<string, unknown> = {
+    articles: n,
+    pages,
+    wallSeconds: cold.wallSeconds,
+    peakRssMB: cold.peakRssMB,
+    contentSeconds: cold.contentSeconds,
+    renderSeconds: cold.renderSeconds,
+    indexSeconds: cold.indexSeconds,
+    checkSeconds: cold.checkSeconds,
+    outputMB: duMB(dist),
+    indexMB: duMB(join(dist, 'pagefind')),
+  };
+  if (values.edit) {
+    const files = listMarkdownFiles(join(work, 'content/articles'));
+    const target = files[Math.floor(files.length / 2)];
+    writeFileSync(target, `${readFileSync(target, 'utf8').trimEnd()}\n\n编辑补充：本段为增量构建测试而添加。\n`);
+    const warm = await build(work, 'edit');
+    Object.assign(result, { editWallSeconds: warm.wallSeconds, editPeakRssMB: warm.peakRssMB, editIndexSeconds: warm.indexSeconds, editRatio: Math.round((warm.wallSeconds / cold.wallSeconds) * 100) / 100 });
+  }
+  console.log('');
+  console.log(`articles        ${n}`);
+  console.log(`pages           ${pages}`);
+  console.log(`wall            ${cold.wallSeconds.toFixed(1)} s`);
+  console.log(`  check         ${cold.checkSeconds ?? '?'} s`);
+  console.log(`  content load  ${cold.contentSeconds ?? '?'} s`);
+  console.log(`  page render   ${cold.renderSeconds ?? '?'} s`);
+  console.log(`  search index  ${cold.indexSeconds ?? '?'} s`);
+  console.log(`peak memory     ${cold.peakRssMB} MB (process tree)`);
+  console.log(`output          ${result.outputMB} MB, search index ${result.indexMB} MB`);
+  if (values.edit) console.log(`edit one, rebuild ${result.editWallSeconds} s (${Math.round(Number(result.editRatio) * 100)}% of cold), index ${result.editIndexSeconds ?? '?'} s`);
+  if (values.phases) {
+    console.log('\nphase marks (s since start, process RSS MB):');
+    const first = cold.marks[0]?.t ?? 0;
+    for (const m of cold.marks as (Mark & { rssMB?: number })[]) console.log(`  ${((m.t - first) / 1000).toFixed(1).padStart(6)}  ${m.event}  ${m.rssMB ?? ''}`);
+  }
+  console.log(JSON.stringify(result));
+} finally {
+  if (values.keep) console.error(`kept ${work}`);
+  else rmSync(work, { recursive: true, force: true });
+}

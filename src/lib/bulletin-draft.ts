@@ -1,0 +1,154 @@
+// A draft bulletin (专版 or 简报) built from a selection — what `npm run bulletin` writes for an
+// editor to finish: the matching articles as an ordered `articles:` list (so they can be reordered
+// or removed) and a placeholder editor's note. Pure: the caller reads the content and writes the file.
+import { stringify } from 'yaml';
+import type { Article } from './article.ts';
+import { selectArticles } from './bulletins.ts';
+import { chineseDate } from './dates.ts';
+import type { Place } from './places.ts';
+import { buildSiteIndex } from './site-index.ts';
+import { BULLETIN_KINDS, isoDate, shown, type Registries } from '../schema.ts';
+import { bulletinUi } from '../ui/bulletin-strings.ts';
+
+export interface DraftRequest {
+  kind?: string;
+  title?: string;
+  /** First and last day of the period covered (and of the selection). */
+  from?: string;
+  to?: string;
+  /** The bulletin's own date; defaults to `to`. */
+  date?: string;
+  streets?: readonly string[];
+  districts?: readonly string[];
+  stars?: readonly string[];
+  department?: string;
+  issue?: string;
+  id?: string;
+}
+
+export interface BulletinDraft {
+  id: string;
+  kind: (typeof BULLETIN_KINDS)[number];
+  /** The selected articles, oldest first: the order they are listed in. */
+  articles: Article[];
+  markdown: string;
+}
+
+/** Every fault in a request, each a line "--option: expected …, found …". */
+export class DraftError extends Error {
+  problems: string[];
+  constructor(problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'DraftError';
+    this.problems = problems;
+  }
+}
+
+const ID_RE = /^[a-z0-9][a-z0-9-]*$/;
+const KIND_SLUG: Record<string, string> = { 专版: 'zhuanban', 简报: 'jianbao' };
+const STREET_LEVELS = new Set(['street', 'township']);
+const LEVEL_NAMES: Record<string, string> = { province: 'a province', city: 'a city', district: 'a district', street: 'a street', township: 'a township' };
+
+/** A scalar as YAML writes it: plain when safe, quoted when it would be read as something else. */
+const yamlScalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function checkDate(option: string, v: string | undefined, problems: string[]): string | undefined {
+  if (v === undefined) return undefined;
+  const r = isoDate.safeParse(v);
+  if (r.success) return r.data;
+  problems.push(`${option}: ${r.error.issues[0].message}`);
+  return undefined;
+}
+
+function resolvePlaces(option: string, written: readonly string[], ok: (p: Place) => boolean, expected: string, registries: Registries, problems: string[]): Place[] {
+  const out: Place[] = [];
+  for (const w of written) {
+    const p = registries.places.resolve(w);
+    if (!p) problems.push(`${option}: ${registries.places.unknownMessage(w)}`);
+    else if (!ok(p)) {
+      const hint = p.level === 'district' ? ` (use --district ${w})` : STREET_LEVELS.has(p.level) ? ` (use --street ${w})` : '';
+      problems.push(`${option}: expected ${expected}, found ${w}, which is ${LEVEL_NAMES[p.level]}${hint}`);
+    } else if (!out.includes(p)) out.push(p);
+  }
+  return out;
+}
+
+/** What was searched, for the empty-selection message. */
+function describeSelection(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[]): string {
+  const parts = [from && to ? `from ${from} to ${to}` : from ? `from ${from} on` : to ? `up to ${to}` : 'at any date'];
+  parts.push(places.length ? `in ${places.map((p) => (p.level === 'district' ? `${p.name} (with its streets)` : p.name)).join(' or ')}` : 'in every place');
+  if (stars.length) parts.push(`on ${stars.join(' or ')}`);
+  return parts.join(' ');
+}
+
+/** The scope in the editor's words, for the placeholder note: 2022年7月1日至2022年9月30日，中原区. */
+function scopeText(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[]): string {
+  const when = from && to ? bulletinUi.period(from, to) : from ? `${chineseDate(from)}以来` : to ? `截至${chineseDate(to)}` : '';
+  return [when, places.map((p) => p.name).join('、'), stars.join('、')].filter(Boolean).join('，');
+}
+
+/**
+ * Builds the draft from every published article. Throws DraftError listing all faults in the
+ * request (unknown places or stars with did-you-mean, bad dates, missing fields) or an empty selection.
+ */
+export function draftBulletin(req: DraftRequest, articles: readonly Article[], registries: Registries): BulletinDraft {
+  const problems: string[] = [];
+  const kind = BULLETIN_KINDS.find((k) => k === req.kind?.trim());
+  if (!kind) problems.push(`--kind: expected ${BULLETIN_KINDS.join(' or ')}, found ${shown(req.kind)}`);
+  const title = req.title === undefined ? '' : oneLine(req.title);
+  if (!title) problems.push(`--title: expected the bulletin's title, found ${shown(req.title)}`);
+  const from = checkDate('--from', req.from, problems);
+  const to = checkDate('--to', req.to, problems);
+  if (kind === '简报') {
+    if (req.from === undefined) problems.push('--from: expected the first day the 简报 covers (YYYY-MM-DD), found nothing');
+    if (req.to === undefined) problems.push('--to: expected the last day the 简报 covers (YYYY-MM-DD), found nothing');
+  }
+  if (from && to && from > to) problems.push(`--to: expected a date on or after --from ${from}, found ${to}`);
+  const date = req.date === undefined ? to : checkDate('--date', req.date, problems);
+  if (req.date === undefined && req.to === undefined) problems.push('--date: expected the bulletin\'s date (YYYY-MM-DD), or --to to use the last day covered, found nothing');
+
+  const places = [
+    ...resolvePlaces('--street', req.streets ?? [], (p) => STREET_LEVELS.has(p.level), 'a street or township (街道, 乡镇)', registries, problems),
+    ...resolvePlaces('--district', req.districts ?? [], (p) => p.level === 'district', 'a district (区, 县, 县级市)', registries, problems),
+  ];
+  const stars: { id: string; name: string }[] = [];
+  for (const w of req.stars ?? []) {
+    const s = registries.stars.resolve(w);
+    if (!s) problems.push(`--star: ${registries.stars.unknownMessage(w)}`);
+    else if (!stars.some((x) => x.id === s.id)) stars.push(s);
+  }
+  const department = req.department === undefined ? undefined : oneLine(req.department);
+  if (department === '') problems.push('--department: expected the issuing department (编发单位), found an empty text');
+  const issue = req.issue === undefined ? undefined : oneLine(req.issue);
+  if (issue === '') problems.push('--issue: expected the issue number such as 第1期, found an empty text');
+  if (req.id !== undefined && !ID_RE.test(req.id)) {
+    problems.push(`--id: expected an ASCII id of a-z, 0-9 and - (it becomes the file name and the URL), found ${shown(req.id)}`);
+  }
+  if (problems.length || !kind || !date) throw new DraftError(problems);
+
+  const published = articles.filter((a) => !a.draft);
+  const index = buildSiteIndex(published, registries.places, registries.stars);
+  const selected = selectArticles(index, {
+    from,
+    to,
+    places: places.length ? places.map((p) => p.id) : undefined,
+    stars: stars.length ? stars.map((s) => s.id) : undefined,
+  });
+  const starNames = stars.map((s) => s.name);
+  if (!selected.length) {
+    throw new DraftError([`no published article matches ${describeSelection(from, to, places, starNames)}: searched ${published.length} articles; widen the dates or drop a --street, --district or --star`]);
+  }
+
+  const id = req.id ?? `${date}-${places.length ? places.map((p) => p.id).join('-') : 'quanbu'}-${KIND_SLUG[kind]}`;
+  const lines = ['---', `title: ${yamlScalar(title)}`, `kind: ${kind}`, `date: ${date}`];
+  if (issue) lines.push(`issue: ${yamlScalar(issue)}`);
+  if (department) lines.push(`department: ${yamlScalar(department)}`);
+  if (from && to) lines.push('period:', `  from: ${from}`, `  to: ${to}`);
+  lines.push('articles:', '  # 按刊发日期排列：可调整顺序，或删去不收录的条目。');
+  for (const a of selected) {
+    lines.push(`  - ${a.id}  # ${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`);
+  }
+  lines.push('---', '', bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), '');
+  return { id, kind, articles: selected, markdown: lines.join('\n') };
+}

@@ -1,0 +1,108 @@
+// Rebuilds a story's paragraphs from printed lines. A line that stops mid-sentence was cut by
+// the column (or the page), so the next line continues it, joined without a space; a paragraph
+// ends only where a sentence ends and the print shows it: a blank line, a short last line, or
+// one paragraph per line. Short stand-alone phrases become subheads, photo captions are kept apart.
+import { isCaptionStart } from './headline.ts';
+import { isDateline } from './dateline.ts';
+import { parseByline } from './byline.ts';
+import { normaliseInline } from './inline-text.ts';
+import type { PageShape } from './page-lines.ts';
+import { endsMidClause, endsSentence, hanCount, isBalanced } from './sentence.ts';
+
+export interface BodyLine {
+  no: number;
+  text: string;
+  blankBefore: boolean;
+  width: number;
+  /** Markdown heading depth when the line is a heading inside the story (a subhead). */
+  depth: number;
+}
+
+export interface Block {
+  kind: 'paragraph' | 'subhead' | 'caption';
+  text: string;
+  /** The page lines the block was made from. */
+  lines: number[];
+}
+
+/** A last line this much narrower than the column ends its paragraph even without a blank line after it. */
+const SHORT_LINE = 0.85;
+/** A subhead in a column is clearly shorter than the column. */
+const SUBHEAD_IN_COLUMN = 0.75;
+const SUBHEAD_MAX_WIDTH = 24;
+
+function isSubhead(line: BodyLine, shape: PageShape): boolean {
+  if (line.depth > 0) return true;
+  const t = line.text;
+  if (hanCount(t) < 3 || !isBalanced(t) || endsSentence(t) || endsMidClause(t) || /[。，,；;！？!?]/u.test(t)) return false;
+  if (isDateline(t) || parseByline(t) || isCaptionStart(t)) return false;
+  return shape.layout === 'column' ? line.width <= shape.columnWidth * SUBHEAD_IN_COLUMN : line.width <= SUBHEAD_MAX_WIDTH;
+}
+
+function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolean {
+  if (!endsSentence(prev.text)) return false;
+  return next.blankBefore || shape.layout === 'paragraph' || prev.width <= shape.columnWidth * SHORT_LINE;
+}
+
+function captionEnds(text: string): boolean {
+  return endsSentence(text) || /(?:摄|供图|提供)[）)]?$/u.test(text);
+}
+
+export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Block[]; warnings: string[] } {
+  const blocks: Block[] = [];
+  const captions: Block[] = [];
+  const warnings: string[] = [];
+  let para: { text: string; lines: number[]; last: BodyLine } | undefined;
+  let caption: Block | undefined;
+  let atParagraphStart = true;
+
+  const flush = () => {
+    if (para) blocks.push({ kind: 'paragraph', text: para.text, lines: para.lines });
+    para = undefined;
+  };
+  lines.forEach((line, i) => {
+    const text = normaliseInline(line.text);
+    if (caption) {
+      caption.text += text;
+      caption.lines.push(line.no);
+      if (captionEnds(text)) {
+        captions.push(caption);
+        caption = undefined;
+      }
+      return;
+    }
+    if (isCaptionStart(text) && line.depth === 0) {
+      // A caption may stand between two lines of one paragraph; the paragraph carries on after it.
+      caption = { kind: 'caption', text, lines: [line.no] };
+      if (captionEnds(text)) {
+        captions.push(caption);
+        caption = undefined;
+      }
+      return;
+    }
+    if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
+      para.text += text;
+      para.lines.push(line.no);
+      para.last = line;
+      return;
+    }
+    if (para) {
+      flush();
+      atParagraphStart = true;
+    }
+    const hasMore = i < lines.length - 1;
+    if (atParagraphStart && (blocks.length > 0 || line.depth > 0) && hasMore && isSubhead(line, shape)) {
+      blocks.push({ kind: 'subhead', text: line.depth > 0 ? normaliseInline(line.text) : text, lines: [line.no] });
+      if (line.depth === 0) warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
+      return;
+    }
+    para = { text, lines: [line.no], last: line };
+    atParagraphStart = false;
+  });
+  flush();
+  if (caption) {
+    captions.push(caption);
+    warnings.push(`the photo caption at line ${caption.lines[0]} does not end with a full stop: check where it ends`);
+  }
+  return { blocks, captions, warnings };
+}
