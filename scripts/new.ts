@@ -84,7 +84,7 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
       for (const m of missing) say(io.stderr, `npm run new: ${m}: expected ${wanted[m]}, found nothing (pass ${m} …, or run npm run new in a terminal to be asked)`);
       return 1;
     }
-    const rl = createInterface({ input: io.stdin, output: io.stdout, terminal: true });
+    const rl = createInterface({ input: io.stdin, output: io.stdout });
     const lines = rl[Symbol.asyncIterator]();
     const ask = async (prompt: string): Promise<string | undefined> => {
       io.stdout.write(prompt);

@@ -60,12 +60,16 @@ export function generateCorpus({ articles: n, seed = 20221, from, to }: CorpusOp
   copyFileSync(join(from, 'places.yaml'), join(to, 'places.yaml'));
   copyFileSync(join(from, 'stars.yaml'), join(to, 'stars.yaml'));
   const byDate = new Map<string, string[]>();
+  const usedTitles = new Set<string>();
   for (let i = 0; i < n; i++) {
     const date = new Date(start + Math.floor(rand() * days) * 864e5).toISOString().slice(0, 10);
     const place = rand() < 0.05 ? pick(districts) : pick(weighted);
     const starCount = Math.floor(rand() * 3);
     const chosen = [...new Set(Array.from({ length: starCount }, () => pick(stars).name))];
-    const title = `${pick(titleParts)} ${pick(titleParts)}`;
+    // Real papers rarely print one headline twice on a day; keep the corpus free of that warning.
+    let title = `${pick(titleParts)} ${pick(titleParts)}`;
+    while (usedTitles.has(`${date}${title}`)) title = `${pick(titleParts)} ${pick(titleParts)}`;
+    usedTitles.add(`${date}${title}`);
     const paragraphs = Array.from({ length: 4 + Math.floor(rand() * 5) }, () => Array.from({ length: 2 + Math.floor(rand() * 3) }, () => pick(sentences)).join(''));
     paragraphs[0] = `本报讯 ${paragraphs[0]}`;
     const corr = Array.from({ length: Math.floor(rand() * 3) }, () => pick(correspondents));

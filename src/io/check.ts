@@ -11,6 +11,7 @@ import { articleIdOf, listMarkdownFiles, readArticleSource, type ArticleFile } f
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
 import type { Problem } from './problems.ts';
 import { readRegistries } from './registries.ts';
+import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 
 export interface CheckOptions {
   /** The content folder (holds places.yaml, stars.yaml, articles/, bulletins/). */
@@ -119,7 +120,19 @@ function explainRegistry(p: Problem, linesOf: (file: string) => readonly string[
     const at = lines.map((l, i) => (new RegExp(`^\\s*-?\\s*id:\\s*${dup[1]}\\s*$`).test(l) ? i : -1)).filter((i) => i >= 0);
     if (at.length > 1) return { ...p, line: at[1] + 1, col: lines[at[1]].indexOf('id:') + 1 };
   }
+  const parent = /parent expected an id in the registry, found (\S+)$/.exec(p.message);
+  if (parent) {
+    const ids = lines.map((l) => /^\s*-?\s*id:\s*(\S+)\s*$/.exec(l)?.[1]).filter((id): id is string => !!id);
+    return { ...p, message: p.message + didYouMean(closest(parent[1], ids.map((id) => ({ name: id, spellings: [id] })))) };
+  }
   return explainYaml(p, lines, false);
+}
+
+/** "found an unknown field titel" gains "(did you mean title?)". */
+function suggestField(p: Problem, fields: readonly string[]): Problem {
+  const m = /found an unknown field (\S+)$/.exec(p.message);
+  if (!m) return p;
+  return { ...p, message: p.message + didYouMean(closest(m[1], fields.map((f) => ({ name: f, spellings: [f] })))) };
 }
 
 // Words an editor may mean as yes or no, which YAML 1.2 reads as plain text.
@@ -131,7 +144,7 @@ function checkArticleFile(a: ReadArticle, today: string): Problem[] {
   let problems = result.problems;
   // Without the closing ---, YAML reads the body as frontmatter: its complaints are noise.
   if (problems.some((p) => /closing --- line/.test(p.message))) problems = problems.filter((p) => !p.message.startsWith('expected valid YAML'));
-  problems = problems.map((p) => explainYaml(p, lines, true));
+  problems = problems.map((p) => suggestField(explainYaml(p, lines, true), ARTICLE_FIELDS));
   const article = result.article;
   if (article) {
     const at = (field: string) => fieldPosition(lines, field);
@@ -292,7 +305,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
     const lines = sourceLines(r.source);
     const result = readBulletinSource(show(abs), r.source, registries, ids);
-    bulletins.push({ abs, result, problems: [...result.problems.map((p) => explainYaml(p, lines, true)), ...draftReferences(result, lines, drafts)] });
+    bulletins.push({ abs, result, problems: [...result.problems.map((p) => suggestField(explainYaml(p, lines, true), BULLETIN_FIELDS)), ...draftReferences(result, lines, drafts)] });
   }
 
   const shownSelected = new Set([...articleFiles, ...bulletinFiles].filter(reported).map(show));

@@ -1,0 +1,235 @@
+// npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR]
+//                   [--dry-run] [--json] [--force] FILE...
+// Imports newspaper pages (their text) into content/articles/, printing a review list.
+import { readFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseMarkdown } from '../src/io/frontmatter.ts';
+import { loadRegistries } from '../src/io/registries.ts';
+import { listMarkdownFiles, readArticleSource } from '../src/io/articles.ts';
+import { ContentError, formatProblem } from '../src/io/problems.ts';
+import { planFiles, renderArticle, writePlanned, type PlannedFile } from '../src/io/article-writer.ts';
+import { articleFrontmatter, articlePaths } from '../src/lib/import/article-file.ts';
+import { importPage, type ImportedPage } from '../src/lib/import/import-page.ts';
+import { reviewLines } from '../src/lib/import/review.ts';
+import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
+import { isoDate } from '../src/schema.ts';
+import type { Registries } from '../src/schema.ts';
+
+const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
+
+  FILE          the text of a newspaper page (raw column text or Markdown headings)
+  --date        the publication date; required unless --json or --dry-run
+  --bulletin    the bulletin id the articles belong to (content/bulletins/<id>.md)
+  --source      the publication and page, e.g. "中原报 2022-09-08 第3版"
+  --content     the content folder (default: $JIEXUN_CONTENT or ./content)
+  --dry-run     show the review list and the files that would be written; write nothing
+  --json        print what was read from each page as JSON; write nothing
+  --force       replace existing files that differ`;
+
+class UsageError extends Error {}
+
+interface Options {
+  date?: string;
+  bulletin?: string;
+  source?: string;
+  content: string;
+  dryRun: boolean;
+  json: boolean;
+  force: boolean;
+  files: string[];
+}
+
+function readOptions(argv: string[]): Options {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        date: { type: 'string' },
+        bulletin: { type: 'string' },
+        source: { type: 'string' },
+        content: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const v = parsed.values;
+  if (v.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  if (!parsed.positionals.length) throw new UsageError('expected at least one page FILE, found none');
+  if (v.date !== undefined) {
+    const r = isoDate.safeParse(v.date);
+    if (!r.success) throw new UsageError(`--date: ${r.error.issues[0].message}`);
+  }
+  if (v.bulletin !== undefined && !/^[a-z0-9][a-z0-9-]*$/.test(v.bulletin)) {
+    throw new UsageError(`--bulletin: expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${v.bulletin}`);
+  }
+  if (!v.date && !v.json && !v['dry-run']) {
+    throw new UsageError('--date: expected the publication date (YYYY-MM-DD) to name the files, found nothing (only --json and --dry-run work without it)');
+  }
+  return {
+    date: v.date,
+    bulletin: v.bulletin,
+    source: v.source,
+    content: resolve(v.content ?? process.env.JIEXUN_CONTENT ?? 'content'),
+    dryRun: v['dry-run'],
+    json: v.json,
+    force: v.force,
+    files: parsed.positionals,
+  };
+}
+
+function readPage(file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    throw new UsageError(`${file}: expected a readable page text file, found ${why}`);
+  }
+}
+
+/** The page as the --json shape: the fields the issue fixes, then the extras. */
+function pageJson(file: string, page: ImportedPage) {
+  return {
+    page: { title: page.title, editorNote: page.editorNote },
+    articles: page.articles.map((a) => ({
+      title: a.title,
+      kicker: a.kicker,
+      subtitle: a.subtitle,
+      street: a.street,
+      reporters: a.reporters,
+      correspondents: a.correspondents,
+      stars: a.stars,
+      body: a.body,
+      warnings: a.warnings,
+      place: a.place,
+      placeWritten: a.placeWritten,
+      photo: a.photo,
+      captions: a.captions,
+      printed: a.printed,
+      lines: a.lines,
+    })),
+    leftover: page.leftover,
+    warnings: page.warnings,
+    file,
+  };
+}
+
+interface Prepared {
+  file: string;
+  page: ImportedPage;
+  targets: { path: string; content: string }[];
+  errors: string[];
+  notes: string[][];
+}
+
+/** Builds every article file of a page and checks it with the content schema; writes nothing. */
+function prepare(file: string, page: ImportedPage, opts: Options, registries: Registries, taken: Set<string>, existing: Map<string, string>): Prepared {
+  const errors: string[] = [];
+  const notes: string[][] = page.articles.map(() => []);
+  const date = opts.date as string;
+  const paths = articlePaths(page.articles, date, taken);
+  paths.forEach((p) => taken.add(p));
+  const neighbours = page.articles.map((a) => a.place).filter((p): p is string => !!p);
+  const targets = page.articles.map((a, i) => {
+    const story = `${file}, story ${i + 1}${a.title ? ` "${a.title}"` : ''} (lines ${a.lines[0]}–${a.lines[1]})`;
+    if (a.placeWritten && !a.street) errors.push(`${story}: ${unknownPlaceMessage(a.placeWritten, registries.places, neighbours)}`);
+    else if (!a.street) errors.push(`${story}: street: expected a place from content/places.yaml, found none in the headline or text; put the place above the headline in the page text (e.g. a line 莲湖街道) and import again`);
+    if (!a.title) errors.push(`${story}: title: expected a headline, found none; add the headline to the page text and import again`);
+    if (!a.reporters.length) errors.push(`${story}: reporter: expected a byline naming the reporter (记者 …), found ${a.printed.byline.length ? a.printed.byline.join(' / ') : 'none'}; add it to the page text and import again`);
+    const path = join(opts.content, paths[i]);
+    const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source }), a.body);
+    const display = relative(process.cwd(), path) || path;
+    // Only the schema's word on fields the checks above have not already explained.
+    if (a.title && a.street && a.reporters.length) {
+      for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
+    }
+    const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
+    if (same && resolve(same) !== resolve(path)) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same)}`);
+    return { path, content };
+  });
+  return { file, page, targets, errors, notes };
+}
+
+/** Title and date of the articles already in the content folder, to point out duplicates. */
+function existingArticles(contentDir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of listMarkdownFiles(join(contentDir, 'articles'))) {
+    try {
+      const { data } = parseMarkdown(f, readFileSync(f, 'utf8'));
+      if (typeof data.title === 'string' && typeof data.date === 'string') out.set(`${data.date}\u0000${data.title.trim()}`, f);
+    } catch {
+      // An unreadable article is `npm run check`'s business, not the importer's.
+    }
+  }
+  return out;
+}
+
+function main(argv: string[]): number {
+  const opts = readOptions(argv);
+  const registries = loadRegistries(opts.content);
+  const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file), registries) }));
+
+  if (opts.json) {
+    const out = pages.map((p) => pageJson(p.file, p.page));
+    console.log(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
+    return 0;
+  }
+  if (!opts.date) {
+    for (const { file, page } of pages) console.log(reviewLines(file, page).join('\n'));
+    console.log('\n(dry run without --date: give --date YYYY-MM-DD to see the file names and check the files)');
+    return 0;
+  }
+
+  const taken = new Set<string>();
+  const existing = existingArticles(opts.content);
+  const prepared = pages.map(({ file, page }) => prepare(file, page, opts, registries, taken, existing));
+  const plan: PlannedFile[] = planFiles(prepared.flatMap((p) => p.targets), opts.force);
+  let k = 0;
+  for (const p of prepared) {
+    const files = p.targets.map(() => {
+      const f = plan[k++];
+      const status = { new: opts.dryRun ? 'would be new' : 'new', unchanged: 'unchanged', conflict: 'exists and differs: refused (--force replaces it)', replace: opts.dryRun ? 'would be replaced' : 'replaced' }[f.status];
+      return { display: relative(process.cwd(), f.path) || f.path, status };
+    });
+    p.page.articles.forEach((a, i) => a.warnings.push(...p.notes[i]));
+    console.log(reviewLines(p.file, p.page, files).join('\n'));
+  }
+
+  const errors = prepared.flatMap((p) => p.errors);
+  const conflicts = plan.filter((f) => f.status === 'conflict');
+  for (const f of conflicts) errors.push(`${relative(process.cwd(), f.path) || f.path}: refusing to overwrite an existing file that differs from the import; edit it by hand, or run again with --force to replace it`);
+  if (errors.length) {
+    console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\nnothing written: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above and import again`);
+    return 1;
+  }
+  const count = (s: PlannedFile['status']) => plan.filter((f) => f.status === s).length;
+  if (opts.dryRun) {
+    console.log(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
+    return 0;
+  }
+  writePlanned(plan);
+  console.log(`\nwritten: ${count('new')} new, ${count('replace')} replaced, ${count('unchanged')} unchanged`);
+  return 0;
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError) {
+    console.error(`error: ${e.message}\n\n${USAGE}`);
+    process.exitCode = 2;
+  } else if (e instanceof ContentError) {
+    console.error(`error: the registries in the content folder have problems:\n${e.message}`);
+    process.exitCode = 1;
+  } else throw e;
+}

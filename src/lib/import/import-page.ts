@@ -1,0 +1,173 @@
+// Imports one newspaper page: its text in, the stories on it out — each with headline, place,
+// bylines, stars and Markdown body, and warnings for everything the importer could not settle.
+import type { Place, PlaceRegistry } from '../places.ts';
+import type { Registries } from '../../schema.ts';
+import { mergeBylines } from './byline.ts';
+import { composeTitle, readHeadlines, type Headline, type HeadingLine } from './headline.ts';
+import { matchHeadlines, type Candidate } from './headline-match.ts';
+import { blocksToMarkdown } from './markdown.ts';
+import { measurePage, readPageLines, type Layout } from './page-lines.ts';
+import { structurePage, type Element, type HeadingChunk } from './page-structure.ts';
+import { buildBlocks } from './paragraphs.ts';
+import { commonParent, placeFromText, placeMentions, type PlaceHit } from './place-names.ts';
+import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
+import { starsNamed } from './star-names.ts';
+
+export interface ImportedArticle {
+  title: string | null;
+  kicker: string | null;
+  subtitle: string | null;
+  /** The place's name as the registry writes it (莲湖街道, 二七区). */
+  street: string | null;
+  /** The place's registry id, used in the file name. */
+  place: string | null;
+  /** The place as printed, when the registry does not know it. */
+  placeWritten: string | null;
+  reporters: string[];
+  correspondents: string[];
+  photographers: string[];
+  /** true for 文/图 (the reporters took the photos), the names for 摄, null when no photo credit. */
+  photo: true | string[] | null;
+  stars: string[];
+  body: string;
+  captions: string[];
+  warnings: string[];
+  /** The printed headline and byline lines, as they stand on the page. */
+  printed: { headline: string[]; byline: string[] };
+  /** First and last page line of the story's text. */
+  lines: [number, number];
+}
+
+export interface ImportedPage {
+  title: string | null;
+  editorNote: string | null;
+  articles: ImportedArticle[];
+  /** Text that went into no story: the editor places it by hand. */
+  leftover: LeftoverLine[];
+  warnings: string[];
+  layout: Layout;
+}
+
+/** The page title, when the first thing on the page is a headline chunk that heads the page rather than a story. */
+function takePageTitle(elements: Element[], places: PlaceRegistry, segments: Segment[]): { title: string | null; lines: HeadingLine[] } {
+  const first = elements[0];
+  if (first?.kind !== 'heading') return { title: null, lines: [] };
+  const chunk = first.chunk;
+  let taken: HeadingLine[] = [];
+  if (chunk.markdown && chunk.lines[0].depth === 1 && chunk.lines.some((l) => l.depth > 1)) {
+    taken = chunk.lines.filter((l, i) => i === 0 || (l.depth === 1 && chunk.lines.slice(0, i).every((x) => x.depth === 1)));
+  } else if (chunk.headlines.length > 1 && !chunk.headlines[0].place) {
+    taken = chunk.headlines[0].printed;
+  } else if (chunk.headlines.length === 1 && !chunk.headlines[0].place) {
+    // A lone title at the top heads the page, unless every story has its own title above it.
+    const eachStoryTitled = segments[0]?.above === chunk && segments.every((s) => s.above);
+    if (!eachStoryTitled) taken = chunk.headlines[0].printed;
+  }
+  if (!taken.length) return { title: null, lines: [] };
+  const rest = chunk.lines.filter((l) => !taken.includes(l));
+  chunk.lines = rest;
+  chunk.headlines = rest.length ? readHeadlines(rest, places, chunk.markdown) : [];
+  const title = composeTitle(taken.map((l) => ({ ...l, depth: 0 }))).title;
+  return { title, lines: taken };
+}
+
+function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: PlaceRegistry, warnings: string[]): Place | undefined | null {
+  if (hit) {
+    const all = [hit, ...hit.also];
+    const unknown = all.filter((h) => !h.place);
+    for (const h of unknown) {
+      const near = places.suggest(h.written);
+      warnings.push(`place ${h.written} is not in content/places.yaml${near.length ? ` (closest: ${near.join(', ')})` : ''}`);
+    }
+    if (unknown.length) return null;
+    let place = hit.place as Place;
+    if (hit.also.length) {
+      const listed = all.map((h) => h.place as Place);
+      const parent = commonParent(listed, places);
+      place = parent ?? place;
+      warnings.push(`the headline names ${listed.length} places (${all.map((h) => h.written).join(', ')}); filed under ${place.name}: check`);
+    }
+    const named = placeMentions(bodyText, places);
+    const inside = new Set(places.subtree(place.id).map((p) => p.id));
+    if (![...named.keys()].some((id) => inside.has(id))) warnings.push(`the story's text never names ${place.name}, the place in its headline: check the headline belongs to this story`);
+    return place;
+  }
+  const guess = placeFromText(bodyText, places);
+  if (guess.place) {
+    warnings.push(`no place in the headline; took ${guess.place.name}, the place the text names most: check`);
+    return guess.place;
+  }
+  if (guess.tied.length) warnings.push(`ambiguous place: the text names ${guess.tied.map((p) => p.name).join(' and ')} equally often; set street by hand`);
+  else warnings.push('no place found in the headline or the text; set street by hand');
+  return undefined;
+}
+
+export function importPage(source: string, registries: Registries): ImportedPage {
+  const { places, stars } = registries;
+  const lines = readPageLines(source);
+  const shape = measurePage(lines);
+  const elements = structurePage(lines, places);
+  const text = segmentPage(elements, shape);
+  const pageTitle = takePageTitle(elements, places, text.segments);
+  const pageWarnings: string[] = [];
+
+  const chunks = elements.filter((e): e is { kind: 'heading'; chunk: HeadingChunk } => e.kind === 'heading').map((e) => e.chunk);
+  const candidates: Candidate[] = chunks.flatMap((chunk) =>
+    chunk.headlines.map((headline, k) => {
+      const last = k === chunk.headlines.length - 1;
+      const below = text.segments.findIndex((s) => s.above === chunk);
+      return { headline, above: last && below >= 0 ? below : undefined, alone: chunk.headlines.length === 1 };
+    }),
+  );
+  const storyTexts = text.segments.map((s) => s.lines.map((l) => l.text).join(''));
+  const matching = matchHeadlines(candidates, storyTexts, places);
+
+  const articles = text.segments.map((seg, i): ImportedArticle => {
+    const warnings = [...seg.warnings];
+    const { blocks, captions, warnings: blockWarnings } = buildBlocks(seg.lines, shape);
+    const j = matching.headlineOf[i];
+    const headline: Headline | undefined = j === undefined ? undefined : candidates[j].headline;
+    if (!headline) warnings.push('no headline found for this story: write the title by hand');
+    else warnings.push(...headline.warnings);
+    warnings.push(...matching.warnings[i]);
+    const bodyText = blocks.map((b) => b.text).join('');
+    const place = resolvePlace(headline?.place, bodyText, places, warnings);
+    const byline = mergeBylines(seg.bylines.map((b) => b.byline));
+    if (!byline) warnings.push('byline not found (记者 …, 通讯员 …): add the reporter by hand');
+    else if (!byline.reporters.length) warnings.push(`the byline "${byline.text}" names no reporter (记者)`);
+    if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
+    warnings.push(...blockWarnings);
+    const title = headline?.title ?? null;
+    const photographers = byline?.photographers ?? [];
+    return {
+      title,
+      kicker: headline?.kicker ?? null,
+      subtitle: headline?.subtitle ?? null,
+      street: place ? place.name : null,
+      place: place ? place.id : null,
+      placeWritten: headline?.place && !headline.place.place ? headline.place.written : null,
+      reporters: byline?.reporters ?? [],
+      correspondents: byline?.correspondents ?? [],
+      photographers,
+      photo: photographers.length ? photographers : byline?.photoByReporters ? true : null,
+      stars: starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars),
+      body: blocksToMarkdown(blocks, captions),
+      captions: captions.map((c) => c.text),
+      warnings,
+      printed: { headline: headline?.printed.map((l) => l.text) ?? [], byline: seg.bylines.map((b) => b.byline.text) },
+      lines: [seg.lines[0]?.no ?? seg.bylines[0]?.lines[0] ?? 0, Math.max(...seg.lines.map((l) => l.no), ...seg.bylines.flatMap((b) => b.lines))],
+    };
+  });
+
+  const leftover = [...text.leftover];
+  for (const j of matching.unmatched) {
+    const h = candidates[j].headline;
+    pageWarnings.push(`headline "${h.title ?? h.printed.map((l) => l.text).join(' ')}" (line ${h.printed[0]?.no}) matched no story`);
+    for (const l of h.printed) leftover.push({ no: l.no, text: l.text, why: 'a headline that matched no story' });
+  }
+  leftover.sort((a, b) => a.no - b.no);
+  const note = buildBlocks(text.note.lines, shape);
+  const editorNote = note.blocks.length ? note.blocks.map((b) => b.text).join('\n\n') : null;
+  if (!articles.length) pageWarnings.push('no stories found on this page');
+  return { title: pageTitle.title, editorNote, articles, leftover, warnings: pageWarnings, layout: shape.layout };
+}

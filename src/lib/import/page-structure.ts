@@ -1,0 +1,96 @@
+// Tells a page's headlines from its text: Markdown heading lines, and in raw column text the
+// short runs of title-like lines (a place line and a title, or a title alone) that stand where
+// headlines stand — before a story, after the last one, or at the top of the page.
+import type { PlaceRegistry } from '../places.ts';
+import { isOpenByline, parseByline, splitTrailingByline } from './byline.ts';
+import { isDateline } from './dateline.ts';
+import { readHeadlines, isTitleLike, type Headline, type HeadingLine } from './headline.ts';
+import type { PageLine } from './page-lines.ts';
+import { readPlaceLine, readPlacePrefix } from './place-names.ts';
+import { endsSentence, isBalanced } from './sentence.ts';
+
+export const NOTE_LABEL = /^[【\[〔]?编者按[】\]〕]?[：:\s]*/u;
+
+export interface HeadingChunk {
+  headlines: Headline[];
+  lines: HeadingLine[];
+  markdown: boolean;
+}
+
+export type Element = { kind: 'heading'; chunk: HeadingChunk } | { kind: 'text'; lines: PageLine[] };
+
+type Run = { lines: PageLine[]; kind: 'markdown' | 'place' | 'title' | 'text' };
+
+function splitRuns(lines: readonly PageLine[]): PageLine[][] {
+  const runs: PageLine[][] = [];
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const starts = !prev || line.blankBefore || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || NOTE_LABEL.test(line.text) && /编者按/.test(line.text);
+    if (starts) runs.push([line]);
+    else runs.at(-1)!.push(line);
+  });
+  return runs;
+}
+
+function hasPlaceLine(run: readonly PageLine[], places: PlaceRegistry): boolean {
+  return run.some((l) => readPlaceLine(l.text, places)) || !!readPlacePrefix(run[0].text, places);
+}
+
+function endsCleanly(run: Run): boolean {
+  const last = run.lines.at(-1)!.text;
+  return run.kind !== 'text' || endsSentence(last) || !!parseByline(last) || !!splitTrailingByline(last) || isOpenByline(last);
+}
+
+function startsStory(run: Run | undefined): boolean {
+  if (!run) return true;
+  if (run.kind !== 'text') return true;
+  const first = run.lines[0].text;
+  return isDateline(first) || !!parseByline(first) || /编者按/.test(first.slice(0, 6));
+}
+
+/** Splits the page into headline chunks and text, in page order. */
+export function structurePage(lines: readonly PageLine[], places: PlaceRegistry): Element[] {
+  const runs: Run[] = splitRuns(lines).map((l) => {
+    if (l[0].depth > 0) return { lines: l, kind: 'markdown' };
+    const titleLike = l.length <= 4 && l.every((x) => isTitleLike(x.text)) && isBalanced(l.map((x) => x.text).join(''));
+    if (!titleLike) return { lines: l, kind: 'text' };
+    return { lines: l, kind: hasPlaceLine(l, places) ? 'place' : 'title' };
+  });
+  // A short title-like line right under a Markdown heading continues it (a title printed over two lines).
+  runs.forEach((run, i) => {
+    const prev = runs[i - 1];
+    if (run.kind === 'title' && prev?.kind === 'markdown' && !run.lines[0].blankBefore && run.lines.length <= 2) run.kind = 'markdown';
+  });
+  // A title alone is a headline only where headlines stand: between a finished story (or the page
+  // top, or another headline) and the start of a story (or another headline, or the page end).
+  runs.forEach((run, i) => {
+    if (run.kind !== 'title') return;
+    const prev = runs[i - 1];
+    const next = runs[i + 1];
+    if (!((!prev || endsCleanly(prev)) && startsStory(next))) run.kind = 'text';
+  });
+
+  const elements: Element[] = [];
+  for (const run of runs) {
+    const last = elements.at(-1);
+    if (run.kind === 'text') {
+      if (last?.kind === 'text') last.lines.push(...run.lines);
+      else elements.push({ kind: 'text', lines: [...run.lines] });
+      continue;
+    }
+    const markdown = run.kind === 'markdown';
+    const asHeading: HeadingLine[] = run.lines.map((l) => ({ no: l.no, text: l.text, depth: l.depth }));
+    if (last?.kind === 'heading' && last.chunk.markdown === markdown) {
+      const prevHeadline = last.chunk.headlines.at(-1);
+      last.chunk.lines.push(...asHeading);
+      if (markdown) last.chunk.headlines = readHeadlines(last.chunk.lines, places, true);
+      else if (prevHeadline && prevHeadline.place && !prevHeadline.title && run.kind === 'title') {
+        // A place line standing alone above its title: one headline.
+        last.chunk.headlines.splice(-1, 1, ...readHeadlines([...prevHeadline.printed, ...asHeading], places, false));
+      } else last.chunk.headlines.push(...readHeadlines(asHeading, places, false));
+      continue;
+    }
+    elements.push({ kind: 'heading', chunk: { lines: asHeading, markdown, headlines: readHeadlines(asHeading, places, markdown) } });
+  }
+  return elements;
+}

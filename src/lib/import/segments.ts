@@ -1,0 +1,212 @@
+// Cuts the page's text into stories. A story starts at a dateline (本报讯), after a headline, or
+// after the previous story's closing byline; a 本报记者 byline after a lead stays with its story;
+// an editor's note (编者按) belongs to the page; page furniture (责任编辑, 下转第二版) is left over.
+import { isNamesOnly, mergeBylines, parseByline, splitTrailingByline, type Byline } from './byline.ts';
+import { isDateline, splitDatelineByline } from './dateline.ts';
+import type { PageLine, PageShape } from './page-lines.ts';
+import { NOTE_LABEL, type Element, type HeadingChunk } from './page-structure.ts';
+import type { BodyLine } from './paragraphs.ts';
+import { endsSentence, hanCount } from './sentence.ts';
+
+export interface PlacedByline {
+  byline: Byline;
+  /** top: before the text; mid: after the lead; end: after the last sentence. */
+  position: 'top' | 'mid' | 'end';
+  lines: number[];
+}
+
+export interface Segment {
+  lines: BodyLine[];
+  bylines: PlacedByline[];
+  dateline: boolean;
+  /** The headline chunk printed directly above the story, if any. */
+  above?: HeadingChunk;
+  warnings: string[];
+}
+
+export interface LeftoverLine {
+  no: number;
+  text: string;
+  why: string;
+}
+
+export interface PageText {
+  segments: Segment[];
+  note: { lines: BodyLine[]; labels: string[] };
+  leftover: LeftoverLine[];
+}
+
+const FURNITURE = /^(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审校|投稿邮箱|投稿|邮箱|电话|传真)[：:\s]|^[（(]?(?:下转|上接|转第|接第)[^）)]{0,12}[）)]?$|^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版$|^\d{1,3}$/u;
+
+const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0 });
+
+/** Paragraphs begun so far: each finished sentence followed by a blank line starts another. */
+function paragraphsSoFar(lines: readonly BodyLine[]): number {
+  let n = lines.length ? 1 : 0;
+  for (let i = 1; i < lines.length; i++) if (lines[i].blankBefore && endsSentence(lines[i - 1].text)) n++;
+  return n;
+}
+
+/** The depth of story titles on a Markdown page: the first heading that has text right below it. */
+function titleDepth(elements: readonly Element[]): number {
+  for (let i = 0; i < elements.length - 1; i++) {
+    const e = elements[i];
+    if (e.kind === 'heading' && e.chunk.markdown && elements[i + 1].kind === 'text') return e.chunk.lines.at(-1)!.depth;
+  }
+  return Infinity;
+}
+
+export function segmentPage(elements: readonly Element[], shape: PageShape): PageText {
+  const segments: Segment[] = [];
+  const note: PageText['note'] = { lines: [], labels: [] };
+  const leftover: LeftoverLine[] = [];
+  const markdownPage = elements.some((e) => e.kind === 'heading' && e.chunk.markdown);
+  const storyDepth = titleDepth(elements);
+  let cur: Segment | undefined;
+  let above: HeadingChunk | undefined;
+  let inNote = false;
+  let lastByline: PlacedByline | undefined;
+
+  const open = (): Segment => {
+    cur = { lines: [], bylines: [], dateline: false, above, warnings: [] };
+    above = undefined;
+    return cur;
+  };
+  const close = () => {
+    if (cur && (cur.lines.length || cur.bylines.length)) segments.push(cur);
+    cur = undefined;
+  };
+  const addByline = (seg: Segment, byline: Byline, position: PlacedByline['position'], lines: number[]) => {
+    lastByline = { byline, position, lines };
+    seg.bylines.push(lastByline);
+  };
+  const noteEnded = () => {
+    // Without headings to close it, a note is one paragraph: it ends at a finished sentence.
+    const last = note.lines.at(-1);
+    return !markdownPage && !!last && endsSentence(last.text);
+  };
+
+  for (const el of elements) {
+    if (el.kind === 'heading') {
+      // A heading deeper than the story titles, inside a story, is a subhead of that story.
+      const sub = el.chunk.markdown && cur?.lines.length && el.chunk.lines.every((l) => l.depth > storyDepth);
+      if (sub && cur) {
+        for (const l of el.chunk.lines) cur.lines.push({ no: l.no, text: l.text, blankBefore: true, width: 0, depth: l.depth });
+        continue;
+      }
+      close();
+      inNote = false;
+      above = el.chunk;
+      lastByline = undefined;
+      continue;
+    }
+    for (let i = 0; i < el.lines.length; i++) {
+      const line = el.lines[i];
+      const text = line.text;
+      const byline = parseByline(text);
+      // 记者 鲁燕 / 通讯员 魏少杰 on consecutive lines are one byline (a 本报记者 line after a blank starts a story).
+      const prevLine = el.lines[i - 1];
+      if (byline && lastByline && prevLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
+        lastByline.byline = mergeBylines([lastByline.byline, byline])!;
+        lastByline.lines.push(line.no);
+        continue;
+      }
+      lastByline = undefined;
+      if (inNote) {
+        if (isDateline(text) || byline || (noteEnded() && (line.blankBefore || shape.layout === 'paragraph'))) inNote = false;
+        else {
+          note.lines.push(toBody(line));
+          continue;
+        }
+      }
+      const label = NOTE_LABEL.exec(text);
+      if (label && /编者按/.test(label[0])) {
+        close();
+        inNote = true;
+        note.labels.push(label[0]);
+        const rest = text.slice(label[0].length);
+        if (rest) note.lines.push(toBody(line, rest));
+        continue;
+      }
+      if (FURNITURE.test(text)) {
+        leftover.push({ no: line.no, text, why: 'page furniture (editor, page number or a jump line), not part of a story' });
+        continue;
+      }
+      if (isDateline(text)) {
+        const d = splitDatelineByline(text);
+        if (cur && (cur.lines.length || cur.dateline)) close();
+        const seg = cur ?? open();
+        seg.dateline = true;
+        seg.lines.push(toBody(line, d.text));
+        if (d.byline) addByline(seg, d.byline, 'top', [line.no]);
+        continue;
+      }
+      if (byline) {
+        if (!cur || !cur.lines.length) addByline(cur ?? open(), byline, 'top', [line.no]);
+        else if (byline.topForm && !cur.bylines.length && paragraphsSoFar(cur.lines) <= 2) addByline(cur, byline, 'mid', [line.no]);
+        else if (byline.topForm) {
+          close();
+          addByline(open(), byline, 'top', [line.no]);
+        } else {
+          addByline(cur, byline, 'end', [line.no]);
+          const kept = lastByline;
+          close();
+          lastByline = kept;
+        }
+        continue;
+      }
+      const glued = splitTrailingByline(text);
+      if (glued) {
+        let printed = glued.byline;
+        const lineNos = [line.no];
+        const next = el.lines[i + 1];
+        if (glued.open && next && isNamesOnly(next.text)) {
+          printed = `${printed} ${next.text}`;
+          lineNos.push(next.no);
+          i++;
+        }
+        const b = parseByline(printed);
+        if (b) {
+          const seg = cur ?? open();
+          seg.lines.push(toBody(line, glued.text));
+          addByline(seg, b, 'end', lineNos);
+          const kept = lastByline;
+          close();
+          lastByline = kept;
+          continue;
+        }
+      }
+      (cur ?? open()).lines.push(toBody(line));
+    }
+  }
+  close();
+  const tidy = tidySegments(segments);
+  const scraps = tidy.scraps.flatMap((s) => s.lines.map((l) => ({ no: l.no, text: l.text, why: 'a scrap of text with no headline, dateline or byline' })));
+  return { segments: tidy.stories, note, leftover: [...leftover, ...scraps].sort((a, b) => a.no - b.no) };
+}
+
+/**
+ * A feature whose byline stands after its lead in the short form (记者 X) is first cut in two:
+ * put it back together. Scraps too short to be a story are marked as orphans.
+ */
+function tidySegments(segments: Segment[]): { stories: Segment[]; scraps: Segment[] } {
+  const out: Segment[] = [];
+  const scraps: Segment[] = [];
+  for (const seg of segments) {
+    const prev = out.at(-1);
+    const leadOnly = prev && !prev.dateline && prev.bylines.length === 1 && prev.bylines[0].position === 'end' && paragraphsSoFar(prev.lines) <= 2;
+    if (prev && leadOnly && !seg.above && !seg.dateline && !seg.bylines.length && seg.lines.length) {
+      prev.bylines[0].position = 'mid';
+      prev.lines.push(...seg.lines);
+      prev.warnings.push(`the byline "${prev.bylines[0].byline.text}" stands between the lead and the rest of the story; both parts were kept together: check that they belong together`);
+      continue;
+    }
+    const text = seg.lines.map((l) => l.text).join('');
+    if (!seg.above && !seg.dateline && !seg.bylines.length && hanCount(text) < 20) {
+      scraps.push(seg);
+      continue;
+    }
+    out.push(seg);
+  }
+  return { stories: out, scraps };
+}
