@@ -1,13 +1,15 @@
 // npm run build: check the content (same messages as `npm run check`), build the site and its
 // search index into a scratch folder, then swap it into place — a failed build leaves the
-// previous dist/ untouched.
+// previous dist/ untouched. The check runs on a worker thread alongside Astro's start-up; the
+// swap waits for it, so content with errors never replaces dist/.
 //   node scripts/build.ts [--out DIR] [--skip-check]
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/io/content-dir.ts';
 import { formatProblem } from '../src/io/problems.ts';
-import { checkContent } from '../src/io/check.ts';
+import { Worker } from 'node:worker_threads';
+import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
@@ -15,20 +17,39 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-check': { type: 'boolean' } } });
 const out = resolve(values.out ?? join(root, 'dist'));
 const started = performance.now();
+const scratch = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 
-if (!values['skip-check']) {
-  const { problems } = await checkContent({ contentDir: contentDir(root), root });
-  for (const p of problems) console.error(formatProblem(p));
+const checked: Promise<Problem[]> = values['skip-check']
+  ? Promise.resolve([])
+  : new Promise((resolvePromise, reject) => {
+      const worker = new Worker(new URL('../src/io/check-worker.ts', import.meta.url), { workerData: { contentDir: contentDir(root), root } });
+      worker.once('message', resolvePromise);
+      worker.once('error', reject);
+    });
+// Written synchronously: the build may exit right after, and piped output must not be lost.
+const say = (text: string) => writeSync(2, `${text}\n`);
+let reported = false;
+/** Prints the check's problems once; false when there are errors. */
+async function contentIsClean(): Promise<boolean> {
+  const problems = await checked;
+  if (!reported) {
+    for (const p of problems) say(formatProblem(p));
+    reported = true;
+    mark('check:done');
+  }
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors) {
-    console.error(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${basename(out)}/ was left as it was.`);
+  if (errors) say(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${basename(out)}/ was left as it was.`);
+  return errors === 0;
+}
+// Content errors stop the build as soon as they are known, even mid-way through Astro.
+void checked.then(async (problems) => {
+  if (problems.some((p) => p.severity === 'error')) {
+    await contentIsClean();
+    rmSync(scratch, { recursive: true, force: true });
     process.exit(1);
   }
-}
+});
 
-mark('check:done');
-
-const scratch = join(dirname(out), `.${basename(out)}.building-${process.pid}`);
 rmSync(scratch, { recursive: true, force: true });
 process.env.JIEXUN_OUT = scratch;
 const { build } = await import('astro');
@@ -36,8 +57,13 @@ try {
   await build({ root, outDir: scratch, logLevel: process.env.JIEXUN_LOG ?? 'warn' });
 } catch (e) {
   rmSync(scratch, { recursive: true, force: true });
-  console.error(e instanceof Error ? e.message : e);
-  console.error(`\nBuild failed; ${basename(out)}/ was left as it was.`);
+  if (!(await contentIsClean())) process.exit(1);
+  say(e instanceof Error ? e.message : String(e));
+  say(`\nBuild failed; ${basename(out)}/ was left as it was.`);
+  process.exit(1);
+}
+if (!(await contentIsClean())) {
+  rmSync(scratch, { recursive: true, force: true });
   process.exit(1);
 }
 const old = `${out}.old-${process.pid}`;

@@ -137,24 +137,28 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
   const errors: string[] = [];
   const notes: string[][] = page.articles.map(() => []);
   const date = opts.date as string;
-  const paths = articlePaths(page.articles, date, taken);
+  const paths = articlePaths(page.articles, date, registries.places, taken);
   paths.forEach((p) => taken.add(p));
   const neighbours = page.articles.map((a) => a.place).filter((p): p is string => !!p);
   const targets = page.articles.map((a, i) => {
     const story = `${file}, story ${i + 1}${a.title ? ` "${a.title}"` : ''} (lines ${a.lines[0]}–${a.lines[1]})`;
-    if (a.placeWritten && !a.street) errors.push(`${story}: ${unknownPlaceMessage(a.placeWritten, registries.places, neighbours)}`);
-    else if (!a.street) errors.push(`${story}: street: expected a place from content/places.yaml, found none in the headline or text; put the place above the headline in the page text (e.g. a line 莲湖街道) and import again`);
+    if (a.placeWritten && !a.street) errors.push(`${story}: ${unknownPlaceMessage(a.placeWritten, registries.places, neighbours, a.placeParentHint)}`);
+    else if (!a.street) {
+      const why = a.warnings.find((w) => /^ambiguous place|^no place found/.test(w)) ?? 'no place found';
+      errors.push(`${story}: street: expected one place from content/places.yaml; ${why}. Put the place on a line above the headline in the page text (e.g. 莲湖街道) and import again`);
+    }
     if (!a.title) errors.push(`${story}: title: expected a headline, found none; add the headline to the page text and import again`);
     if (!a.reporters.length) errors.push(`${story}: reporter: expected a byline naming the reporter (记者 …), found ${a.printed.byline.length ? a.printed.byline.join(' / ') : 'none'}; add it to the page text and import again`);
-    const path = join(opts.content, paths[i]);
+    // An article already imported (perhaps renamed since) is the file to compare with, not a new one.
+    const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
+    const path = same ?? join(opts.content, paths[i]);
     const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source }), a.body);
     const display = relative(process.cwd(), path) || path;
     // Only the schema's word on fields the checks above have not already explained.
     if (a.title && a.street && a.reporters.length) {
       for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
     }
-    const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
-    if (same && resolve(same) !== resolve(path)) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same)}`);
+    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same) || same}; compared with it instead of writing a second copy`);
     return { path, content };
   });
   return { file, page, targets, errors, notes };
@@ -172,6 +176,16 @@ function existingArticles(contentDir: string): Map<string, string> {
     }
   }
   return out;
+}
+
+/** Where an existing file and the import part ways, for the refusal message. */
+function firstDifference(onDisk: string, imported: string): string {
+  const a = onDisk.split('\n');
+  const b = imported.split('\n');
+  const i = a.findIndex((line, k) => line !== b[k]);
+  const at = i < 0 ? Math.min(a.length, b.length) : i;
+  const cut = (s: string | undefined) => (s === undefined ? 'the end of the file' : JSON.stringify(s.length > 50 ? `${s.slice(0, 50)}…` : s));
+  return `line ${at + 1}: the file has ${cut(a[at])}, the import ${cut(b[at])}`;
 }
 
 function main(argv: string[]): number {
@@ -207,9 +221,12 @@ function main(argv: string[]): number {
 
   const errors = prepared.flatMap((p) => p.errors);
   const conflicts = plan.filter((f) => f.status === 'conflict');
-  for (const f of conflicts) errors.push(`${relative(process.cwd(), f.path) || f.path}: refusing to overwrite an existing file that differs from the import; edit it by hand, or run again with --force to replace it`);
+  for (const f of conflicts) {
+    errors.push(`${relative(process.cwd(), f.path) || f.path}: refusing to overwrite an existing file that differs from the import (${firstDifference(readFileSync(f.path, 'utf8'), f.content)}); edit it by hand, or run again with --force to replace it`);
+  }
   if (errors.length) {
-    console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\nnothing written: fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above and import again`);
+    const fix = `fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above and import again`;
+    console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
     return 1;
   }
   const count = (s: PlannedFile['status']) => plan.filter((f) => f.status === s).length;

@@ -23,7 +23,10 @@ function matrices(html: string): Table[] {
       cells: [...tds.matchAll(/<td class="(has|zero)" data-star="([^"]+)" data-place="([^"]+)">([\s\S]*?)<\/td>/g)].map(([, cls, star, cellPlace, inner]) => {
         expect(cellPlace).toBe(place);
         const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
-        const n = link ? Number(link[2]) : Number(/>(\d+)</.exec(inner)![1]);
+        const text = inner.replace(/<[^>]*>/g, '').trim();
+        expect(text, `${place}/${star}`).toMatch(/^\d+$/);
+        const n = Number(text);
+        if (link) expect(link[2]).toBe(text);
         expect(cls).toBe(n ? 'has' : 'zero');
         return { star, n, ...(link ? { href: link[1] } : {}) };
       }),

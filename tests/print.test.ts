@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { readBulletinFile } from '../src/io/bulletins.ts';
 import { readArticleFile } from '../src/io/articles.ts';
+import { bylineText } from '../src/lib/byline.ts';
 import { loadRegistries } from '../src/io/registries.ts';
 import { serveStatic, type StaticServer } from '../src/server/static-server.ts';
 import { ui } from '../src/ui/strings.ts';
@@ -97,12 +98,19 @@ describe('printing a bulletin to PDF', () => {
   it('prints every title of the real 2022 Q3 简报, in order', async () => {
     const registries = loadRegistries(join(ROOT, 'content'));
     const { bulletin } = readBulletinFile(join(ROOT, 'content/bulletins/2022-q3-zhongyuan-jianbao.md'), registries, ROOT);
-    const titles = bulletin!.articles!.map((id) => readArticleFile(join(ROOT, 'content/articles', id.slice(0, 4), `${id}.md`), registries, ROOT).article!.title);
+    const articles = bulletin!.articles!.map((id) => readArticleFile(join(ROOT, 'content/articles', id.slice(0, 4), `${id}.md`), registries, ROOT).article!);
+    const titles = articles.map((a) => a.title);
     expect(titles).toHaveLength(11);
     const { pages, text } = await printToPdf(site, '/bulletins/2022-q3-zhongyuan-jianbao/');
     expect(pages).toBeGreaterThanOrEqual(11);
     expectInOrder(text, ['中原区“五星”支部创建工作简报（2022年第三季度）', '第1期', '中共郑州市中原区委组织部', '2022年7月1日至2022年9月30日', '目录', ...titles, ...titles]);
     expect(squash(text)).toContain(`1/${pages}`);
     expect(squash(text)).toContain(`${pages}/${pages}`);
+    // No headline is left alone at the foot of a page: each shares a page with its byline.
+    const sheets = text.split('\f').map(squash);
+    for (const a of articles) {
+      const together = sheets.some((s) => s.includes(squash(a.title)) && s.indexOf(squash(bylineText(a))) > s.indexOf(squash(a.title)));
+      expect(together, `${a.title} / ${bylineText(a)}`).toBe(true);
+    }
   });
 });

@@ -9,9 +9,9 @@ import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import { articleIdOf, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
+import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
 import { readRegistries } from './registries.ts';
-import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 
 export interface CheckOptions {
   /** The content folder (holds places.yaml, stars.yaml, articles/, bulletins/). */
@@ -213,8 +213,10 @@ function unknownBulletins(files: readonly ReadArticle[], bulletinIds: ReadonlySe
 function draftReferences(file: BulletinFile, lines: readonly string[], drafts: ReadonlySet<string>): Problem[] {
   const listed = file.bulletin?.articles ?? [];
   return listed.filter((id) => drafts.has(id)).map((id) => {
-    const line = lines.findIndex((l) => l.includes(id));
-    return { file: file.file, line: line + 1, col: Math.max(lines[line]?.indexOf(id) ?? 0, 0) + 1, field: 'articles', severity: 'error' as const, message: `expected the id of a published article, found ${id}, which is a draft (draft: true)` };
+    const whole = new RegExp(`(?<![\\w-])${id}(?![\\w-])`);
+    const line = lines.findIndex((l) => whole.test(l));
+    const col = line >= 0 ? lines[line].search(whole) + 1 : 1;
+    return { file: file.file, line: line + 1 || 1, col, field: 'articles', severity: 'error' as const, message: `expected the id of a published article, found ${id}, which is a draft (draft: true)` };
   });
 }
 
@@ -244,7 +246,9 @@ export function checkContent(options: CheckOptions): CheckResult {
 
   // What to report on: everything, or the files named (folders expanded).
   const bulletinsDir = join(contentDir, 'bulletins');
-  const isBulletin = (abs: string) => abs.startsWith(bulletinsDir + sep) || basename(dirname(abs)) === 'bulletins';
+  const articlesDir = join(contentDir, 'articles');
+  // Bulletins live in <content>/bulletins; a file named on the command line counts as one when its folder is called bulletins.
+  const isBulletin = (abs: string) => abs.startsWith(bulletinsDir + sep) || (basename(dirname(abs)) === 'bulletins' && !abs.startsWith(articlesDir + sep));
   let selected: Set<string> | undefined;
   if (options.paths?.length) {
     selected = new Set();
@@ -265,7 +269,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
   const extra = [...(selected ?? [])];
-  const articleFiles = [...new Set([...listMarkdownFiles(join(contentDir, 'articles')), ...extra.filter((f) => !isBulletin(f))])];
+  const articleFiles = [...new Set([...listMarkdownFiles(articlesDir), ...extra.filter((f) => !isBulletin(f))])];
   const bulletinFiles = [...new Set([...listMarkdownFiles(bulletinsDir), ...extra.filter(isBulletin)])];
   const reported = (abs: string) => !selected || selected.has(abs);
 
@@ -281,7 +285,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   for (const abs of articleFiles) {
     const r = read(abs);
     if ('problem' in r) {
-      problems.push(r.problem);
+      if (reported(abs)) problems.push(r.problem);
       continue;
     }
     articles.push({ abs, lines: sourceLines(r.source), result: readArticleSource(show(abs), r.source, registries) });
@@ -300,7 +304,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   for (const abs of bulletinFiles) {
     const r = read(abs);
     if ('problem' in r) {
-      problems.push(r.problem);
+      if (reported(abs)) problems.push(r.problem);
       continue;
     }
     const lines = sourceLines(r.source);

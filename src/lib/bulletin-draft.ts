@@ -97,7 +97,7 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   const kind = BULLETIN_KINDS.find((k) => k === req.kind?.trim());
   if (!kind) problems.push(`--kind: expected ${BULLETIN_KINDS.join(' or ')}, found ${shown(req.kind)}`);
   const title = req.title === undefined ? '' : oneLine(req.title);
-  if (!title) problems.push(`--title: expected the bulletin's title, found ${shown(req.title)}`);
+  if (!title) problems.push(`--title: expected the bulletin's title, found ${req.title === undefined ? 'nothing' : 'an empty text'}`);
   const from = checkDate('--from', req.from, problems);
   const to = checkDate('--to', req.to, problems);
   if (kind === '简报') {

@@ -1,7 +1,15 @@
 // A new article as `npm run new` writes it: the file name <date>-<place-id>-<short>.md, where
 // <short> is a pinyin slug of the headline, and frontmatter the shared schema accepts.
-import { pinyin } from 'pinyin-pro';
+import { createRequire } from 'node:module';
 import { Document } from 'yaml';
+
+// pinyin-pro's dictionary takes a tenth of a second to load, and `npm run check` imports this
+// module only for the placeholder: load it when a slug is first made.
+let pinyinPro: typeof import('pinyin-pro') | undefined;
+function syllablesOf(run: string): string[] {
+  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
+  return pinyinPro.pinyin(run, { toneType: 'none', type: 'array', v: true });
+}
 
 /** The first paragraph of a new article, for the editor to replace; `npm run check` warns while it is there. */
 export const BODY_PLACEHOLDER = '（在此撰写正文）';
@@ -31,7 +39,7 @@ export function headlineSlug(title: string, omit: readonly string[] = []): strin
       continue;
     }
     // Pinyin of the whole run, so polyphones are read in context (银行 → yinhang).
-    const syllables = pinyin(run, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+    const syllables = syllablesOf(run).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
     for (let i = 0; i < syllables.length; i += 2) groups.push(syllables.slice(i, i + 2).join(''));
   }
   const slug = groups.filter(Boolean).slice(0, SLUG_GROUPS).join('-');

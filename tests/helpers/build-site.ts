@@ -8,7 +8,8 @@ export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site/content');
 
 export function buildSite(contentDir: string, out: string, extraEnv: Record<string, string> = {}): { status: number | null; stdout: string; stderr: string } {
   mkdirSync(join(ROOT, '.tmp'), { recursive: true });
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out], {
+  const flags = extraEnv.JIEXUN_BUILD_FLAGS ? extraEnv.JIEXUN_BUILD_FLAGS.split(' ') : [];
+  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out, ...flags], {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, JIEXUN_CONTENT: contentDir, JIEXUN_CACHE: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...extraEnv },

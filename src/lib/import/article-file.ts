@@ -1,7 +1,9 @@
 // What an imported story becomes on disk: its frontmatter fields, in the order editors read
-// them, and its path content/articles/<yyyy>/<date>-<place-id>-<short>.md.
+// them, and its path content/articles/<yyyy>/<date>-<place-id>-<short>.md, <short> being the
+// same headline slug `npm run new` makes.
+import type { PlaceRegistry } from '../places.ts';
+import { headlineSlug } from '../new-article.ts';
 import type { ImportedArticle } from './import-page.ts';
-import { shortSlug } from './slug.ts';
 
 export interface ArticleFileOptions {
   date: string;
@@ -31,18 +33,17 @@ export function articleFrontmatter(a: ImportedArticle, opts: ArticleFileOptions)
 
 /**
  * Paths (relative to the content folder) for a page's stories. Two stories that would share a
- * name get a longer slug, then a number, so one never overwrites the other.
+ * name get a number, so one never overwrites the other.
  */
-export function articlePaths(articles: readonly ImportedArticle[], date: string, taken: ReadonlySet<string> = new Set()): string[] {
+export function articlePaths(articles: readonly ImportedArticle[], date: string, places: PlaceRegistry, taken: ReadonlySet<string> = new Set()): string[] {
   const used = new Set(taken);
   return articles.map((a) => {
-    const base = `articles/${date.slice(0, 4)}/${date}-${a.place ?? 'unknown'}-`;
-    let path = '';
-    for (const chars of [4, 6, 8]) {
-      path = `${base}${shortSlug(a.title ?? '', chars)}.md`;
-      if (!used.has(path)) break;
-    }
-    for (let n = 2; used.has(path); n++) path = `${base}${shortSlug(a.title ?? '', 8)}-${n}.md`;
+    const place = a.place ? places.byId(a.place) : undefined;
+    // The place is in the file name already; keep it out of the slug.
+    const spellings = place ? places.lineage(place.id).flatMap((p) => [p.name, ...p.aliases]) : [];
+    const stem = `articles/${date.slice(0, 4)}/${date}-${a.place ?? 'unknown'}-${headlineSlug(a.title ?? '', spellings)}`;
+    let path = `${stem}.md`;
+    for (let n = 2; used.has(path); n++) path = `${stem}-${n}.md`;
     used.add(path);
     return path;
   });

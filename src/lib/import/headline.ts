@@ -1,7 +1,9 @@
 // Headlines: a place line and title lines (莲湖街道 / 文化“大餐”让居民尝甜头得实惠), a place and
 // title on one heading line, 引题 (kicker) and 副题 (subtitle), a title printed over two lines.
 import type { PlaceRegistry } from '../places.ts';
+import { isCaptionStart } from './caption.ts';
 import { isDateline } from './dateline.ts';
+import { isFurniture } from './furniture.ts';
 import { parseByline } from './byline.ts';
 import { displayWidth, normaliseHeadline } from './inline-text.ts';
 import { readPlaceLine, readPlacePrefix, type PlaceHit } from './place-names.ts';
@@ -24,12 +26,10 @@ export interface Headline {
   warnings: string[];
   /** Set by Markdown headings, whose position above a story is part of the page's structure. */
   markdown: boolean;
-}
-
-const CAPTION_START = /^(?:图为|▲|△|↑|↓|上图|下图|左图|右图|图[①-⑩\d]|[（(]图片)/u;
-
-export function isCaptionStart(text: string): boolean {
-  return CAPTION_START.test(text);
+  /** Heading depth of a place printed on a line of its own (## 莲湖街道), which stories below it share. */
+  placeDepth?: number;
+  /** The place came from a place heading above, shared by several stories. */
+  placeInherited?: boolean;
 }
 
 /**
@@ -40,7 +40,7 @@ export function isTitleLike(text: string): boolean {
   if (hanCount(text) < 2 || displayWidth(text) > 36) return false;
   if (/[。，,；;]/u.test(text) || /[！？!?]./u.test(text)) return false;
   if (endsMidClause(text) && !/——$/u.test(text)) return false;
-  return !isDateline(text) && !parseByline(text) && !isCaptionStart(text);
+  return !isDateline(text) && !parseByline(text) && !isCaptionStart(text) && !isFurniture(text);
 }
 
 const SUBTITLE_MARK = /^(?:——|--|－－|—|─+)\s*/u;
@@ -90,11 +90,11 @@ export function composeTitle(lines: readonly HeadingLine[]): Pick<Headline, 'kic
  * Lines before the first place line form a headline of their own (or the page title; the caller decides).
  */
 export function readHeadlines(lines: readonly HeadingLine[], places: PlaceRegistry, markdown: boolean): Headline[] {
-  const groups: { place?: PlaceHit; printed: HeadingLine[]; titles: HeadingLine[] }[] = [];
+  const groups: { place?: PlaceHit; placeDepth?: number; printed: HeadingLine[]; titles: HeadingLine[] }[] = [];
   for (const line of lines) {
     const whole = readPlaceLine(line.text, places);
     const prefix = whole ? undefined : readPlacePrefix(line.text, places);
-    if (whole) groups.push({ place: whole, printed: [line], titles: [] });
+    if (whole) groups.push({ place: whole, placeDepth: line.depth, printed: [line], titles: [] });
     else if (prefix) groups.push({ place: prefix.hit, printed: [line], titles: [{ ...line, text: prefix.rest }] });
     else {
       if (!groups.length) groups.push({ printed: [], titles: [] });
@@ -107,6 +107,6 @@ export function readHeadlines(lines: readonly HeadingLine[], places: PlaceRegist
     const composed = composeTitle(g.titles);
     const warnings = [...composed.warnings];
     if (g.place && !composed.title) warnings.push(`the headline names the place ${g.place.written} but no title follows it`);
-    return { place: g.place, kicker: composed.kicker, title: composed.title, subtitle: composed.subtitle, printed: g.printed, warnings, markdown };
+    return { place: g.place, placeDepth: g.placeDepth, kicker: composed.kicker, title: composed.title, subtitle: composed.subtitle, printed: g.printed, warnings, markdown };
   });
 }

@@ -2,7 +2,7 @@
 // bylines, stars and Markdown body, and warnings for everything the importer could not settle.
 import type { Place, PlaceRegistry } from '../places.ts';
 import type { Registries } from '../../schema.ts';
-import { mergeBylines } from './byline.ts';
+import { mergeBylines, parseByline, splitTrailingByline } from './byline.ts';
 import { composeTitle, readHeadlines, type Headline, type HeadingLine } from './headline.ts';
 import { matchHeadlines, type Candidate } from './headline-match.ts';
 import { blocksToMarkdown } from './markdown.ts';
@@ -23,6 +23,8 @@ export interface ImportedArticle {
   place: string | null;
   /** The place as printed, when the registry does not know it. */
   placeWritten: string | null;
+  /** For a place the registry does not know: the id of the district or city the text names, its likely parent. */
+  placeParentHint: string | null;
   reporters: string[];
   correspondents: string[];
   photographers: string[];
@@ -71,6 +73,33 @@ function takePageTitle(elements: Element[], places: PlaceRegistry, segments: Seg
   return { title, lines: taken };
 }
 
+/**
+ * On a Markdown page a place heading (## 德化街街道) heads every story title below it (###) until
+ * the next place heading: those titles share its place.
+ */
+function inheritPlaces(chunks: readonly HeadingChunk[]): void {
+  let context: { place: PlaceHit; depth: number } | undefined;
+  for (const chunk of chunks) {
+    if (!chunk.markdown) continue;
+    for (const h of chunk.headlines) {
+      const titleDepth = Math.min(...h.printed.filter((l) => l.depth > 0).map((l) => l.depth));
+      if (h.place && h.placeDepth !== undefined) context = { place: h.place, depth: h.placeDepth };
+      else if (h.place) context = undefined;
+      else if (context && titleDepth > context.depth) {
+        h.place = context.place;
+        h.placeInherited = true;
+      } else if (context && titleDepth <= context.depth) context = undefined;
+    }
+  }
+}
+
+/** The district or city a story names most, as the likely parent of a place the registry lacks. */
+function parentHint(text: string, places: PlaceRegistry): string | null {
+  const areas = [...placeMentions(text, places)].filter(([id]) => ['district', 'city'].includes(places.byId(id)?.level ?? ''));
+  areas.sort((a, b) => b[1] - a[1]);
+  return areas[0]?.[0] ?? null;
+}
+
 function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: PlaceRegistry, warnings: string[]): Place | undefined | null {
   if (hit) {
     const all = [hit, ...hit.also];
@@ -97,7 +126,11 @@ function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: Place
     warnings.push(`no place in the headline; took ${guess.place.name}, the place the text names most: check`);
     return guess.place;
   }
-  if (guess.tied.length) warnings.push(`ambiguous place: the text names ${guess.tied.map((p) => p.name).join(' and ')} equally often; set street by hand`);
+  if (guess.tied.length) {
+    const around = commonParent(guess.tied, places);
+    const hint = around && !guess.tied.includes(around) ? ` (a story about all of them goes under ${around.name})` : '';
+    warnings.push(`ambiguous place: the text names ${guess.tied.map((p) => p.name).join(' and ')} equally often${hint}; put the place above the headline and import again`);
+  }
   else warnings.push('no place found in the headline or the text; set street by hand');
   return undefined;
 }
@@ -111,7 +144,11 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const pageTitle = takePageTitle(elements, places, text.segments);
   const pageWarnings: string[] = [];
 
-  const chunks = elements.filter((e): e is { kind: 'heading'; chunk: HeadingChunk } => e.kind === 'heading').map((e) => e.chunk);
+  const chunks = elements
+    .filter((e): e is { kind: 'heading'; chunk: HeadingChunk } => e.kind === 'heading')
+    .map((e) => e.chunk)
+    .filter((c) => !c.subhead);
+  inheritPlaces(chunks);
   const candidates: Candidate[] = chunks.flatMap((chunk) =>
     chunk.headlines.map((headline, k) => {
       const last = k === chunk.headlines.length - 1;
@@ -138,7 +175,9 @@ export function importPage(source: string, registries: Registries): ImportedPage
     if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
     warnings.push(...blockWarnings);
     const title = headline?.title ?? null;
-    const photographers = byline?.photographers ?? [];
+    // A caption's credit (杜挺勇 摄) names a photographer of the story too.
+    const credits = captions.map((c) => splitTrailingByline(c.text)?.byline).map((b) => (b ? parseByline(b) : undefined));
+    const photographers = [...new Set([...(byline?.photographers ?? []), ...credits.flatMap((b) => b?.photographers ?? [])])];
     return {
       title,
       kicker: headline?.kicker ?? null,
@@ -146,6 +185,7 @@ export function importPage(source: string, registries: Registries): ImportedPage
       street: place ? place.name : null,
       place: place ? place.id : null,
       placeWritten: headline?.place && !headline.place.place ? headline.place.written : null,
+      placeParentHint: headline?.place && !headline.place.place ? parentHint(bodyText, places) : null,
       reporters: byline?.reporters ?? [],
       correspondents: byline?.correspondents ?? [],
       photographers,

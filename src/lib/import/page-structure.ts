@@ -15,6 +15,8 @@ export interface HeadingChunk {
   headlines: Headline[];
   lines: HeadingLine[];
   markdown: boolean;
+  /** Set when the heading turned out to be a subhead inside a story rather than a headline. */
+  subhead?: boolean;
 }
 
 export type Element = { kind: 'heading'; chunk: HeadingChunk } | { kind: 'text'; lines: PageLine[] };

@@ -2,7 +2,7 @@
 // the column (or the page), so the next line continues it, joined without a space; a paragraph
 // ends only where a sentence ends and the print shows it: a blank line, a short last line, or
 // one paragraph per line. Short stand-alone phrases become subheads, photo captions are kept apart.
-import { isCaptionStart } from './headline.ts';
+import { isCaptionStart } from './caption.ts';
 import { isDateline } from './dateline.ts';
 import { parseByline } from './byline.ts';
 import { normaliseInline } from './inline-text.ts';
@@ -16,6 +16,8 @@ export interface BodyLine {
   width: number;
   /** Markdown heading depth when the line is a heading inside the story (a subhead). */
   depth: number;
+  /** Lines of one photo caption share a number; the story's text carries on around them. */
+  caption?: number;
 }
 
 export interface Block {
@@ -24,6 +26,8 @@ export interface Block {
   /** The page lines the block was made from. */
   lines: number[];
 }
+
+const DATELINE_ONLY = /^[【（(]?(?:本报|本刊|本网)\S{0,12}?讯[】）)]?$/u;
 
 /** A last line this much narrower than the column ends its paragraph even without a blank line after it. */
 const SHORT_LINE = 0.85;
@@ -44,16 +48,12 @@ function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolea
   return next.blankBefore || shape.layout === 'paragraph' || prev.width <= shape.columnWidth * SHORT_LINE;
 }
 
-function captionEnds(text: string): boolean {
-  return endsSentence(text) || /(?:摄|供图|提供)[）)]?$/u.test(text);
-}
-
 export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Block[]; warnings: string[] } {
   const blocks: Block[] = [];
   const captions: Block[] = [];
   const warnings: string[] = [];
   let para: { text: string; lines: number[]; last: BodyLine } | undefined;
-  let caption: Block | undefined;
+  const captionsById = new Map<number, Block>();
   let atParagraphStart = true;
 
   const flush = () => {
@@ -62,26 +62,22 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
   };
   lines.forEach((line, i) => {
     const text = normaliseInline(line.text);
-    if (caption) {
-      caption.text += text;
-      caption.lines.push(line.no);
-      if (captionEnds(text)) {
-        captions.push(caption);
-        caption = undefined;
-      }
-      return;
-    }
-    if (isCaptionStart(text) && line.depth === 0) {
+    if (line.caption !== undefined) {
       // A caption may stand between two lines of one paragraph; the paragraph carries on after it.
-      caption = { kind: 'caption', text, lines: [line.no] };
-      if (captionEnds(text)) {
-        captions.push(caption);
-        caption = undefined;
+      const c = captionsById.get(line.caption);
+      if (c) {
+        c.text += text;
+        c.lines.push(line.no);
+      } else {
+        const block: Block = { kind: 'caption', text, lines: [line.no] };
+        captionsById.set(line.caption, block);
+        captions.push(block);
       }
       return;
     }
     if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
-      para.text += text;
+      // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
+      para.text += DATELINE_ONLY.test(para.text) ? ` ${text}` : text;
       para.lines.push(line.no);
       para.last = line;
       return;
@@ -90,7 +86,7 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
       flush();
       atParagraphStart = true;
     }
-    const hasMore = i < lines.length - 1;
+    const hasMore = lines.slice(i + 1).some((l) => l.caption === undefined);
     if (atParagraphStart && (blocks.length > 0 || line.depth > 0) && hasMore && isSubhead(line, shape)) {
       blocks.push({ kind: 'subhead', text: line.depth > 0 ? normaliseInline(line.text) : text, lines: [line.no] });
       if (line.depth === 0) warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
@@ -100,9 +96,5 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     atParagraphStart = false;
   });
   flush();
-  if (caption) {
-    captions.push(caption);
-    warnings.push(`the photo caption at line ${caption.lines[0]} does not end with a full stop: check where it ends`);
-  }
   return { blocks, captions, warnings };
 }

@@ -1,8 +1,10 @@
 // Cuts the page's text into stories. A story starts at a dateline (本报讯), after a headline, or
 // after the previous story's closing byline; a 本报记者 byline after a lead stays with its story;
 // an editor's note (编者按) belongs to the page; page furniture (责任编辑, 下转第二版) is left over.
+import { captionEnds, isCaptionStart } from './caption.ts';
 import { isNamesOnly, mergeBylines, parseByline, splitTrailingByline, type Byline } from './byline.ts';
 import { isDateline, splitDatelineByline } from './dateline.ts';
+import { isFurniture } from './furniture.ts';
 import type { PageLine, PageShape } from './page-lines.ts';
 import { NOTE_LABEL, type Element, type HeadingChunk } from './page-structure.ts';
 import type { BodyLine } from './paragraphs.ts';
@@ -36,8 +38,6 @@ export interface PageText {
   leftover: LeftoverLine[];
 }
 
-const FURNITURE = /^(?:责任编辑|本版编辑|编辑|校对|美编|版式|组版|审校|投稿邮箱|投稿|邮箱|电话|传真)[：:\s]|^[（(]?(?:下转|上接|转第|接第)[^）)]{0,12}[）)]?$|^第?\s*[0-9一二三四五六七八九十]{1,3}\s*版$|^\d{1,3}$/u;
-
 const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0 });
 
 /** Paragraphs begun so far: each finished sentence followed by a blank line starts another. */
@@ -47,11 +47,18 @@ function paragraphsSoFar(lines: readonly BodyLine[]): number {
   return n;
 }
 
-/** The depth of story titles on a Markdown page: the first heading that has text right below it. */
+/**
+ * The depth of story titles on a Markdown page: the largest title (place lines aside) of the
+ * first headline with a story below it. Deeper headings inside a story are its subheads.
+ */
 function titleDepth(elements: readonly Element[]): number {
   for (let i = 0; i < elements.length - 1; i++) {
     const e = elements[i];
-    if (e.kind === 'heading' && e.chunk.markdown && elements[i + 1].kind === 'text') return e.chunk.lines.at(-1)!.depth;
+    const next = elements[i + 1];
+    if (e.kind !== 'heading' || !e.chunk.markdown || next.kind !== 'text' || /编者按/.test(next.lines[0].text.slice(0, 6))) continue;
+    const h = e.chunk.headlines.at(-1);
+    const depths = (h?.printed ?? []).filter((l, k) => l.depth > 0 && !(k === 0 && h?.placeDepth !== undefined)).map((l) => l.depth);
+    if (depths.length) return Math.min(...depths);
   }
   return Infinity;
 }
@@ -66,6 +73,8 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
   let above: HeadingChunk | undefined;
   let inNote = false;
   let lastByline: PlacedByline | undefined;
+  let caption: number | undefined;
+  let captions = 0;
 
   const open = (): Segment => {
     cur = { lines: [], bylines: [], dateline: false, above, warnings: [] };
@@ -91,6 +100,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
       // A heading deeper than the story titles, inside a story, is a subhead of that story.
       const sub = el.chunk.markdown && cur?.lines.length && el.chunk.lines.every((l) => l.depth > storyDepth);
       if (sub && cur) {
+        el.chunk.subhead = true;
         for (const l of el.chunk.lines) cur.lines.push({ no: l.no, text: l.text, blankBefore: true, width: 0, depth: l.depth });
         continue;
       }
@@ -104,6 +114,15 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
       const line = el.lines[i];
       const text = line.text;
       const byline = parseByline(text);
+      // Caption lines, and a photo credit right under a caption (杜挺勇 摄), stay out of the byline logic.
+      const creditOnly = byline && !byline.reporters.length && !byline.correspondents.length && byline.photographers.length;
+      const afterCaption = cur?.lines.at(-1)?.caption;
+      if (caption !== undefined || isCaptionStart(text) || (creditOnly && afterCaption !== undefined && !line.blankBefore)) {
+        const id = caption ?? (creditOnly ? (afterCaption as number) : captions++);
+        (cur ?? open()).lines.push({ ...toBody(line), caption: id });
+        caption = captionEnds(text) ? undefined : id;
+        continue;
+      }
       // 记者 鲁燕 / 通讯员 魏少杰 on consecutive lines are one byline (a 本报记者 line after a blank starts a story).
       const prevLine = el.lines[i - 1];
       if (byline && lastByline && prevLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
@@ -128,17 +147,25 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
         if (rest) note.lines.push(toBody(line, rest));
         continue;
       }
-      if (FURNITURE.test(text)) {
+      if (isFurniture(text)) {
         leftover.push({ no: line.no, text, why: 'page furniture (editor, page number or a jump line), not part of a story' });
         continue;
       }
       if (isDateline(text)) {
         const d = splitDatelineByline(text);
-        if (cur && (cur.lines.length || cur.dateline)) close();
+        // A caption printed above the dateline belongs to the story that starts here.
+        if (cur && (cur.lines.some((l) => l.caption === undefined) || cur.dateline)) close();
         const seg = cur ?? open();
         seg.dateline = true;
-        seg.lines.push(toBody(line, d.text));
         if (d.byline) addByline(seg, d.byline, 'top', [line.no]);
+        // A one-paragraph story may end on its dateline's line: 本报讯 …。记者 杜挺勇
+        const glued = splitTrailingByline(d.text);
+        const tail = glued && !glued.open ? parseByline(glued.byline) : undefined;
+        seg.lines.push(toBody(line, tail ? glued!.text : d.text));
+        if (tail) {
+          addByline(seg, tail, 'end', [line.no]);
+          close();
+        }
         continue;
       }
       if (byline) {

@@ -18,15 +18,17 @@ function idOf(name: string): string {
 /**
  * @param written the place as printed on the page
  * @param neighbours registry ids of the other places on the same page, to guess the parent from
+ * @param named the district the story's text names, the best guess for the parent
  */
-export function unknownPlaceMessage(written: string, places: PlaceRegistry, neighbours: readonly string[]): string {
+export function unknownPlaceMessage(written: string, places: PlaceRegistry, neighbours: readonly string[], named?: string | null): string {
   const near = places.suggest(written);
   const level = levelOf(written);
   const parents = neighbours
     .map((id) => places.byId(id))
     .filter((p) => p && (p.level === 'street' || p.level === 'township'))
     .map((p) => p!.parent as string);
-  const parent = level === 'district' ? undefined : parents.sort((a, b) => parents.filter((x) => x === b).length - parents.filter((x) => x === a).length)[0];
+  const fromPage = parents.sort((a, b) => parents.filter((x) => x === b).length - parents.filter((x) => x === a).length)[0];
+  const parent = level === 'district' ? undefined : (named ?? fromPage);
   const alias = written.replace(/(?:街道办事处|街道|办事处)$/, '');
   return [
     `place ${written} is not in content/places.yaml${near.length ? ` (closest: ${near.join(', ')})` : ''}.`,
@@ -34,7 +36,7 @@ export function unknownPlaceMessage(written: string, places: PlaceRegistry, neig
     `  - id: ${idOf(written)}`,
     `    name: ${written}`,
     `    level: ${level}`,
-    `    parent: ${parent ?? '<id of the enclosing district or city>'}${parent ? '   # guessed from the other stories on the page: check' : ''}`,
+    `    parent: ${parent ?? '<id of the enclosing district or city>'}${parent ? `   # guessed from ${named ? 'the story' : 'the other stories on the page'}: check` : ''}`,
     ...(alias !== written ? [`    aliases: [${alias}]`] : []),
   ].join('\n');
 }
