@@ -54,7 +54,7 @@ rmSync(scratch, { recursive: true, force: true });
 process.env.JIEXUN_OUT = scratch;
 const { build } = await import('astro');
 try {
-  await build({ root, outDir: scratch, logLevel: process.env.JIEXUN_LOG ?? 'warn' });
+  await build({ root, outDir: scratch, logLevel: (process.env.JIEXUN_LOG ?? 'warn') as 'warn' });
 } catch (e) {
   rmSync(scratch, { recursive: true, force: true });
   if (!(await contentIsClean())) process.exit(1);

@@ -3,7 +3,7 @@ import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { markdownOptions } from '../src/markdown/options.ts';
 
 // The same pipeline as astro.config.mjs.
-const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...(markdownOptions as object) });
+const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...markdownOptions });
 const html = async (md: string) => (await processor.render(md)).code;
 
 describe('CJK soft line breaks', () => {

@@ -14,7 +14,7 @@ import { ROOT } from './helpers/build-site.ts';
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
 let n = 0;
 const art = (date: string, place: string, extra: Partial<Article> = {}): Article => ({
-  id: `a${++n}`, title: `t${n}`, date, place, stars: [], reporters: ['鲁燕'], correspondents: [], draft: false, summary: '', ...extra,
+  id: `a${++n}`, title: `t${n}`, date, place, stars: [], reporters: ['鲁燕'], correspondents: [], photo: undefined, draft: false, summary: '', ...extra,
 });
 
 describe('timeline grouping', () => {

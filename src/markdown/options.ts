@@ -1,14 +1,15 @@
 // The Markdown pipeline (remark → rehype through @astrojs/markdown-remark's unified processor),
 // shared by astro.config.mjs and the tests so both render exactly alike.
+import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkCjkLinebreak from './remark-cjk-linebreak.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
-export const markdownOptions = {
+export const markdownOptions: UnifiedProcessorOptions = {
   remarkPlugins: [remarkCjkLinebreak],
   // Raw HTML is parsed into elements first, so the sanitiser sees (and filters) it.
   rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
   smartypants: false,
   gfm: true,
-} as const;
+};
