@@ -99,18 +99,13 @@ export const ARTICLE_FIELDS = [
   'photo', 'source', 'bulletin', 'summary', 'draft',
 ] as const;
 
-const knownFields = (fields: readonly string[]) => (data: Record<string, unknown>, ctx: z.RefinementCtx) => {
-  for (const key of Object.keys(data)) {
-    if (!fields.includes(key)) {
-      ctx.addIssue({ code: 'custom', path: [key], message: `expected one of the fields ${fields.join(', ')}, found an unknown field ${key}` });
-    }
-  }
-};
+/** Every other key is refused by name, alongside the other problems of the file (not instead of them). */
+const unknownField = (fields: readonly string[]) =>
+  z.custom(() => false, { error: (i) => `expected one of the fields ${fields.join(', ')}, found an unknown field ${String(i.path?.at(-1))}` });
 
 export function articleSchema({ places, stars }: Registries) {
   return z
     .record(z.string(), z.unknown(), { error: (i) => `expected frontmatter fields (title, street, date, reporter …), found ${shown(i.input)}` })
-    .superRefine(knownFields(ARTICLE_FIELDS))
     .pipe(
       z.object({
         title: text('a headline'),
@@ -158,7 +153,7 @@ export function articleSchema({ places, stars }: Registries) {
         bulletin: z.string({ error: (i) => `expected a bulletin id, found ${shown(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${shown(i.input)}` }).optional(),
         summary: text('a one-paragraph summary').optional(),
         draft: z.boolean({ error: (i) => `expected true or false, found ${shown(i.input)}` }).default(false),
-      }),
+      }).catchall(unknownField(ARTICLE_FIELDS)),
     )
     .transform(({ star, reporter, correspondent, street, ...rest }) => ({
       ...rest,
@@ -195,7 +190,6 @@ export function bulletinSchema({ places, stars }: Registries) {
   const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
   return z
     .record(z.string(), z.unknown())
-    .superRefine(knownFields(BULLETIN_FIELDS))
     .pipe(
       z
         .object({
@@ -217,6 +211,7 @@ export function bulletinSchema({ places, stars }: Registries) {
             .optional(),
           draft: z.boolean().default(false),
         })
+        .catchall(unknownField(BULLETIN_FIELDS))
         .superRefine((b, ctx) => {
           if (!b.articles === !b.select) {
             ctx.addIssue({ code: 'custom', path: ['articles'], message: `expected either articles (a list of article ids) or select (from, to, places, stars), found ${b.articles ? 'both' : 'neither'}` });

@@ -172,3 +172,15 @@ describe('npm run check', () => {
     expect(r.err).toMatch(/^npm run check: Unknown option '--contents'/);
   });
 });
+
+describe('a bulletin drafted by npm run bulletin', () => {
+  it('warns while the placeholder editor\'s note is still there', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'jiexun-note-'));
+    cpSync(join(ROOT, 'tests/fixtures/site/content'), dir, { recursive: true });
+    const file = join(dir, 'bulletins/2022-09-30-fixture-zhuanban.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('本版刊发莲湖、航海西路两个街道的报道。', '【待编辑】在此写编者按。'));
+    const out = checkContent({ contentDir: dir, root: dir, today }).problems.map(formatProblem);
+    expect(out).toContain("bulletins/2022-09-30-fixture-zhuanban.md:9:1  warning: body: expected the editor's note (编者按), found the placeholder 【待编辑】 that npm run bulletin wrote");
+    rmSync(dir, { recursive: true, force: true });
+  });
+});

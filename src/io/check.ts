@@ -9,6 +9,7 @@ import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import { articleIdOf, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
+import { bulletinUi } from '../ui/bulletin-strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
 import { readRegistries } from './registries.ts';
@@ -163,6 +164,14 @@ function checkArticleFile(a: ReadArticle, today: string): Problem[] {
   return problems;
 }
 
+/** A bulletin drafted by `npm run bulletin` still carrying its placeholder editor's note. */
+function uneditedNote(result: BulletinFile, lines: readonly string[]): Problem[] {
+  const marker = bulletinUi.draftNoteMarker;
+  const at = lines.findIndex((l) => l.includes(marker));
+  if (at < 0) return [];
+  return [{ file: result.file, line: at + 1, col: lines[at].indexOf(marker) + 1, field: 'body', severity: 'warning', message: `expected the editor's note (编者按), found the placeholder ${marker} that npm run bulletin wrote` }];
+}
+
 /** Same file name in two folders: one id, two URLs fighting over /articles/<id>/. */
 function duplicateIds(files: readonly ReadArticle[]): Problem[] {
   const byId = new Map<string, ReadArticle[]>();
@@ -309,7 +318,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
     const lines = sourceLines(r.source);
     const result = readBulletinSource(show(abs), r.source, registries, ids);
-    bulletins.push({ abs, result, problems: [...result.problems.map((p) => suggestField(explainYaml(p, lines, true), BULLETIN_FIELDS)), ...draftReferences(result, lines, drafts)] });
+    bulletins.push({ abs, result, problems: [...result.problems.map((p) => suggestField(explainYaml(p, lines, true), BULLETIN_FIELDS)), ...draftReferences(result, lines, drafts), ...uneditedNote(result, lines)] });
   }
 
   const shownSelected = new Set([...articleFiles, ...bulletinFiles].filter(reported).map(show));

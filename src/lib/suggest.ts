@@ -28,13 +28,16 @@ export function closest(
   const scored: { name: string; score: number }[] = [];
   for (const c of candidates) {
     let best = Infinity;
+    let fewest = Infinity;
     for (const s of c.spellings) {
       let d = editDistance(w, s);
       // A spelling that contains the wanted text (or the reverse) is a strong hint: "莲湖街" → "莲湖街道".
       if (s.includes(w) || w.includes(s)) d = Math.min(d, 1);
       best = Math.min(best, d / Math.max([...s].length, 1));
+      fewest = Math.min(fewest, d);
     }
-    if (best < 0.5) scored.push({ name: c.name, score: best });
+    // One wrong character in a two-character alias (莲胡 for 莲湖) is still a likely typo.
+    if (best < 0.5 || (fewest <= 1 && [...w].length >= 2)) scored.push({ name: c.name, score: best });
   }
   scored.sort((x, y) => x.score - y.score || x.name.localeCompare(y.name, 'zh-CN'));
   return [...new Set(scored.map((s) => s.name))].slice(0, limit);

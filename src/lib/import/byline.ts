@@ -43,7 +43,7 @@ export function parseByline(printed: string): Byline | undefined {
   const body = text.replace(LEAD_MARK, '');
   if (!body) return undefined;
   const parts = body.split(TOKEN_SPLIT).flatMap((p) => p.split(/[\s、，,；;：:（）()【】\[\]]+/u)).filter((p) => p && !SEPARATORS.test(p));
-  const out: Byline = { reporters: [], correspondents: [], photographers: [], photoByReporters: false, text, topForm: /^(本报|本刊)/.test(body) };
+  const out: Byline = { reporters: [], correspondents: [], photographers: [], photoByReporters: false, text, topForm: /^[（(【\[]?(本报|本刊)/u.test(body) };
   let role: Role | undefined;
   let sawRoleOrCredit = false;
   let recent: string[] = []; // names since the last role or credit, for 摄

@@ -9,7 +9,12 @@ import type { PageLine } from './page-lines.ts';
 import { readPlaceLine, readPlacePrefix } from './place-names.ts';
 import { endsSentence, isBalanced } from './sentence.ts';
 
+/** The label that opens an editor's note: 编者按：, 【编者按】. */
 export const NOTE_LABEL = /^[【\[〔]?编者按[】\]〕]?[：:\s]*/u;
+
+export function isNoteStart(text: string): boolean {
+  return NOTE_LABEL.test(text);
+}
 
 export interface HeadingChunk {
   headlines: Headline[];
@@ -27,7 +32,7 @@ function splitRuns(lines: readonly PageLine[]): PageLine[][] {
   const runs: PageLine[][] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    const starts = !prev || line.blankBefore || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || NOTE_LABEL.test(line.text) && /编者按/.test(line.text);
+    const starts = !prev || line.blankBefore || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
     if (starts) runs.push([line]);
     else runs.at(-1)!.push(line);
   });
@@ -47,7 +52,7 @@ function startsStory(run: Run | undefined): boolean {
   if (!run) return true;
   if (run.kind !== 'text') return true;
   const first = run.lines[0].text;
-  return isDateline(first) || !!parseByline(first) || /编者按/.test(first.slice(0, 6));
+  return isDateline(first) || !!parseByline(first) || isNoteStart(first);
 }
 
 /** Splits the page into headline chunks and text, in page order. */

@@ -18,6 +18,8 @@ export interface BodyLine {
   depth: number;
   /** Lines of one photo caption share a number; the story's text carries on around them. */
   caption?: number;
+  /** The line is indented, as a paragraph's first line is. */
+  indent?: boolean;
 }
 
 export interface Block {
@@ -45,7 +47,10 @@ function isSubhead(line: BodyLine, shape: PageShape): boolean {
 
 function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolean {
   if (!endsSentence(prev.text)) return false;
-  return next.blankBefore || shape.layout === 'paragraph' || prev.width <= shape.columnWidth * SHORT_LINE;
+  if (next.blankBefore || next.indent) return true;
+  // One paragraph per line, unless the page sets paragraphs apart with blank lines (then a lone break is a wrap).
+  if (shape.layout === 'paragraph') return !shape.blankParagraphs;
+  return prev.width <= shape.columnWidth * SHORT_LINE;
 }
 
 export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Block[]; warnings: string[] } {

@@ -16,8 +16,25 @@ const UNKNOWN_STREET = /^\p{Script=Han}{2,8}(?:街道|街道办事处|办事处|
 const UNKNOWN_AREA = /^\p{Script=Han}{1,5}(?:区|县|市)$/u;
 const TRAILING_COLON = /[：:]$/u;
 
+/**
+ * A place written with its district or city in front (中原区莲湖街道, 焦作市解放区): the last
+ * name, provided everything before it names places that contain it.
+ */
+function resolveCompound(written: string, places: PlaceRegistry): Place | undefined {
+  const whole = places.resolve(written);
+  if (whole) return whole;
+  for (const p of places.all) {
+    for (const spelling of [p.name, ...p.aliases]) {
+      if (spelling.length >= written.length || !written.endsWith(spelling)) continue;
+      const outer = resolveCompound(written.slice(0, -spelling.length), places);
+      if (outer && outer.id !== p.id && places.lineage(p.id).some((a) => a.id === outer.id)) return p;
+    }
+  }
+  return undefined;
+}
+
 function hitFor(written: string, places: PlaceRegistry): PlaceHit | undefined {
-  const place = places.resolve(written);
+  const place = resolveCompound(written, places);
   if (place) return { written, place, also: [] };
   if (UNKNOWN_STREET.test(written) || UNKNOWN_AREA.test(written)) return { written, also: [] };
   return undefined;

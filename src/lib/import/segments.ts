@@ -6,7 +6,7 @@ import { isNamesOnly, mergeBylines, parseByline, splitTrailingByline, type Bylin
 import { isDateline, splitDatelineByline } from './dateline.ts';
 import { isFurniture } from './furniture.ts';
 import type { PageLine, PageShape } from './page-lines.ts';
-import { NOTE_LABEL, type Element, type HeadingChunk } from './page-structure.ts';
+import { isNoteStart, NOTE_LABEL, type Element, type HeadingChunk } from './page-structure.ts';
 import type { BodyLine } from './paragraphs.ts';
 import { endsSentence, hanCount } from './sentence.ts';
 
@@ -38,7 +38,7 @@ export interface PageText {
   leftover: LeftoverLine[];
 }
 
-const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0 });
+const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0, indent: l.indent });
 
 /** Paragraphs begun so far: each finished sentence followed by a blank line starts another. */
 function paragraphsSoFar(lines: readonly BodyLine[]): number {
@@ -55,7 +55,7 @@ function titleDepth(elements: readonly Element[]): number {
   for (let i = 0; i < elements.length - 1; i++) {
     const e = elements[i];
     const next = elements[i + 1];
-    if (e.kind !== 'heading' || !e.chunk.markdown || next.kind !== 'text' || /编者按/.test(next.lines[0].text.slice(0, 6))) continue;
+    if (e.kind !== 'heading' || !e.chunk.markdown || next.kind !== 'text' || isNoteStart(next.lines[0].text)) continue;
     const h = e.chunk.headlines.at(-1);
     const depths = (h?.printed ?? []).filter((l, k) => l.depth > 0 && !(k === 0 && h?.placeDepth !== undefined)).map((l) => l.depth);
     if (depths.length) return Math.min(...depths);
@@ -139,7 +139,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
         }
       }
       const label = NOTE_LABEL.exec(text);
-      if (label && /编者按/.test(label[0])) {
+      if (label) {
         close();
         inNote = true;
         note.labels.push(label[0]);
@@ -169,16 +169,17 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
         continue;
       }
       if (byline) {
+        // Whatever its form, a byline with nothing of its story after it closes the story above.
+        const next = el.lines[i + 1];
+        const lastOfStory = !next || isDateline(next.text) || isNoteStart(next.text);
         if (!cur || !cur.lines.length) addByline(cur ?? open(), byline, 'top', [line.no]);
-        else if (byline.topForm && !cur.bylines.length && paragraphsSoFar(cur.lines) <= 2) addByline(cur, byline, 'mid', [line.no]);
-        else if (byline.topForm) {
+        else if (byline.topForm && !lastOfStory && !cur.bylines.length && paragraphsSoFar(cur.lines) <= 2) addByline(cur, byline, 'mid', [line.no]);
+        else if (byline.topForm && !lastOfStory) {
           close();
           addByline(open(), byline, 'top', [line.no]);
         } else {
           addByline(cur, byline, 'end', [line.no]);
-          const kept = lastByline;
           close();
-          lastByline = kept;
         }
         continue;
       }
@@ -197,9 +198,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
           const seg = cur ?? open();
           seg.lines.push(toBody(line, glued.text));
           addByline(seg, b, 'end', lineNos);
-          const kept = lastByline;
           close();
-          lastByline = kept;
           continue;
         }
       }
@@ -214,7 +213,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
 
 /**
  * A feature whose byline stands after its lead in the short form (记者 X) is first cut in two:
- * put it back together. Scraps too short to be a story are marked as orphans.
+ * put it back together. Scraps too short to be a story (no headline, dateline or byline) are set aside.
  */
 function tidySegments(segments: Segment[]): { stories: Segment[]; scraps: Segment[] } {
   const out: Segment[] = [];
