@@ -2,6 +2,7 @@
 import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
+import searchIndex from './src/integrations/search-index.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from './src/markdown/options.ts';
 
@@ -16,7 +17,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), sitemap()],
+  integrations: [buildTimings(), sitemap(), searchIndex()],
   markdown: {
     syntaxHighlight: false,
     processor: unified(markdownOptions),

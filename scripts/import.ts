@@ -24,7 +24,7 @@ const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--s
   --source      the publication and page, e.g. "中原报 2022-09-08 第3版"
   --content     the content folder (default: $JIEXUN_CONTENT or ./content)
   --dry-run     show the review list and the files that would be written; write nothing
-  --json        print what was read from each page as JSON; write nothing
+  --json        print what was read from the page as JSON (a list for several pages); write nothing
   --force       replace existing files that differ`;
 
 class UsageError extends Error {}

@@ -1,6 +1,6 @@
 // The importer's parts one by one: bylines, datelines, punctuation, places, headlines,
 // paragraphs, headline matching, stars, file names and the all-or-nothing writer.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,17 +8,17 @@ import { planFiles, renderArticle, writePlanned } from '../src/io/article-writer
 import { loadRegistries } from '../src/io/registries.ts';
 import { articleFrontmatter, articlePaths } from '../src/lib/import/article-file.ts';
 import { parseByline, splitTrailingByline } from '../src/lib/import/byline.ts';
-import { splitDatelineByline } from '../src/lib/import/dateline.ts';
+import { isDateline, splitDatelineByline } from '../src/lib/import/dateline.ts';
 import { composeTitle, readHeadlines } from '../src/lib/import/headline.ts';
 import { matchHeadlines } from '../src/lib/import/headline-match.ts';
 import type { ImportedArticle } from '../src/lib/import/import-page.ts';
-import { normaliseInline } from '../src/lib/import/inline-text.ts';
+import { displayWidth, normaliseInline } from '../src/lib/import/inline-text.ts';
+import type { PageShape } from '../src/lib/import/page-lines.ts';
 import { buildBlocks, type BodyLine } from '../src/lib/import/paragraphs.ts';
 import { placeFromText, readPlaceLine, readPlacePrefix } from '../src/lib/import/place-names.ts';
 import { endsSentence, isBalanced } from '../src/lib/import/sentence.ts';
 import { starsNamed } from '../src/lib/import/star-names.ts';
 import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
-import { displayWidth } from '../src/lib/import/inline-text.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
@@ -43,6 +43,11 @@ describe('bylines', () => {
     expect(splitTrailingByline('新突破。记者 杜挺勇 通讯员')).toMatchObject({ open: true });
     expect(splitTrailingByline('他对记者说。记者们都笑了')).toBeUndefined();
     expect(splitTrailingByline('本报记者 鲁燕')).toBeUndefined();
+  });
+
+  it('knows a dateline from the 本报 of a byline', () => {
+    for (const t of ['本报讯 近日', '本报9月3日讯 近日', '本报焦作9月3日讯', '【本报讯】近日', '本报讯（记者 鲁燕）']) expect(isDateline(t), t).toBe(true);
+    for (const t of ['本报通讯员 尚艳菲', '本报记者 杜挺勇', '本报评论员文章']) expect(isDateline(t), t).toBe(false);
   });
 
   it('takes a bracketed byline out of the dateline', () => {
@@ -77,6 +82,7 @@ describe('places', () => {
     expect(readPlaceLine('中站区：', places)?.place?.id).toBe('zhongzhan');
     expect(readPlaceLine('花园路街道', places)).toEqual({ written: '花园路街道', also: [] });
     expect(readPlaceLine('五里堡街道 德化街街道', places)?.also.map((h) => h.place?.id)).toEqual(['dehuajie']);
+    expect(readPlaceLine('中原区 莲湖街道', places)).toMatchObject({ place: { id: 'lianhu' }, also: [] });
     expect(readPlaceLine('文化“大餐”让居民尝甜头得实惠', places)).toBeUndefined();
   });
 
@@ -118,7 +124,7 @@ describe('headlines', () => {
 });
 
 describe('paragraphs', () => {
-  const shape = { layout: 'column' as const, columnWidth: 17, blankParagraphs: true };
+  const shape: PageShape = { layout: 'column', columnWidth: 17, blankParagraphs: true };
   const lines = (rows: string[]): BodyLine[] => {
     let blank = true;
     const out: BodyLine[] = [];

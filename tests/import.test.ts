@@ -168,6 +168,26 @@ describe('seed 000: raw column text, headlines listed after the stories in anoth
     const again = importPage(shuffled, registries);
     expect(again.articles.map((a) => [a.title, a.street])).toEqual(page.articles.map((a) => [a.title, a.street]));
   });
+
+  it('finds the same headlines when the list is printed at the top, without blank lines, or without places', () => {
+    const text = read(SEED_000);
+    const cut = text.indexOf('莲湖街道\n文化');
+    const list = text.slice(cut).trim();
+    const [title, ...rest] = text.slice(0, cut).split('\n');
+    const atTop = [title, '', list, '', ...rest].join('\n');
+    const tight = `${text.slice(0, cut)}${list.replace(/\n\s*\n/g, '\n')}\n`;
+    for (const variant of [atTop, tight]) {
+      const again = importPage(variant, registries);
+      expect(again.title).toBe(page.title);
+      expect(again.articles.map((a) => [a.title, a.street, a.warnings])).toEqual(page.articles.map((a) => [a.title, a.street, []]));
+    }
+    // Titles alone, without their place lines: matched by wording, with the doubts spelled out.
+    const titlesOnly = importPage(`${text.slice(0, cut)}${list.split(/\n\s*\n/).map((b) => b.split('\n')[1]).join('\n')}\n`, registries);
+    expect(titlesOnly.articles.map((a) => [a.title, a.street])).toEqual(page.articles.map((a) => [a.title, a.street]));
+    expect(titlesOnly.articles[0].warnings.join('\n')).toMatch(/few shared words only/);
+    expect(titlesOnly.articles[5].warnings.join('\n')).toMatch(/narrow margin/);
+    for (const a of titlesOnly.articles) expect(a.warnings.join('\n')).toMatch(/no place in the headline; took/);
+  });
 });
 
 describe('seed 002: ## place, ### title, one paragraph per line', () => {
@@ -392,6 +412,18 @@ describe('pages it has never seen', () => {
     expect(page.articles[0].warnings.join('\n')).toMatch(/no headline found/);
     expect(page.warnings.join('\n')).toMatch(/须水开展河道清洁行动.*matched no story/);
     expect(page.leftover.map((l) => l.text)).toEqual(['须水街道', '须水开展河道清洁行动']);
+  });
+
+  it('keeps a feature together when a short byline stands after its lead, and says so', () => {
+    const page = importPage(
+      '清晨六点半，“小巷管家”已经走上焦南街道的街头。\n记者 杜挺勇 通讯员 尚艳菲\n\n焦南街道选聘“小巷管家”126名，实行“一巷一管家”。\n\n“管家们”每天巡查责任街巷。\n\n焦南街道\n“小巷管家”守护大民生\n',
+      registries,
+    );
+    expect(page.articles).toHaveLength(1);
+    const [a] = page.articles;
+    expect([a.title, a.street, a.reporters, a.correspondents]).toEqual(['“小巷管家”守护大民生', '焦南街道', ['杜挺勇'], ['尚艳菲']]);
+    expect(a.body.split('\n\n')).toHaveLength(3);
+    expect(a.warnings.join('\n')).toMatch(/stands between the lead and the rest/);
   });
 
   it('reads an empty page as no stories, with a warning', () => {

@@ -1,8 +1,7 @@
 // The dateline that opens a news story: 本报讯, 本报9月3日讯, 【本报讯】, sometimes carrying the
 // byline in brackets: 本报讯（记者 鲁燕 通讯员 魏少杰）9月3日，…
 import { parseByline, type Byline } from './byline.ts';
-
-const DATELINE = /^[■□●◆]?\s*[【（(]?(?:本报|本刊|本网)[^，。、\s（(]{0,12}?讯[】）)]?/u;
+import { DATELINE_MARK as DATELINE } from './dateline-mark.ts';
 const BRACKETED = /^\s*[（(]([^）)]{2,40})[）)]\s*/u;
 
 export function isDateline(text: string): boolean {

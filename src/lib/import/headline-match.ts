@@ -24,7 +24,10 @@ export interface Matching {
   unmatched: number[];
 }
 
-const MIN_SCORE = 0.35;
+/** Below this a headline and a story share too little to be paired at all. */
+const MIN_SCORE = 0.15;
+/** Below this a pairing rests on a few shared words (no place, no heading above): say so. */
+const WEAK = 0.6;
 const CLOSE_CALL = 0.3;
 const MAX_EXACT = 15;
 
@@ -114,6 +117,7 @@ export function matchHeadlines(candidates: readonly Candidate[], stories: readon
   for (let a = 0; a < stories.length; a++) {
     const ha = headlineOf[a];
     if (ha === undefined) continue;
+    if (score[ha][a] < WEAK) warnings[a].push(`headline ${name(ha)} was matched to this story on a few shared words only (no place line): check it belongs here`);
     for (let b = 0; b < stories.length; b++) {
       const hb = headlineOf[b];
       if (b === a) continue;

@@ -28,8 +28,6 @@ export interface Headline {
   markdown: boolean;
   /** Heading depth of a place printed on a line of its own (## 莲湖街道), which stories below it share. */
   placeDepth?: number;
-  /** The place came from a place heading above, shared by several stories. */
-  placeInherited?: boolean;
 }
 
 /**

@@ -85,10 +85,8 @@ function inheritPlaces(chunks: readonly HeadingChunk[]): void {
       const titleDepth = Math.min(...h.printed.filter((l) => l.depth > 0).map((l) => l.depth));
       if (h.place && h.placeDepth !== undefined) context = { place: h.place, depth: h.placeDepth };
       else if (h.place) context = undefined;
-      else if (context && titleDepth > context.depth) {
-        h.place = context.place;
-        h.placeInherited = true;
-      } else if (context && titleDepth <= context.depth) context = undefined;
+      else if (context && titleDepth > context.depth) h.place = context.place;
+      else if (context && titleDepth <= context.depth) context = undefined;
     }
   }
 }

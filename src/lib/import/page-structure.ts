@@ -39,6 +39,20 @@ function splitRuns(lines: readonly PageLine[]): PageLine[][] {
   return runs;
 }
 
+/**
+ * A run of title-like lines is a headline or a list of them: at most four lines, or longer when
+ * place lines cut it into blocks of a place and at most three title lines. Longer still and
+ * without place lines, it can only be a list of titles, one to a line ('list').
+ */
+function headlineRun(run: readonly PageLine[], places: PlaceRegistry): 'headline' | 'list' | undefined {
+  if (!run.every((x) => isTitleLike(x.text))) return undefined;
+  if (run.length <= 4) return isBalanced(run.map((x) => x.text).join('')) ? 'headline' : undefined;
+  const starts = run.map((l, i) => (readPlaceLine(l.text, places) ? i : -1)).filter((i) => i >= 0);
+  if (!starts.length) return run.every((x) => isBalanced(x.text)) ? 'list' : undefined;
+  if (starts[0] !== 0 || !isBalanced(run.map((x) => x.text).join(''))) return undefined;
+  return [...starts, run.length].every((at, k, all) => k === 0 || at - all[k - 1] <= 4) ? 'headline' : undefined;
+}
+
 function hasPlaceLine(run: readonly PageLine[], places: PlaceRegistry): boolean {
   return run.some((l) => readPlaceLine(l.text, places)) || !!readPlacePrefix(run[0].text, places);
 }
@@ -57,11 +71,12 @@ function startsStory(run: Run | undefined): boolean {
 
 /** Splits the page into headline chunks and text, in page order. */
 export function structurePage(lines: readonly PageLine[], places: PlaceRegistry): Element[] {
-  const runs: Run[] = splitRuns(lines).map((l) => {
-    if (l[0].depth > 0) return { lines: l, kind: 'markdown' };
-    const titleLike = l.length <= 4 && l.every((x) => isTitleLike(x.text)) && isBalanced(l.map((x) => x.text).join(''));
-    if (!titleLike) return { lines: l, kind: 'text' };
-    return { lines: l, kind: hasPlaceLine(l, places) ? 'place' : 'title' };
+  const runs: Run[] = splitRuns(lines).flatMap((l): Run[] => {
+    if (l[0].depth > 0) return [{ lines: l, kind: 'markdown' }];
+    const shape = headlineRun(l, places);
+    if (!shape) return [{ lines: l, kind: 'text' }];
+    if (shape === 'list') return l.map((one) => ({ lines: [one], kind: 'title' }));
+    return [{ lines: l, kind: hasPlaceLine(l, places) ? 'place' : 'title' }];
   });
   // A short title-like line right under a Markdown heading continues it (a title printed over two lines).
   runs.forEach((run, i) => {

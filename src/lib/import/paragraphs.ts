@@ -4,6 +4,7 @@
 // one paragraph per line. Short stand-alone phrases become subheads, photo captions are kept apart.
 import { isCaptionStart } from './caption.ts';
 import { isDateline } from './dateline.ts';
+import { DATELINE_MARK } from './dateline-mark.ts';
 import { parseByline } from './byline.ts';
 import { normaliseInline } from './inline-text.ts';
 import type { PageShape } from './page-lines.ts';
@@ -29,7 +30,8 @@ export interface Block {
   lines: number[];
 }
 
-const DATELINE_ONLY = /^[【（(]?(?:本报|本刊|本网)\S{0,12}?讯[】）)]?$/u;
+/** A dateline alone on its line (its bracketed byline taken out). */
+const isDatelineOnly = (text: string) => DATELINE_MARK.exec(text)?.[0] === text;
 
 /** A last line this much narrower than the column ends its paragraph even without a blank line after it. */
 const SHORT_LINE = 0.85;
@@ -82,7 +84,7 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     }
     if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
       // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
-      para.text += DATELINE_ONLY.test(para.text) ? ` ${text}` : text;
+      para.text += isDatelineOnly(para.text) ? ` ${text}` : text;
       para.lines.push(line.no);
       para.last = line;
       return;

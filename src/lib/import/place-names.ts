@@ -46,8 +46,10 @@ export function readPlaceLine(text: string, places: PlaceRegistry): PlaceHit | u
   if (!parts.length) return undefined;
   const hits = parts.map((p) => hitFor(p, places));
   if (hits.some((h) => !h)) return undefined;
-  const [first, ...also] = hits as PlaceHit[];
-  return { ...first, also };
+  // 中原区 莲湖街道: a place written with the district around it is the street, not two places.
+  const inner = (hits as PlaceHit[]).filter((h) => !(h.place && hits.some((o) => o !== h && o?.place && o.place.id !== h.place!.id && places.lineage(o.place.id).some((a) => a.id === h.place!.id))));
+  const [first, ...also] = inner;
+  return { ...first, written: also.length ? first.written : text.replace(TRAILING_COLON, ''), also };
 }
 
 /** A place leading a headline and separated from it by a space or colon. */

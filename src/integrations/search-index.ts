@@ -1,0 +1,122 @@
+// Astro integration: after the build, index every article page with Pagefind (its Node API, the
+// way Starlight drives it) and write the bundle to <out>/pagefind/ with the search catalog.
+//
+// What is indexed is read back from the built HTML — the text a reader sees, after Markdown
+// rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
+// facets (place, stars, people, date) come from data attributes on the <article> element.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import * as pagefind from 'pagefind';
+import { contentDir } from '../io/content-dir.ts';
+import { loadRegistries } from '../io/registries.ts';
+import type { Registries } from '../schema.ts';
+import { readArticleHtml } from '../search/article-html.ts';
+import { CATALOG_FILE, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../search/catalog.ts';
+import { buildSearchRecord, type SearchRecord } from '../search/record.ts';
+
+export const BUNDLE_DIR = 'pagefind';
+/** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
+const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$|^playground\//;
+const ARTICLE_PAGE = /^\/?articles\/([^/]+)\/?$/;
+
+export interface SearchIndexSummary {
+  pages: number;
+  /** Bytes written under pagefind/ (index, fragments, runtime, catalog). */
+  bytes: number;
+  files: number;
+  catalogBytes: number;
+}
+
+export default function searchIndex(): AstroIntegration {
+  return {
+    name: 'jiexun:search-index',
+    hooks: {
+      'astro:build:done': async ({ dir, pages, logger }) => {
+        const out = fileURLToPath(dir);
+        const articlePaths = pages.map((p) => p.pathname).filter((p) => ARTICLE_PAGE.test(p));
+        const started = performance.now();
+        const s = await writeSearchIndex(out, articlePaths, loadRegistries(contentDir()), logger);
+        logger.info(`Indexed ${s.pages} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB.`);
+      },
+    },
+  };
+}
+
+/** Indexes the article pages (pathnames like "articles/<id>/") found in `out`. */
+export async function writeSearchIndex(out: string, articlePaths: readonly string[], registries: Registries, logger?: AstroIntegrationLogger): Promise<SearchIndexSummary> {
+  const records = articlePaths
+    .map((p) => ARTICLE_PAGE.exec(p)![1])
+    .sort()
+    .map((id) => {
+      const file = join(out, 'articles', id, 'index.html');
+      return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
+    });
+
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
+    const failed = added.flatMap((a, i) => a.errors.map((e) => `${records[i].record.url}: ${e}`));
+    if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
+    const built = await index.getFiles();
+    if (built.errors.length) throw new Error(`Pagefind could not build the index: ${built.errors.join('; ')}`);
+
+    const bundle = join(out, BUNDLE_DIR);
+    let bytes = 0;
+    let files = 0;
+    const pageIds = new Map<string, string>();
+    for (const f of built.files) {
+      if (f.path.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f.path, f.content)) pageIds.set(url, id);
+      if (UNUSED_FILE.test(f.path)) continue;
+      const target = join(bundle, f.path);
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, f.content);
+      bytes += f.content.byteLength;
+      files++;
+    }
+    const catalog = gzipSync(JSON.stringify(buildCatalog(records, pageIds, registries)), { level: 9 });
+    writeFileSync(join(bundle, CATALOG_FILE), catalog);
+    logger?.debug(`search catalog: ${catalog.byteLength} bytes`);
+    return { pages: records.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
+  } finally {
+    await pagefind.close();
+  }
+}
+
+/** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
+function fragmentUrls(path: string, content: Uint8Array): [string, string][] {
+  let raw = Buffer.from(content);
+  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') raw = gunzipSync(raw);
+  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: expected a Pagefind fragment (signature pagefind_dcd), found ${JSON.stringify(raw.subarray(0, 12).toString())}`);
+  const data = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
+  const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
+  if (typeof data.url === 'string') return [[data.url, id]];
+  return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);
+}
+
+function buildCatalog(records: readonly SearchRecord[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
+  const places = new Map<string, CatalogPlace>();
+  const stars = new Set<string>();
+  const people = new Map<string, CatalogNamed>();
+  const pages: Catalog['pages'] = [];
+  for (const r of records) {
+    const id = pageIds.get(r.facts.url);
+    if (!id) throw new Error(`${r.facts.url}: expected Pagefind to have written a fragment for it, found none`);
+    for (const p of r.lineage) places.set(p.id, p);
+    for (const s of r.facts.stars) stars.add(s);
+    for (const p of r.facts.people) if (!people.has(p.id)) people.set(p.id, p);
+    pages.push([id, r.facts.date, r.facts.place, r.facts.stars, r.facts.people.map((p) => p.id)]);
+  }
+  // Registry order, so facet lists read the way the registry is laid out.
+  const placeOrder = new Map(registries.places.all.map((p, i) => [p.id, i]));
+  return {
+    version: CATALOG_VERSION,
+    places: [...places.values()].sort((a, b) => placeOrder.get(a.id)! - placeOrder.get(b.id)!),
+    stars: registries.stars.all.filter((s) => stars.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
+    people: [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    pages: pages.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : a[0] < b[0] ? -1 : 1)),
+  };
+}

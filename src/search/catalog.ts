@@ -1,0 +1,109 @@
+// The search catalog: per Pagefind page id, the facts facets and date order need (date, place,
+// stars, people), plus the names to label them. One catalog goes with each Pagefind bundle, so a
+// bundle split into shards (one per year) carries its own and the browser merges them; counts
+// stay exact because they are computed from these rows, not from Pagefind's per-shard tallies.
+import { emptyFacetValues, type FacetValues } from './facet-keys.ts';
+
+export const CATALOG_VERSION = 1;
+export const CATALOG_FILE = 'search-catalog.json.gz';
+
+export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'township';
+
+export interface CatalogPlace {
+  id: string;
+  name: string;
+  level: PlaceLevel;
+  parent?: string;
+}
+
+export interface CatalogNamed {
+  id: string;
+  name: string;
+}
+
+/** [Pagefind page id, YYYY-MM-DD, place id, star ids, person ids] */
+export type CatalogPage = [string, string, string, string[], string[]];
+
+export interface Catalog {
+  version: number;
+  /** Every place on the lineage of an indexed article, in registry order. */
+  places: CatalogPlace[];
+  stars: CatalogNamed[];
+  people: CatalogNamed[];
+  pages: CatalogPage[];
+}
+
+export class CatalogError extends Error {}
+
+/** Checks a parsed catalog file; `source` names it in the error. */
+export function parseCatalog(data: unknown, source: string): Catalog {
+  const fail = (what: string, found: unknown): never => {
+    throw new CatalogError(`${source}: expected ${what}, found ${JSON.stringify(found)?.slice(0, 80)}`);
+  };
+  if (typeof data !== 'object' || data === null) return fail('a catalog object', data);
+  const c = data as Partial<Catalog>;
+  if (c.version !== CATALOG_VERSION) fail(`version ${CATALOG_VERSION}`, c.version);
+  for (const key of ['places', 'stars', 'people', 'pages'] as const) if (!Array.isArray(c[key])) fail(`a list in "${key}"`, c[key]);
+  for (const p of c.pages!) {
+    if (!Array.isArray(p) || p.length !== 5 || typeof p[0] !== 'string' || !/^\d{4}-\d\d-\d\d$/.test(String(p[1])) || typeof p[2] !== 'string' || !Array.isArray(p[3]) || !Array.isArray(p[4])) {
+      fail('pages of [id, date, place, stars, people]', p);
+    }
+  }
+  return c as Catalog;
+}
+
+/** Several shards' catalogs as one: names merged by id, pages concatenated. */
+export function mergeCatalogs(catalogs: readonly Catalog[]): Catalog {
+  if (catalogs.length === 1) return catalogs[0];
+  const byId = <T extends { id: string }>(lists: T[][]) => [...new Map(lists.flat().map((x) => [x.id, x])).values()];
+  return {
+    version: CATALOG_VERSION,
+    places: byId(catalogs.map((c) => c.places)),
+    stars: byId(catalogs.map((c) => c.stars)),
+    people: byId(catalogs.map((c) => c.people)),
+    pages: catalogs.flatMap((c) => c.pages),
+  };
+}
+
+export interface CatalogIndex {
+  catalog: Catalog;
+  place(id: string): CatalogPlace | undefined;
+  /** The facet values of a page: its street (if it is filed on one), district, city, stars, people, year. */
+  facets(page: CatalogPage): FacetValues;
+  page(id: string): CatalogPage | undefined;
+  name(key: 'star' | 'reporter' | 'place', id: string): string;
+}
+
+export function indexCatalog(catalog: Catalog): CatalogIndex {
+  const places = new Map(catalog.places.map((p) => [p.id, p]));
+  const stars = new Map(catalog.stars.map((s) => [s.id, s.name]));
+  const people = new Map(catalog.people.map((s) => [s.id, s.name]));
+  const pages = new Map(catalog.pages.map((p) => [p[0], p]));
+  const lineage = new Map<string, FacetValues>();
+  const placeFacets = (id: string) => {
+    let v = lineage.get(id);
+    if (!v) {
+      v = emptyFacetValues();
+      for (let p = places.get(id), guard = 0; p && guard < 16; p = p.parent ? places.get(p.parent) : undefined, guard++) {
+        if (p.level === 'street' || p.level === 'township') v.street.push(p.id);
+        else if (p.level === 'district') v.district.push(p.id);
+        else if (p.level === 'city') v.city.push(p.id);
+      }
+      lineage.set(id, v);
+    }
+    return v;
+  };
+  return {
+    catalog,
+    place: (id) => places.get(id),
+    page: (id) => pages.get(id),
+    facets(page) {
+      const p = placeFacets(page[2]);
+      return { street: p.street, district: p.district, city: p.city, star: page[3], reporter: page[4], year: [page[1].slice(0, 4)] };
+    },
+    name(key, id) {
+      const m = key === 'star' ? stars.get(id) : key === 'reporter' ? people.get(id) : places.get(id)?.name;
+      return m ?? id;
+    },
+  };
+}
