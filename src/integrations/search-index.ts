@@ -4,8 +4,8 @@
 // What is indexed is read back from the built HTML — the text a reader sees, after Markdown
 // rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
 // facets (place, stars, people, date) come from data attributes on the <article> element.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
@@ -14,8 +14,8 @@ import { contentDir } from '../io/content-dir.ts';
 import { loadRegistries } from '../io/registries.ts';
 import type { Registries } from '../schema.ts';
 import { readArticleHtml } from '../search/article-html.ts';
-import { CATALOG_FILE, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../search/catalog.ts';
-import { buildSearchRecord, type SearchRecord } from '../search/record.ts';
+import { catalogFile, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../search/catalog.ts';
+import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../search/record.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 /** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
@@ -45,45 +45,57 @@ export default function searchIndex(): AstroIntegration {
   };
 }
 
+/** Records go to Pagefind in batches, so only one batch of article texts is in memory at a time. */
+const BATCH = 200;
+
 /** Indexes the article pages (pathnames like "articles/<id>/") found in `out`. */
 export async function writeSearchIndex(out: string, articlePaths: readonly string[], registries: Registries, logger?: AstroIntegrationLogger): Promise<SearchIndexSummary> {
-  const records = articlePaths
-    .map((p) => ARTICLE_PAGE.exec(p)![1])
-    .sort()
-    .map((id) => {
-      const file = join(out, 'articles', id, 'index.html');
-      return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
-    });
-
+  const ids = articlePaths.map((p) => ARTICLE_PAGE.exec(p)![1]).sort();
+  const bundle = join(out, BUNDLE_DIR);
+  const kept: Omit<SearchRecord, 'record'>[] = [];
+  // A bundle left from an earlier build would leave stale fragments behind.
+  rmSync(bundle, { recursive: true, force: true });
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
-    const failed = added.flatMap((a, i) => a.errors.map((e) => `${records[i].record.url}: ${e}`));
-    if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
-    const built = await index.getFiles();
-    if (built.errors.length) throw new Error(`Pagefind could not build the index: ${built.errors.join('; ')}`);
-
-    const bundle = join(out, BUNDLE_DIR);
-    let bytes = 0;
-    let files = 0;
-    const pageIds = new Map<string, string>();
-    for (const f of built.files) {
-      if (f.path.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f.path, f.content)) pageIds.set(url, id);
-      if (UNUSED_FILE.test(f.path)) continue;
-      const target = join(bundle, f.path);
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, f.content);
-      bytes += f.content.byteLength;
-      files++;
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const records = ids.slice(i, i + BATCH).map((id) => {
+        const file = join(out, 'articles', id, 'index.html');
+        return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
+      });
+      const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
+      const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));
+      if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
+      for (const { facts, lineage } of records) kept.push({ facts, lineage });
     }
-    const catalog = gzipSync(JSON.stringify(buildCatalog(records, pageIds, registries)), { level: 9 });
-    writeFileSync(join(bundle, CATALOG_FILE), catalog);
-    logger?.debug(`search catalog: ${catalog.byteLength} bytes`);
-    return { pages: records.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
   } finally {
     await pagefind.close();
   }
+
+  let bytes = 0;
+  let files = 0;
+  const pageIds = new Map<string, string>();
+  for (const f of readdirSync(bundle, { recursive: true, encoding: 'utf8' }).map((x) => x.split(sep).join('/'))) {
+    const path = join(bundle, f);
+    if (!statSync(path).isFile()) continue;
+    if (UNUSED_FILE.test(f)) {
+      rmSync(path, { recursive: true, force: true });
+      continue;
+    }
+    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, readFileSync(path))) pageIds.set(url, id);
+    bytes += statSync(path).size;
+    files++;
+  }
+  // With no pages there is no index (pagefind-entry.json lists no language) and no catalog.
+  const languages = Object.values((JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
+  if (!languages.length) return { pages: 0, bytes, files, catalogBytes: 0 };
+  if (languages.length > 1) throw new Error(`expected one Pagefind index (language ${INDEX_LANGUAGE}), found ${languages.length}`);
+  const catalog = gzipSync(JSON.stringify(buildCatalog(kept, pageIds, registries)), { level: 9 });
+  writeFileSync(join(bundle, catalogFile(languages[0].hash)), catalog);
+  logger?.debug(`search catalog: ${catalog.byteLength} bytes`);
+  return { pages: kept.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
 }
 
 /** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
@@ -97,7 +109,7 @@ function fragmentUrls(path: string, content: Uint8Array): [string, string][] {
   return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);
 }
 
-function buildCatalog(records: readonly SearchRecord[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
+function buildCatalog(records: readonly Omit<SearchRecord, 'record'>[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
   const places = new Map<string, CatalogPlace>();
   const stars = new Set<string>();
   const people = new Map<string, CatalogNamed>();

@@ -76,7 +76,8 @@ export function readArticleHtml(html: string, file: string): ArticleText {
       }
       continue;
     }
-    // end tag
+    // end tag (a stray </br> or </img> closes nothing)
+    if (VOID_ELEMENTS.has(ev.name)) continue;
     if (ignoreDepth) {
       if (depth === ignoreDepth) ignoreDepth = 0;
       depth--;

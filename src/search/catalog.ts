@@ -5,7 +5,16 @@
 import { emptyFacetValues, type FacetValues } from './facet-keys.ts';
 
 export const CATALOG_VERSION = 1;
-export const CATALOG_FILE = 'search-catalog.json.gz';
+
+/**
+ * The catalog's file in a bundle, named after the Pagefind index it describes (the hash in
+ * pagefind-entry.json): it changes exactly when the index does — every fact it holds is also in
+ * the pages' fragments — so hosts may cache it for good, like Pagefind's own .pf_meta file, and
+ * serve it the same way (already gzipped, opaque bytes).
+ */
+export function catalogFile(indexHash: string): string {
+  return `search-catalog.${indexHash}.pf_meta`;
+}
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'township';
 

@@ -1,0 +1,38 @@
+// What a query asks for. Words are separated by spaces and must each appear in an article exactly
+// as written. A word of two or more characters is looked up as a chain of bigram tokens; a
+// single-character word only narrows a search that has a longer word, because one character
+// alone is not a ranked search.
+import { wordTokens } from './bigram-tokens.ts';
+import { queryTerms } from './normalize.ts';
+
+export interface QueryWord {
+  word: string;
+  tokens: string[];
+  /**
+   * The Pagefind query that finds exactly the pages containing the word. For two or more
+   * characters, its bigrams as an exact (quoted) phrase: Pagefind's plain search would also take,
+   * for a bigram missing from the index, the longest indexed word it starts with (the lone first
+   * character). For one character, its code as a prefix — every token starting with it. Each word
+   * gets its own query because a plain search over several words quietly drops a word found
+   * nowhere.
+   */
+  query: string;
+}
+
+export type QueryPlan =
+  | { kind: 'none' }
+  | { kind: 'short'; text: string }
+  | { kind: 'words'; words: QueryWord[] };
+
+export function planQuery(query: string): QueryPlan {
+  const terms = queryTerms(query);
+  if (!terms.length) return { kind: 'none' };
+  if (terms.every((t) => [...t].length === 1)) return { kind: 'short', text: terms.join(' ') };
+  return {
+    kind: 'words',
+    words: terms.map((word) => {
+      const { tokens, phrase } = wordTokens(word);
+      return { word, tokens, query: phrase ? `"${tokens.join(' ')}"` : tokens[0] };
+    }),
+  };
+}
