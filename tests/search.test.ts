@@ -285,15 +285,29 @@ describe('what the build ships', () => {
     expect(html).toContain('id="search-results"');
   });
 
-  it('publishes the Pagefind runtime and index, not Pagefind’s own UIs', () => {
-    const files = readdirSync(join(dist, 'pagefind'));
-    const entry = JSON.parse(readFileSync(join(dist, 'pagefind/pagefind-entry.json'), 'utf8'));
-    expect(Object.keys(entry.languages)).toEqual(['und']);
-    expect(entry.languages.und.page_count).toBe(7);
-    const catalog = `search-catalog.${entry.languages.und.hash}.pf_meta`;
-    expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'pagefind-entry.json', catalog]));
-    expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-    const pages = (JSON.parse(gunzipSync(readFileSync(join(dist, 'pagefind', catalog))).toString()) as { pages: unknown[] }).pages;
-    expect(pages).toHaveLength(7);
+  it('publishes the index in year shards, each with the Pagefind runtime and its catalog, not Pagefind’s own UIs', () => {
+    const list = JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as { shards: { name: string; path: string; pages: number }[] };
+    // The fixture's 7 published articles: 2023 (2), 2022 (4), 2021 (1), newest first.
+    expect(list.shards.map((s) => [s.name, s.path, s.pages])).toEqual([
+      ['y2023', '/pagefind/shards/y2023/', 2],
+      ['y2022', '/pagefind/shards/y2022/', 4],
+      ['y2021', '/pagefind/shards/y2021/', 1],
+    ]);
+    let total = 0;
+    for (const shard of list.shards) {
+      const dir = join(dist, shard.path);
+      const files = readdirSync(dir);
+      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
+      expect(Object.keys(entry.languages)).toEqual(['und']);
+      expect(entry.languages.und.page_count).toBe(shard.pages);
+      const catalog = `search-catalog.${entry.languages.und.hash}.pf_meta`;
+      expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'pagefind-entry.json', catalog]));
+      expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
+      const pages = (JSON.parse(gunzipSync(readFileSync(join(dir, catalog))).toString()) as { pages: [string, string][] }).pages;
+      expect(pages).toHaveLength(shard.pages);
+      expect(pages.every((p) => p[1].startsWith(shard.name.slice(1, 5)))).toBe(true);
+      total += pages.length;
+    }
+    expect(total).toBe(7);
   });
 });

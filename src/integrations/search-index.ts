@@ -1,134 +1,124 @@
-// Astro integration: after the build, index every article page with Pagefind (its Node API, the
-// way Starlight drives it) and write the bundle to <out>/pagefind/ with the search catalog.
-//
-// What is indexed is read back from the built HTML — the text a reader sees, after Markdown
-// rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
-// facets (place, stars, people, date) come from data attributes on the <article> element.
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join, sep } from 'node:path';
+// Astro integration: the search index, built in shards (src/search/shards.ts) by worker threads
+// that start when Astro starts rendering and index each shard as soon as its article pages are
+// written — so indexing overlaps page rendering — then, after the build, assembled into
+// <out>/pagefind/shards/<name>/ with a list the search page merges in the browser (mergeIndex).
+// Shards are cached by fingerprint in <cacheDir>/search-shards/, so a rebuild re-indexes only
+// the shards whose articles changed.
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import * as pagefind from 'pagefind';
+import { Worker } from 'node:worker_threads';
+import type { AstroIntegration } from 'astro';
 import { contentDir } from '../io/content-dir.ts';
-import { loadRegistries } from '../io/registries.ts';
-import type { Registries } from '../schema.ts';
-import { readArticleHtml } from '../search/article-html.ts';
-import { catalogFile, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../search/catalog.ts';
-import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../search/record.ts';
+import { ARTICLE_LIST_FILE, planShards, type ShardArticle } from '../search/shards.ts';
+import { SHARDS_FILE, SHARDS_VERSION, type ShardList } from '../search/shard-list.ts';
+import { mark } from './build-timings.ts';
+import type { WorkerInput, WorkerMessage } from './search-worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
-/** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
-const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$|^playground\//;
-const ARTICLE_PAGE = /^\/?articles\/([^/]+)\/?$/;
+/** Pagefind processes at once while Astro renders, and after. */
+const SLOTS_WHILE_RENDERING = 1;
+const SLOTS_AFTER = 2;
+const WORKERS = 2;
 
-export interface SearchIndexSummary {
-  pages: number;
-  /** Bytes written under pagefind/ (index, fragments, runtime, catalog). */
-  bytes: number;
-  files: number;
-  catalogBytes: number;
+/** Hard links when cache and output share a disk (instant, no space), copies otherwise. */
+function linkTree(from: string, to: string): number {
+  let bytes = 0;
+  mkdirSync(to, { recursive: true });
+  for (const name of readdirSync(from)) {
+    const src = join(from, name);
+    const dst = join(to, name);
+    const st = statSync(src);
+    if (st.isDirectory()) bytes += linkTree(src, dst);
+    else {
+      try {
+        linkSync(src, dst);
+      } catch {
+        copyFileSync(src, dst);
+      }
+      bytes += st.size;
+    }
+  }
+  return bytes;
 }
 
 export default function searchIndex(): AstroIntegration {
+  let outDir = '';
+  let cacheDir = '';
+  let job: Promise<{ name: string; dir: string; pages: number; cached: boolean; seconds: number }[]> | undefined;
+  let rendering = true;
+  let grant: () => void = () => {};
+
+  function start(): void {
+    const listFile = join(cacheDir, ARTICLE_LIST_FILE);
+    const articles: ShardArticle[] = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : [];
+    const plans = planShards(articles);
+    mark('index:start');
+    const shardCache = join(cacheDir, 'search-shards');
+    // Shards alternate between the workers, newest first, the order Astro renders articles in.
+    const assigned = Array.from({ length: Math.min(WORKERS, plans.length) }, (_, w) => plans.filter((_, i) => i % WORKERS === w));
+    let busy = 0;
+    const waiting: (() => void)[] = [];
+    grant = () => {
+      while (waiting.length && busy < (rendering ? SLOTS_WHILE_RENDERING : SLOTS_AFTER)) {
+        busy++;
+        waiting.shift()!();
+      }
+    };
+    job = Promise.all(
+      assigned.map(
+        (shards) =>
+          new Promise<{ name: string; dir: string; pages: number; cached: boolean; seconds: number }[]>((resolve, reject) => {
+            const done: { name: string; dir: string; pages: number; cached: boolean; seconds: number }[] = [];
+            const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+              workerData: { outDir, shardCache, contentDir: contentDir(), shards } satisfies WorkerInput,
+            });
+            worker.on('message', (m: WorkerMessage) => {
+              if (m.type === 'acquire') {
+                waiting.push(() => worker.postMessage({ type: 'granted' }));
+                grant();
+              } else if (m.type === 'release') {
+                busy--;
+                grant();
+              } else if (m.type === 'shard') done.push(m);
+              else if (m.type === 'done') void worker.terminate().then(() => resolve(done));
+              else if (m.type === 'error') void worker.terminate().then(() => reject(new Error(`search index: ${m.message}`)));
+            });
+            worker.on('error', reject);
+          }),
+      ),
+    ).then((parts) => parts.flat().sort((a, b) => plans.findIndex((p) => p.name === a.name) - plans.findIndex((p) => p.name === b.name)));
+  }
+
   return {
     name: 'jiexun:search-index',
     hooks: {
-      'astro:build:done': async ({ dir, pages, logger }) => {
-        const out = fileURLToPath(dir);
-        const articlePaths = pages.map((p) => p.pathname).filter((p) => ARTICLE_PAGE.test(p));
-        const started = performance.now();
-        const s = await writeSearchIndex(out, articlePaths, loadRegistries(contentDir()), logger);
-        logger.info(`Indexed ${s.pages} articles for search in ${((performance.now() - started) / 1000).toFixed(1)} s: ${s.files} files, ${(s.bytes / 1024).toFixed(0)} KB.`);
+      'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
+        cacheDir = fileURLToPath(config.cacheDir);
+      },
+      'astro:build:start': () => start(),
+      'astro:build:generated': () => {
+        rendering = false;
+        grant();
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const shards = await job!;
+        mark('index:done');
+        const bundle = join(fileURLToPath(dir), BUNDLE_DIR);
+        rmSync(bundle, { recursive: true, force: true });
+        let bytes = 0;
+        for (const s of shards) bytes += linkTree(s.dir, join(bundle, 'shards', s.name));
+        const list: ShardList = { version: SHARDS_VERSION, shards: shards.map((s) => ({ name: s.name, path: `/${BUNDLE_DIR}/shards/${s.name}/`, pages: s.pages })) };
+        mkdirSync(bundle, { recursive: true });
+        writeFileSync(join(bundle, SHARDS_FILE), JSON.stringify(list));
+        // Keep the cache to the shards this build used.
+        const used = new Set(shards.map((s) => s.dir.split('/').pop()));
+        const shardCache = join(cacheDir, 'search-shards');
+        for (const name of existsSync(shardCache) ? readdirSync(shardCache) : []) if (!used.has(name)) rmSync(join(shardCache, name), { recursive: true, force: true });
+        const indexed = shards.filter((s) => !s.cached);
+        logger.info(`Search index: ${shards.length} shards, ${indexed.length} indexed (${indexed.reduce((n, s) => n + s.pages, 0)} articles, ${indexed.reduce((t, s) => t + s.seconds, 0).toFixed(1)} s), ${shards.length - indexed.length} reused; ${(bytes / 1048576).toFixed(1)} MB.`);
       },
     },
-  };
-}
-
-/** Records go to Pagefind in batches, so only one batch of article texts is in memory at a time. */
-const BATCH = 200;
-
-/** Indexes the article pages (pathnames like "articles/<id>/") found in `out`. */
-export async function writeSearchIndex(out: string, articlePaths: readonly string[], registries: Registries, logger?: AstroIntegrationLogger): Promise<SearchIndexSummary> {
-  const ids = articlePaths.map((p) => ARTICLE_PAGE.exec(p)![1]).sort();
-  const bundle = join(out, BUNDLE_DIR);
-  const kept: Omit<SearchRecord, 'record'>[] = [];
-  // A bundle left from an earlier build would leave stale fragments behind.
-  rmSync(bundle, { recursive: true, force: true });
-  try {
-    const { index, errors } = await pagefind.createIndex({});
-    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
-    for (let i = 0; i < ids.length; i += BATCH) {
-      const records = ids.slice(i, i + BATCH).map((id) => {
-        const file = join(out, 'articles', id, 'index.html');
-        return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
-      });
-      const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
-      const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));
-      if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
-      for (const { facts, lineage } of records) kept.push({ facts, lineage });
-    }
-    const written = await index.writeFiles({ outputPath: bundle });
-    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
-
-  let bytes = 0;
-  let files = 0;
-  const pageIds = new Map<string, string>();
-  for (const f of readdirSync(bundle, { recursive: true, encoding: 'utf8' }).map((x) => x.split(sep).join('/'))) {
-    const path = join(bundle, f);
-    if (!statSync(path).isFile()) continue;
-    if (UNUSED_FILE.test(f)) {
-      rmSync(path, { recursive: true, force: true });
-      continue;
-    }
-    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, readFileSync(path))) pageIds.set(url, id);
-    bytes += statSync(path).size;
-    files++;
-  }
-  // With no pages there is no index (pagefind-entry.json lists no language) and no catalog.
-  const languages = Object.values((JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
-  if (!languages.length) return { pages: 0, bytes, files, catalogBytes: 0 };
-  if (languages.length > 1) throw new Error(`expected one Pagefind index (language ${INDEX_LANGUAGE}), found ${languages.length}`);
-  const catalog = gzipSync(JSON.stringify(buildCatalog(kept, pageIds, registries)), { level: 9 });
-  writeFileSync(join(bundle, catalogFile(languages[0].hash)), catalog);
-  logger?.debug(`search catalog: ${catalog.byteLength} bytes`);
-  return { pages: kept.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
-}
-
-/** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
-function fragmentUrls(path: string, content: Uint8Array): [string, string][] {
-  let raw = Buffer.from(content);
-  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') raw = gunzipSync(raw);
-  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: expected a Pagefind fragment (signature pagefind_dcd), found ${JSON.stringify(raw.subarray(0, 12).toString())}`);
-  const data = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
-  const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
-  if (typeof data.url === 'string') return [[data.url, id]];
-  return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);
-}
-
-function buildCatalog(records: readonly Omit<SearchRecord, 'record'>[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
-  const places = new Map<string, CatalogPlace>();
-  const stars = new Set<string>();
-  const people = new Map<string, CatalogNamed>();
-  const pages: Catalog['pages'] = [];
-  for (const r of records) {
-    const id = pageIds.get(r.facts.url);
-    if (!id) throw new Error(`${r.facts.url}: expected Pagefind to have written a fragment for it, found none`);
-    for (const p of r.lineage) places.set(p.id, p);
-    for (const s of r.facts.stars) stars.add(s);
-    for (const p of r.facts.people) if (!people.has(p.id)) people.set(p.id, p);
-    pages.push([id, r.facts.date, r.facts.place, r.facts.stars, r.facts.people.map((p) => p.id)]);
-  }
-  // Registry order, so facet lists read the way the registry is laid out.
-  const placeOrder = new Map(registries.places.all.map((p, i) => [p.id, i]));
-  return {
-    version: CATALOG_VERSION,
-    places: [...places.values()].sort((a, b) => placeOrder.get(a.id)! - placeOrder.get(b.id)!),
-    stars: registries.stars.all.filter((s) => stars.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
-    people: [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    pages: pages.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : a[0] < b[0] ? -1 : 1)),
   };
 }

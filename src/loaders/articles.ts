@@ -1,13 +1,14 @@
 // Loads content/articles/**/*.md: validated by the shared schema with editor-friendly errors
 // (file:line:col, the bad value, the closest valid names), rendered once, cached by content digest.
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { listMarkdownFiles, readArticleSource } from '../io/articles.ts';
 import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
+import { ARTICLE_LIST_FILE } from '../search/shards.ts';
 
 /** A digest of the registries: an article's resolved place depends on them. */
 export function registriesStamp(contentDir: string): string {
@@ -56,6 +57,11 @@ export function articlesLoader(contentDir: string): Loader {
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ContentError(errors);
       for (const id of untouched) store.delete(id);
+      // The search index plans its shards from this list before any page is rendered.
+      const list = store.values().map((e) => ({ id: e.id, date: (e.data as { date: string }).date }));
+      const listFile = join(fileURLToPath(config.cacheDir), ARTICLE_LIST_FILE);
+      mkdirSync(join(listFile, '..'), { recursive: true });
+      writeFileSync(listFile, JSON.stringify(list));
     },
   };
 }

@@ -10,6 +10,7 @@ import type { FacetValues } from '../../search/facet-keys.ts';
 import { planQuery, type QueryPlan } from '../../search/query-plan.ts';
 import type { SearchState } from '../../search/url-state.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
+import { parseShardList, SHARDS_FILE } from '../../search/shard-list.ts';
 
 export interface Hit {
   id: string;
@@ -52,6 +53,7 @@ async function fetchCatalog(bundle: string): Promise<{ data: unknown; source: st
 
 export class SearchEngine {
   private readonly bundle: string;
+  private shardList?: Promise<string[]>;
   private catalogIndex?: Promise<CatalogIndex>;
   private api?: Promise<PagefindApi>;
   private everyPage?: Promise<Map<string, PagefindResult>>;
@@ -61,13 +63,28 @@ export class SearchEngine {
     this.bundle = bundle;
   }
 
+  /** The shard bundles of the index (see src/search/shards.ts), newest first. */
+  private shards(): Promise<string[]> {
+    this.shardList ??= (async () => {
+      const url = `${this.bundle}${SHARDS_FILE}`;
+      // Revalidated on every visit: the file keeps its name while the index changes.
+      const res = await fetch(url, { cache: 'no-cache' });
+      if (!res.ok) throw new CatalogError(`${url}: expected the list of search shards, found HTTP ${res.status}`);
+      return parseShardList(await res.json(), url).shards.map((s) => s.path);
+    })();
+    return this.shardList;
+  }
+
   catalog(): Promise<CatalogIndex> {
-    this.catalogIndex ??= fetchCatalog(this.bundle).then(({ data, source }) => indexCatalog(mergeCatalogs([parseCatalog(data, source)])));
+    this.catalogIndex ??= this.shards().then(async (shards) => {
+      const parts = await Promise.all(shards.map((b) => fetchCatalog(b)));
+      return indexCatalog(mergeCatalogs(parts.map(({ data, source }) => parseCatalog(data, source))));
+    });
     return this.catalogIndex;
   }
 
   private pagefind(): Promise<PagefindApi> {
-    this.api ??= loadPagefind(this.bundle);
+    this.api ??= this.shards().then((shards) => loadPagefind(shards));
     return this.api;
   }
 

@@ -1,0 +1,83 @@
+// A worker thread that indexes search shards while Astro is still rendering pages: it waits for a
+// shard's article pages to be written, fingerprints them, reuses the cached bundle when nothing
+// changed, and otherwise has Pagefind index the shard (Pagefind runs as its own process). It asks
+// the main thread for a slot first, so only as many Pagefind processes run as memory allows.
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadRegistries } from '../io/registries.ts';
+import { writeSearchBundle } from '../search/bundle.ts';
+import { indexedRegion, shardDigest } from '../search/shard-digest.ts';
+import type { ShardPlan } from '../search/shards.ts';
+
+export interface WorkerInput {
+  outDir: string;
+  shardCache: string;
+  contentDir: string;
+  shards: ShardPlan[];
+}
+export type WorkerMessage =
+  | { type: 'acquire' }
+  | { type: 'release' }
+  | { type: 'shard'; name: string; dir: string; pages: number; cached: boolean; seconds: number }
+  | { type: 'done' }
+  | { type: 'error'; message: string };
+
+const { outDir, shardCache, contentDir, shards } = workerData as WorkerInput;
+const port = parentPort!;
+const post = (m: WorkerMessage) => port.postMessage(m);
+let granted: (() => void) | undefined;
+port.on('message', (m: { type: string }) => {
+  if (m.type === 'granted') granted?.();
+});
+const acquire = () =>
+  new Promise<void>((resolve) => {
+    granted = resolve;
+    post({ type: 'acquire' });
+  });
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The shard's article regions, once every page is fully written. */
+async function regionsOf(ids: readonly string[]): Promise<string[]> {
+  const regions: (string | undefined)[] = ids.map(() => undefined);
+  for (let waited = 0; ; waited += 100) {
+    let missing = 0;
+    ids.forEach((id, i) => {
+      if (regions[i] !== undefined) return;
+      const file = join(outDir, 'articles', id, 'index.html');
+      if (existsSync(file)) regions[i] = indexedRegion(readFileSync(file, 'utf8'));
+      if (regions[i] === undefined) missing++;
+    });
+    if (!missing) return regions as string[];
+    // Astro writes every article page; if one never appears, the build failed and ends this worker.
+    await sleep(100);
+  }
+}
+
+async function run() {
+  const registries = loadRegistries(contentDir);
+  for (const shard of shards) {
+    const regions = await regionsOf(shard.ids);
+    const started = performance.now();
+    const dir = join(shardCache, `${shard.name}-${shardDigest(regions)}`);
+    if (existsSync(join(dir, 'pagefind-entry.json'))) {
+      post({ type: 'shard', name: shard.name, dir, pages: shard.ids.length, cached: true, seconds: 0 });
+      continue;
+    }
+    await acquire();
+    const scratch = `${dir}.writing-${process.pid}`;
+    try {
+      rmSync(scratch, { recursive: true, force: true });
+      mkdirSync(shardCache, { recursive: true });
+      await writeSearchBundle(outDir, shard.ids, scratch, registries);
+      rmSync(dir, { recursive: true, force: true });
+      renameSync(scratch, dir);
+    } finally {
+      post({ type: 'release' });
+    }
+    post({ type: 'shard', name: shard.name, dir, pages: shard.ids.length, cached: false, seconds: (performance.now() - started) / 1000 });
+  }
+  post({ type: 'done' });
+}
+
+run().catch((e: unknown) => post({ type: 'error', message: e instanceof Error ? (e.stack ?? e.message) : String(e) }));

@@ -1,0 +1,110 @@
+// Writes one Pagefind bundle (index, fragments, runtime) plus its search catalog for a set of
+// article pages of a built site. The build writes one bundle per shard (src/search/shards.ts).
+//
+// What is indexed is read back from the built HTML — the text a reader sees, after Markdown
+// rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
+// facets (place, stars, people, date) come from data attributes on the <article> element.
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
+import type { Registries } from '../schema.ts';
+import { readArticleHtml } from './article-html.ts';
+import { catalogFile, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from './catalog.ts';
+import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from './record.ts';
+
+/** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
+const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$|^playground\//;
+
+export interface SearchBundleSummary {
+  pages: number;
+  /** Bytes written in the bundle (index, fragments, runtime, catalog). */
+  bytes: number;
+  files: number;
+  catalogBytes: number;
+}
+
+/** Records go to Pagefind in batches, so only one batch of article texts is in memory at a time. */
+const BATCH = 200;
+
+/** Indexes the given article pages of the built site in `out` into a Pagefind bundle at `bundle`. */
+export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries): Promise<SearchBundleSummary> {
+  const kept: Omit<SearchRecord, 'record'>[] = [];
+  // A bundle left from an earlier build would leave stale fragments behind.
+  rmSync(bundle, { recursive: true, force: true });
+  try {
+    const { index, errors } = await pagefind.createIndex({});
+    if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const records = ids.slice(i, i + BATCH).map((id) => {
+        const file = join(out, 'articles', id, 'index.html');
+        return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
+      });
+      const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
+      const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));
+      if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
+      for (const { facts, lineage } of records) kept.push({ facts, lineage });
+    }
+    const written = await index.writeFiles({ outputPath: bundle });
+    if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
+
+  let bytes = 0;
+  let files = 0;
+  const pageIds = new Map<string, string>();
+  for (const f of readdirSync(bundle, { recursive: true, encoding: 'utf8' }).map((x) => x.split(sep).join('/'))) {
+    const path = join(bundle, f);
+    if (!statSync(path).isFile()) continue;
+    if (UNUSED_FILE.test(f)) {
+      rmSync(path, { recursive: true, force: true });
+      continue;
+    }
+    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, readFileSync(path))) pageIds.set(url, id);
+    bytes += statSync(path).size;
+    files++;
+  }
+  // With no pages there is no index (pagefind-entry.json lists no language) and no catalog.
+  const languages = Object.values((JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
+  if (!languages.length) return { pages: 0, bytes, files, catalogBytes: 0 };
+  if (languages.length > 1) throw new Error(`expected one Pagefind index (language ${INDEX_LANGUAGE}), found ${languages.length}`);
+  const catalog = gzipSync(JSON.stringify(buildCatalog(kept, pageIds, registries)), { level: 9 });
+  writeFileSync(join(bundle, catalogFile(languages[0].hash)), catalog);
+  return { pages: kept.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
+}
+
+/** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
+function fragmentUrls(path: string, content: Uint8Array): [string, string][] {
+  let raw = Buffer.from(content);
+  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') raw = gunzipSync(raw);
+  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: expected a Pagefind fragment (signature pagefind_dcd), found ${JSON.stringify(raw.subarray(0, 12).toString())}`);
+  const data = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
+  const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
+  if (typeof data.url === 'string') return [[data.url, id]];
+  return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);
+}
+
+function buildCatalog(records: readonly Omit<SearchRecord, 'record'>[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
+  const places = new Map<string, CatalogPlace>();
+  const stars = new Set<string>();
+  const people = new Map<string, CatalogNamed>();
+  const pages: Catalog['pages'] = [];
+  for (const r of records) {
+    const id = pageIds.get(r.facts.url);
+    if (!id) throw new Error(`${r.facts.url}: expected Pagefind to have written a fragment for it, found none`);
+    for (const p of r.lineage) places.set(p.id, p);
+    for (const s of r.facts.stars) stars.add(s);
+    for (const p of r.facts.people) if (!people.has(p.id)) people.set(p.id, p);
+    pages.push([id, r.facts.date, r.facts.place, r.facts.stars, r.facts.people.map((p) => p.id)]);
+  }
+  // Registry order, so facet lists read the way the registry is laid out.
+  const placeOrder = new Map(registries.places.all.map((p, i) => [p.id, i]));
+  return {
+    version: CATALOG_VERSION,
+    places: [...places.values()].sort((a, b) => placeOrder.get(a.id)! - placeOrder.get(b.id)!),
+    stars: registries.stars.all.filter((s) => stars.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
+    people: [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+    pages: pages.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : a[0] < b[0] ? -1 : 1)),
+  };
+}

@@ -1,0 +1,31 @@
+// A shard's fingerprint: what the search index is built from — the indexed region of each article
+// page (the <article data-pagefind-body> element up to its data-pagefind-ignore footer) — so an
+// unchanged shard is reused from the cache and never indexed again, whatever else changed around it.
+import { createHash } from 'node:crypto';
+import { CATALOG_VERSION } from './catalog.ts';
+
+/** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
+export const SHARD_FORMAT = 1;
+
+const START = 'data-pagefind-body';
+const END = 'data-pagefind-ignore';
+
+/** The indexed region of a built article page, or undefined while the page is not fully written. */
+export function indexedRegion(html: string): string | undefined {
+  if (!html.trimEnd().endsWith('</html>')) return undefined;
+  const start = html.indexOf(START);
+  if (start < 0) return undefined;
+  const end = html.indexOf(END, start);
+  // The region's own attributes (data-place, data-stars …) sit just after START, so they are included.
+  return html.slice(start, end < 0 ? undefined : end);
+}
+
+export function shardDigest(regions: readonly string[]): string {
+  const h = createHash('sha1');
+  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION}\n`);
+  for (const r of regions) {
+    h.update(r);
+    h.update('\u0000');
+  }
+  return h.digest('hex').slice(0, 16);
+}

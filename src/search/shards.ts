@@ -1,0 +1,38 @@
+// How the search index is split: by year, and a busy year into parts of at most SHARD_MAX
+// articles, so Pagefind's memory (about 0.75 MB per article while indexing) is bounded by the
+// largest shard, shards index in parallel, and an edit re-indexes only its own shard.
+
+export const SHARD_MAX = 600;
+
+/** Under the Astro cache folder: every published article's id and date, written by the articles loader. */
+export const ARTICLE_LIST_FILE = 'jiexun/search-articles.json';
+
+export interface ShardArticle {
+  id: string;
+  date: string;
+}
+
+export interface ShardPlan {
+  /** "y2022", or "y2022-2" for the second part of a busy year. */
+  name: string;
+  ids: string[];
+}
+
+/** Newest first, like the article pages are rendered, so shards complete in the order they are needed. */
+export function planShards(articles: readonly ShardArticle[], max = SHARD_MAX): ShardPlan[] {
+  const sorted = [...articles].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const years = new Map<string, string[]>();
+  for (const a of sorted) {
+    const y = a.date.slice(0, 4);
+    const list = years.get(y);
+    if (list) list.push(a.id);
+    else years.set(y, [a.id]);
+  }
+  const plans: ShardPlan[] = [];
+  for (const [year, ids] of years) {
+    const parts = Math.ceil(ids.length / max);
+    const size = Math.ceil(ids.length / parts);
+    for (let p = 0; p < parts; p++) plans.push({ name: parts === 1 ? `y${year}` : `y${year}-${p + 1}`, ids: ids.slice(p * size, (p + 1) * size) });
+  }
+  return plans;
+}
