@@ -9,6 +9,7 @@ import { loadRegistries } from '../io/registries.ts';
 import { writeSearchBundle } from '../search/bundle.ts';
 import { indexedRegion, shardDigest } from '../search/shard-digest.ts';
 import type { ShardPlan } from '../search/shards.ts';
+import { mark } from './build-timings.ts';
 
 export interface WorkerInput {
   outDir: string;
@@ -65,6 +66,7 @@ async function run() {
       continue;
     }
     await acquire();
+    mark(`shard ${shard.name} start`);
     const scratch = `${dir}.writing-${process.pid}`;
     try {
       rmSync(scratch, { recursive: true, force: true });
@@ -73,6 +75,7 @@ async function run() {
       rmSync(dir, { recursive: true, force: true });
       renameSync(scratch, dir);
     } finally {
+      mark(`shard ${shard.name} end`);
       post({ type: 'release' });
     }
     post({ type: 'shard', name: shard.name, dir, pages: shard.ids.length, cached: false, seconds: (performance.now() - started) / 1000 });

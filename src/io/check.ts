@@ -9,7 +9,7 @@ import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import { articleIdOf, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
-import { bulletinUi } from '../ui/bulletin-strings.ts';
+import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
 import { readRegistries } from './registries.ts';

@@ -8,7 +8,7 @@ import { chineseDate } from './dates.ts';
 import type { Place } from './places.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { BULLETIN_KINDS, isoDate, shown, type Registries } from '../schema.ts';
-import { bulletinUi } from '../ui/bulletin-strings.ts';
+import { bulletinUi } from '../ui/strings.ts';
 
 export interface DraftRequest {
   kind?: string;

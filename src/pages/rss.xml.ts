@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSite } from '../data/site.ts';
 import { articleFeedItem, feedOptions, SITE_FEED_SIZE } from '../lib/feeds.ts';
-import { bulletinUi } from '../ui/bulletin-strings.ts';
+import { bulletinUi } from '../ui/strings.ts';
 
 export async function GET(context: APIContext) {
   const site = await getSite();

@@ -1,4 +1,7 @@
-// Every string the reader sees, in one place.
+// Every string the reader sees, in one place: the site (ui), the search page (searchUi), and
+// bulletins, feeds and bulletin drafts (bulletinUi).
+import type { FacetKey } from '../search/facet-keys.ts';
+import { chineseDate } from '../lib/dates.ts';
 export const ui = {
   siteName: '街讯',
   siteTagline: '“五星”支部创建 · 街道新闻',
@@ -64,4 +67,67 @@ export const ui = {
   backHome: '返回首页',
   footer: '街讯 · 街道新闻公报 — 静态生成，可离线保存与打印。',
   breadcrumbLabel: '所在地区',
+} as const;
+
+// ---------------------------------------------------------------- search page
+
+const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join('');
+
+export const searchUi = {
+  title: '搜索报道',
+  intro: '按街道、记者、关键词检索全部报道。多个词用空格分开，每个词都须在报道中原样出现。',
+  queryLabel: '关键词',
+  placeholder: '如：网格化、莲湖街道、鲁燕',
+  submit: '搜索',
+  sortLegend: '排序',
+  sortRelevance: '相关度',
+  sortNewest: '最新在前',
+  facetsHeading: '分类筛选',
+  facetLabels: { street: '街道（乡镇）', district: '区县', city: '城市', star: '五星', reporter: '记者、通讯员', year: '年份' } satisfies Record<FacetKey, string>,
+  clearFilters: '清除全部筛选',
+  resultsHeading: '搜索结果',
+  searching: '正在搜索……',
+  found: (n: number, words: readonly string[]) => `找到 ${n} 篇包含${quoted(words)}的报道。`,
+  foundNone: (words: readonly string[]) => `没有找到包含${quoted(words)}的报道。`,
+  noneInFilters: '所选分类中没有这样的报道，可以取消部分筛选再试。',
+  oneCharacter: (q: string) => `“${q}”只有一个字，不能按相关度检索。请输入两个或更多的字，或用分类筛选浏览报道。`,
+  prompt: '输入街道、记者或关键词搜索，或用分类筛选浏览全部报道。',
+  browsing: (n: number) => `所选分类共有 ${n} 篇报道，最新的在前。`,
+  unknownValue: (v: string) => `${v}（未知）`,
+  pageOf: (p: number, n: number) => `第 ${p} 页，共 ${n} 页`,
+  previousPage: '上一页',
+  nextPage: '下一页',
+  failed: (why: string) => `搜索出错：${why}。请刷新页面再试。`,
+  noscript: '搜索需要浏览器启用 JavaScript。也可以按街道、五星或归档浏览全部报道：',
+  count: (n: number) => `${n}`,
+} as const;
+
+// ---------------------------------------------------------------- bulletins and feeds
+
+/** Marks the placeholder editor's note in a drafted bulletin until the editor replaces it. */
+const DRAFT_MARKER = '【待编辑】';
+
+export const bulletinUi = {
+  issuedOn: '编发日期',
+  printedOn: '刊发日期',
+  year: (y: string) => `${y}年`,
+  period: (from: string, to: string) => `${chineseDate(from)}至${chineseDate(to)}`,
+  inThisIssue: (n: number) => `本期共 ${n} 篇`,
+  noBulletins: '暂无专版或简报。',
+  readArticle: '阅读单篇报道',
+
+  siteFeedTitle: `${ui.siteName} · 最新报道`,
+  siteFeedDescription: '区县报“五星”支部创建最新报道（最新 50 篇）。',
+  placeFeedTitle: (place: string) => `${ui.siteName} · ${place}`,
+  placeFeedDescription: (place: string) => `${place}“五星”支部创建报道。`,
+  starFeedTitle: (star: string) => `${ui.siteName} · ${star}`,
+  starFeedDescription: (star: string) => `“${star}”创建报道。`,
+  bulletinsFeedTitle: `${ui.siteName} · ${ui.bulletinsTitle}`,
+  bulletinsFeedDescription: '报纸专版与组织部门编发的“五星”支部创建工作简报。',
+  bulletinFeedItemTitle: (kind: string, title: string, issue?: string) => `${kind}${issue ? ` ${issue}` : ''}｜${title}`,
+
+  draftNoteMarker: DRAFT_MARKER,
+  /** The editor's note a drafted bulletin starts with; the editor replaces the whole paragraph. */
+  draftNote: (kind: string, scope: string, count: number) =>
+    `${DRAFT_MARKER}请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“${DRAFT_MARKER}”标记。`,
 } as const;

@@ -4,7 +4,7 @@ import type { APIContext } from 'astro';
 import { getSite } from '../../data/site.ts';
 import { summaryFromBody } from '../../lib/article.ts';
 import { bulletinFeedItem, feedOptions } from '../../lib/feeds.ts';
-import { bulletinUi } from '../../ui/bulletin-strings.ts';
+import { bulletinUi } from '../../ui/strings.ts';
 
 export async function GET(context: APIContext) {
   const site = await getSite();

@@ -5,7 +5,7 @@ import type { CatalogIndex } from '../../search/catalog.ts';
 import type { Excerpt } from '../../search/excerpt.ts';
 import { FACET_KEYS, type FacetKey } from '../../search/facet-keys.ts';
 import type { SearchState } from '../../search/url-state.ts';
-import { searchUi } from '../../ui/search-strings.ts';
+import { searchUi } from '../../ui/strings.ts';
 import type { Hit, HitDetails, Outcome } from './engine.ts';
 
 export const PAGE_SIZE = 10;

@@ -3,7 +3,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import { getSite } from '../../../data/site.ts';
 import { articleFeedItem, feedOptions } from '../../../lib/feeds.ts';
-import { bulletinUi } from '../../../ui/bulletin-strings.ts';
+import { bulletinUi } from '../../../ui/strings.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
