@@ -47,3 +47,17 @@ export function pageTerm<T extends { date: string }>(items: readonly T[], size =
   }
   return { pages, years, split: true };
 }
+
+/**
+ * getStaticPaths for a kind of term page (a place, a star, a person): every term's front page,
+ * year pages and numbered pages, with the term id under `param` and the rest path under `page`.
+ */
+export function termRoutes<T extends { date: string }, P extends string>(terms: readonly { id: string }[], listOf: (id: string) => readonly T[], param: P, size = PAGE_SIZE) {
+  return terms.flatMap((term) => {
+    const paged = pageTerm(listOf(term.id), size);
+    return paged.pages.map((page) => ({
+      params: { [param]: term.id, page: page.path ? page.path.replace(/\/$/, '') : undefined } as Record<P | 'page', string | undefined>,
+      props: { termId: term.id, page, years: paged.years },
+    }));
+  });
+}
