@@ -23,7 +23,10 @@ const checked: Promise<Problem[]> = values['skip-check']
   ? Promise.resolve([])
   : new Promise((resolvePromise, reject) => {
       const worker = new Worker(new URL('../src/io/check-worker.ts', import.meta.url), { workerData: { contentDir: contentDir(root), root } });
-      worker.once('message', resolvePromise);
+      worker.once('message', (problems: Problem[]) => {
+        mark('check:done');
+        resolvePromise(problems);
+      });
       worker.once('error', reject);
     });
 // Written synchronously: the build may exit right after, and piped output must not be lost.
@@ -35,7 +38,6 @@ async function contentIsClean(): Promise<boolean> {
   if (!reported) {
     for (const p of problems) say(formatProblem(p));
     reported = true;
-    mark('check:done');
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
   if (errors) say(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${basename(out)}/ was left as it was.`);

@@ -38,18 +38,22 @@ const acquire = () =>
   });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** The shard's article regions, once every page is fully written. */
-async function regionsOf(ids: readonly string[]): Promise<string[]> {
+/** The shard's pages and their indexed regions, once every page is fully written. */
+async function pagesOf(ids: readonly string[]): Promise<{ html: string[]; regions: string[] }> {
   const regions: (string | undefined)[] = ids.map(() => undefined);
+  const html: string[] = [];
   for (let waited = 0; ; waited += 100) {
     let missing = 0;
     ids.forEach((id, i) => {
       if (regions[i] !== undefined) return;
       const file = join(outDir, 'articles', id, 'index.html');
-      if (existsSync(file)) regions[i] = indexedRegion(readFileSync(file, 'utf8'));
+      if (existsSync(file)) {
+        html[i] = readFileSync(file, 'utf8');
+        regions[i] = indexedRegion(html[i]);
+      }
       if (regions[i] === undefined) missing++;
     });
-    if (!missing) return regions as string[];
+    if (!missing) return { html, regions: regions as string[] };
     // Astro writes every article page; if one never appears, the build failed and ends this worker.
     await sleep(100);
   }
@@ -58,7 +62,7 @@ async function regionsOf(ids: readonly string[]): Promise<string[]> {
 async function run() {
   const registries = loadRegistries(contentDir);
   for (const shard of shards) {
-    const regions = await regionsOf(shard.ids);
+    const { html, regions } = await pagesOf(shard.ids);
     const started = performance.now();
     const dir = join(shardCache, `${shard.name}-${shardDigest(regions)}`);
     if (existsSync(join(dir, 'pagefind-entry.json'))) {
@@ -71,7 +75,7 @@ async function run() {
     try {
       rmSync(scratch, { recursive: true, force: true });
       mkdirSync(shardCache, { recursive: true });
-      await writeSearchBundle(outDir, shard.ids, scratch, registries);
+      await writeSearchBundle(outDir, shard.ids, scratch, registries, html);
       rmSync(dir, { recursive: true, force: true });
       renameSync(scratch, dir);
     } finally {

@@ -27,8 +27,11 @@ export interface SearchBundleSummary {
 /** Records go to Pagefind in batches, so only one batch of article texts is in memory at a time. */
 const BATCH = 200;
 
-/** Indexes the given article pages of the built site in `out` into a Pagefind bundle at `bundle`. */
-export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries): Promise<SearchBundleSummary> {
+/**
+ * Indexes the given article pages of the built site in `out` into a Pagefind bundle at `bundle`.
+ * `html`, when given, holds the pages already read (same order as `ids`).
+ */
+export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries, html?: readonly string[]): Promise<SearchBundleSummary> {
   const kept: Omit<SearchRecord, 'record'>[] = [];
   // A bundle left from an earlier build would leave stale fragments behind.
   rmSync(bundle, { recursive: true, force: true });
@@ -36,9 +39,9 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
     const { index, errors } = await pagefind.createIndex({});
     if (!index) throw new Error(`Pagefind could not create an index: ${errors.join('; ')}`);
     for (let i = 0; i < ids.length; i += BATCH) {
-      const records = ids.slice(i, i + BATCH).map((id) => {
+      const records = ids.slice(i, i + BATCH).map((id, k) => {
         const file = join(out, 'articles', id, 'index.html');
-        return buildSearchRecord(readArticleHtml(readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
+        return buildSearchRecord(readArticleHtml(html?.[i + k] ?? readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
       });
       const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
       const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));

@@ -1,0 +1,43 @@
+// What a reader downloads: an article page's HTML + CSS (gzip), and every byte a first search
+// query fetches (Debian's Chromium, served from the built site on localhost).
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { serveStatic } from '../../src/server/static-server.ts';
+
+/** gzip KB of the largest of a sample of article pages plus the stylesheets it links. */
+export function articleWeightKB(dist: string, sample = 200): number {
+  const ids = readdirSync(join(dist, 'articles')).sort();
+  const step = Math.max(1, Math.floor(ids.length / sample));
+  let worst = 0;
+  for (let i = 0; i < ids.length; i += step) {
+    const html = readFileSync(join(dist, 'articles', ids[i], 'index.html'));
+    const css = [...html.toString().matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map((m) => readFileSync(join(dist, m[1])));
+    const bytes = [html, ...css].reduce((n, b) => n + gzipSync(b, { level: 6 }).byteLength, 0);
+    worst = Math.max(worst, bytes);
+  }
+  return Math.round((worst / 1024) * 10) / 10;
+}
+
+/** KB transferred (after the page itself loaded) by a first search for `query`, as the browser counts it. */
+export async function firstQueryKB(dist: string, query: string): Promise<number> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    let bytes = 0;
+    page.on('requestfinished', async (req) => {
+      if (!req.url().includes('/pagefind/')) return;
+      const sizes = await req.sizes().catch(() => undefined);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    });
+    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    return Math.round(bytes / 1024);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
