@@ -52,7 +52,8 @@ export default function searchIndex(): AstroIntegration {
   function start(): void {
     const listFile = join(cacheDir, ARTICLE_LIST_FILE);
     const articles: ShardArticle[] = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : [];
-    const plans = planShards(articles);
+    // JIEXUN_SHARD_MAX: a different shard size, for benchmarks (memory against query bytes).
+    const plans = planShards(articles, Number(process.env.JIEXUN_SHARD_MAX) || undefined);
     mark('index:start');
     const shardCache = join(cacheDir, 'search-shards');
     // Shards alternate between the workers, newest first, the order Astro renders articles in.
