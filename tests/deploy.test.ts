@@ -111,7 +111,7 @@ const extOf = (file: string) => extname(file).slice(1).toLowerCase();
 
 /** Astro's and Pagefind's long-lived files: content-hashed names under these folders. */
 function isHashedAsset(file: string): boolean {
-  return /^_astro\//.test(file) || /^pagefind\/(index|fragment|filter)\//.test(file) || /^pagefind\/[^/]+\.pf_meta$/.test(file);
+  return /^_astro\//.test(file) || /^pagefind\/(shards\/[^/]+\/)?(index|fragment|filter)\//.test(file) || /^pagefind\/(shards\/[^/]+\/)?[^/]+\.pf_meta$/.test(file);
 }
 
 // ------------------------------------------------------------------ a dist folder like the build makes

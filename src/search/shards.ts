@@ -1,6 +1,7 @@
-// How the search index is split: by year, and a busy year into parts of at most SHARD_MAX
-// articles, so Pagefind's memory (about 0.75 MB per article while indexing) is bounded by the
-// largest shard, shards index in parallel, and an edit re-indexes only its own shard.
+// How the search index is split: by year — quiet years packed together, a busy year into parts —
+// into shards of at most SHARD_MAX articles, so Pagefind's memory (about 0.75 MB per article while
+// indexing) is bounded by the largest shard, shards index in parallel, an edit re-indexes only its
+// own shard, and a small archive stays in few shards (each shard costs the browser a few fetches).
 
 export const SHARD_MAX = 600;
 
@@ -29,10 +30,27 @@ export function planShards(articles: readonly ShardArticle[], max = SHARD_MAX): 
     else years.set(y, [a.id]);
   }
   const plans: ShardPlan[] = [];
+  // Consecutive quiet years share a shard ("y2019_2021", oldest to newest); a busy year is split
+  // into even parts ("y2022-1", "y2022-2").
+  let pack: { years: string[]; ids: string[] } | undefined;
+  const flush = () => {
+    if (pack) plans.push({ name: pack.years.length === 1 ? `y${pack.years[0]}` : `y${pack.years.at(-1)}_${pack.years[0]}`, ids: pack.ids });
+    pack = undefined;
+  };
   for (const [year, ids] of years) {
-    const parts = Math.ceil(ids.length / max);
-    const size = Math.ceil(ids.length / parts);
-    for (let p = 0; p < parts; p++) plans.push({ name: parts === 1 ? `y${year}` : `y${year}-${p + 1}`, ids: ids.slice(p * size, (p + 1) * size) });
+    if (ids.length > max) {
+      flush();
+      const parts = Math.ceil(ids.length / max);
+      const size = Math.ceil(ids.length / parts);
+      for (let p = 0; p < parts; p++) plans.push({ name: `y${year}-${p + 1}`, ids: ids.slice(p * size, (p + 1) * size) });
+    } else if (pack && pack.ids.length + ids.length <= max) {
+      pack.years.push(year);
+      pack.ids.push(...ids);
+    } else {
+      flush();
+      pack = { years: [year], ids: [...ids] };
+    }
   }
+  flush();
   return plans;
 }
