@@ -66,7 +66,7 @@ describe('a rebuild after editing one article', () => {
       expect(await allIds(page)).toEqual(['2022-11-01-lianhu-anquan', '2022-09-20-lianhu-yilao', '2022-09-08-lianhu-yuju', '2021-12-30-wulibao-wangge']);
       await openSearch(page, server.url, '?q=志愿者的服务很贴心');
       expect(await allIds(page)).toEqual(['2022-09-20-lianhu-yilao']);
-      // 鲁燕's two 2022 articles as reporter sit in two shards (y2022-1, y2022-2): the year facet adds them up.
+      // 鲁燕's articles as reporter span two shards (y2022-2, y2021): facets and results merge both.
       await openSearch(page, server.url, '?reporter=luyan');
       const years = await page.$$eval('input[name="year"]', (els) => els.map((e) => [(e as HTMLInputElement).value, e.closest('label')?.querySelector('.count')?.textContent]));
       expect(years).toEqual([['2022', '2'], ['2021', '1']]);
