@@ -7,8 +7,8 @@ import type { PlaceRegistry } from './places.ts';
 import type { StarRegistry } from './stars.ts';
 
 export const FEED_LANGUAGE = 'zh-CN';
-/** How many articles the site-wide feed carries. */
-export const SITE_FEED_SIZE = 50;
+/** How many of the newest articles a feed carries (site, place, star): readers want the latest. */
+export const FEED_SIZE = 50;
 
 export interface FeedContext {
   site: URL;

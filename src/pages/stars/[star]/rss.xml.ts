@@ -1,8 +1,7 @@
-// One feed per star: every article on it, newest first.
-import rss from '@astrojs/rss';
+// One feed per star: the articles on it, newest first.
 import type { APIContext } from 'astro';
 import { getSite } from '../../../data/site.ts';
-import { articleFeedItem, feedOptions } from '../../../lib/feeds.ts';
+import { articleFeed } from '../../../data/article-feed.ts';
 import { bulletinUi } from '../../../ui/strings.ts';
 
 export async function getStaticPaths() {
@@ -13,13 +12,5 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const site = await getSite();
   const star = site.stars.byId(context.params.star!)!;
-  const ctx = { site: context.site!, places: site.places, stars: site.stars };
-  return rss(feedOptions({
-    title: bulletinUi.starFeedTitle(star.name),
-    description: bulletinUi.starFeedDescription(star.name),
-    path: `/stars/${star.id}/`,
-    feedPath: `/stars/${star.id}/rss.xml`,
-    items: site.index.onStar(star.id).map((a) => articleFeedItem(a, ctx)),
-    site: context.site!,
-  }));
+  return articleFeed(context, { title: bulletinUi.starFeedTitle(star.name), description: bulletinUi.starFeedDescription(star.name), path: `/stars/${star.id}/`, articles: site.index.onStar(star.id) });
 }

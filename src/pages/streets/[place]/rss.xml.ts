@@ -1,8 +1,7 @@
-// One feed per place in the registry; a district's or city's feed carries its streets' articles too.
-import rss from '@astrojs/rss';
+// One feed per place — street, district, city — with the articles on it and below it, newest first.
 import type { APIContext } from 'astro';
 import { getSite } from '../../../data/site.ts';
-import { articleFeedItem, feedOptions } from '../../../lib/feeds.ts';
+import { articleFeed } from '../../../data/article-feed.ts';
 import { bulletinUi } from '../../../ui/strings.ts';
 
 export async function getStaticPaths() {
@@ -13,13 +12,5 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const site = await getSite();
   const place = site.places.byId(context.params.place!)!;
-  const ctx = { site: context.site!, places: site.places, stars: site.stars };
-  return rss(feedOptions({
-    title: bulletinUi.placeFeedTitle(place.name),
-    description: bulletinUi.placeFeedDescription(place.name),
-    path: `/streets/${place.id}/`,
-    feedPath: `/streets/${place.id}/rss.xml`,
-    items: site.index.inPlace(place.id).map((a) => articleFeedItem(a, ctx)),
-    site: context.site!,
-  }));
+  return articleFeed(context, { title: bulletinUi.placeFeedTitle(place.name), description: bulletinUi.placeFeedDescription(place.name), path: `/streets/${place.id}/`, articles: site.index.inPlace(place.id) });
 }

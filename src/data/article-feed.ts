@@ -1,0 +1,20 @@
+// An RSS response for a list of articles (the site, a place, a star): the newest FEED_SIZE of
+// them, so a feed stays small however long the archive grows.
+import rss from '@astrojs/rss';
+import type { APIContext } from 'astro';
+import type { Article } from '../lib/article.ts';
+import { articleFeedItem, feedOptions, FEED_SIZE } from '../lib/feeds.ts';
+import { getSite } from './site.ts';
+
+export async function articleFeed(context: APIContext, feed: { title: string; description: string; path: string; articles: readonly Article[] }) {
+  const site = await getSite();
+  const ctx = { site: context.site!, places: site.places, stars: site.stars };
+  return rss(feedOptions({
+    title: feed.title,
+    description: feed.description,
+    path: feed.path,
+    feedPath: `${feed.path}rss.xml`,
+    items: feed.articles.slice(0, FEED_SIZE).map((a) => articleFeedItem(a, ctx)),
+    site: context.site!,
+  }));
+}
