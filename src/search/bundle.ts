@@ -41,7 +41,10 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
     for (let i = 0; i < ids.length; i += BATCH) {
       const records = ids.slice(i, i + BATCH).map((id, k) => {
         const file = join(out, 'articles', id, 'index.html');
-        return buildSearchRecord(readArticleHtml(html?.[i + k] ?? readFileSync(file, 'utf8'), file), `/articles/${id}/`, file, registries);
+        const page = html?.[i + k] ?? readFileSync(file, 'utf8');
+        // The indexed <article> comes after the <head> and the masthead: scan from there.
+        const from = page.indexOf('<article');
+        return buildSearchRecord(readArticleHtml(from > 0 ? page.slice(from) : page, file), `/articles/${id}/`, file, registries);
       });
       const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
       const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));
