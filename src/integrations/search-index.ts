@@ -48,6 +48,7 @@ export default function searchIndex(): AstroIntegration {
   let job: Promise<{ name: string; dir: string; pages: number; cached: boolean; seconds: number }[]> | undefined;
   let rendering = true;
   let grant: () => void = () => {};
+  const workers: Worker[] = [];
 
   function start(): void {
     const listFile = join(cacheDir, ARTICLE_LIST_FILE);
@@ -74,6 +75,7 @@ export default function searchIndex(): AstroIntegration {
             const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
               workerData: { outDir, shardCache, contentDir: contentDir(), shards } satisfies WorkerInput,
             });
+            workers.push(worker);
             worker.on('message', (m: WorkerMessage) => {
               if (m.type === 'acquire') {
                 waiting.push(() => worker.postMessage({ type: 'granted' }));
@@ -101,6 +103,7 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:start': () => start(),
       'astro:build:generated': () => {
         rendering = false;
+        for (const w of workers) w.postMessage({ type: 'generated' });
         grant();
       },
       'astro:build:done': async ({ dir, logger }) => {

@@ -28,8 +28,11 @@ const { outDir, shardCache, contentDir, shards } = workerData as WorkerInput;
 const port = parentPort!;
 const post = (m: WorkerMessage) => port.postMessage(m);
 let granted: (() => void) | undefined;
+/** Set once Astro has written every page: a page still missing then will never come. */
+let generated = false;
 port.on('message', (m: { type: string }) => {
   if (m.type === 'granted') granted?.();
+  if (m.type === 'generated') generated = true;
 });
 const acquire = () =>
   new Promise<void>((resolve) => {
@@ -42,7 +45,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 async function pagesOf(ids: readonly string[]): Promise<{ html: string[]; regions: string[] }> {
   const regions: (string | undefined)[] = ids.map(() => undefined);
   const html: string[] = [];
-  for (let waited = 0; ; waited += 100) {
+  for (;;) {
+    const last = generated;
     let missing = 0;
     ids.forEach((id, i) => {
       if (regions[i] !== undefined) return;
@@ -54,7 +58,10 @@ async function pagesOf(ids: readonly string[]): Promise<{ html: string[]; region
       if (regions[i] === undefined) missing++;
     });
     if (!missing) return { html, regions: regions as string[] };
-    // Astro writes every article page; if one never appears, the build failed and ends this worker.
+    if (last) {
+      const absent = ids.filter((_, i) => regions[i] === undefined);
+      throw new Error(`expected Astro to have written these article pages, found none: ${absent.slice(0, 5).map((id) => `articles/${id}/index.html`).join(', ')}${absent.length > 5 ? ` and ${absent.length - 5} more` : ''}`);
+    }
     await sleep(100);
   }
 }
