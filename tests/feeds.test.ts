@@ -173,3 +173,20 @@ describe('feed links', () => {
     }
   });
 });
+
+describe('the sitemap', () => {
+  it('lists every article, place, star and bulletin page, and no draft', () => {
+    const index = readFileSync(join(fixture, 'sitemap-index.xml'), 'utf8');
+    expect(XMLValidator.validate(index)).toBe(true);
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(SITE, ''));
+    const locs = sitemaps.flatMap((s) => {
+      const xml = readFileSync(join(fixture, s), 'utf8');
+      expect(XMLValidator.validate(xml), s).toBe(true);
+      return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1].replace(SITE, ''));
+    });
+    for (const path of ['/', '/articles/2022-09-08-lianhu-yuju/', '/streets/lianhu/', '/streets/zhongyuan/', '/stars/zhibu-guoying/', '/bulletins/2022-09-30-fixture-zhuanban/', '/archive/2022/09/', '/reporters/luyan/']) {
+      expect(locs, path).toContain(path);
+    }
+    expect(locs.filter((l) => l.includes('draft'))).toEqual([]);
+  });
+});
