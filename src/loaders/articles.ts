@@ -15,10 +15,13 @@ export function registriesStamp(contentDir: string): string {
   return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
 }
 
+const watching = new WeakSet<object>();
+
 export function articlesLoader(contentDir: string): Loader {
   return {
     name: 'jiexun-articles',
-    load: async ({ store, renderMarkdown, generateDigest, config }) => {
+    load: async function load(context) {
+      const { store, renderMarkdown, generateDigest, config, watcher } = context;
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir));
@@ -62,6 +65,16 @@ export function articlesLoader(contentDir: string): Loader {
       const listFile = join(fileURLToPath(config.cacheDir), ARTICLE_LIST_FILE);
       mkdirSync(join(listFile, '..'), { recursive: true });
       writeFileSync(listFile, JSON.stringify(list));
+      // `npm run dev`: reload when an article is added, changed or removed (unchanged ones are kept by
+      // digest). A registry change needs a restart: the registries are read once per process.
+      if (watcher && !watching.has(watcher)) {
+        watching.add(watcher);
+        watcher.add(contentDir);
+        const reload = (path: string) => {
+          if (path.startsWith(join(contentDir, 'articles')) && path.endsWith('.md')) load(context).catch((e: Error) => context.logger.error(e.message));
+        };
+        for (const event of ['add', 'change', 'unlink'] as const) watcher.on(event, reload);
+      }
     },
   };
 }
