@@ -19,6 +19,9 @@ const text = (what: string) =>
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** Words an editor may mean as yes or no, which YAML 1.2 reads as plain text. */
+const YES_NO = /^(yes|no|y|n|on|off|maybe|true|false|是|否)$/i;
+
 /** A calendar date written YYYY-MM-DD; impossible dates (2022-13-45, 2023-02-29) are refused, never rolled over. */
 export const isoDate = z
   .unknown()
@@ -143,8 +146,10 @@ export function articleSchema({ places, stars }: Registries) {
           if (v === undefined || v === false || v === null) return undefined;
           if (v === true) return true as const;
           const list = Array.isArray(v) ? v : [v];
-          if (!list.length || list.some((x) => typeof x !== 'string' || !x.trim())) {
-            ctx.addIssue({ code: 'custom', message: `expected the photographer's name(s), or true for 文/图 by the reporters, found ${shown(v)}` });
+          // YAML 1.2 reads yes/no/maybe as text: an editor meant a flag, not a photographer.
+          const bad = !list.length ? v : list.find((x) => typeof x !== 'string' || !x.trim() || YES_NO.test(x.trim()));
+          if (bad !== undefined) {
+            ctx.addIssue({ code: 'custom', message: `expected the photographer's name(s), or true for 文/图 by the reporters, found ${shown(bad)}` });
             return z.NEVER;
           }
           return list.map((x) => (x as string).trim());

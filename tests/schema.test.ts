@@ -62,6 +62,7 @@ describe('article schema', () => {
 
   it('rejects wrong types, unknown fields and an empty body', () => {
     expect(messages(`${base}\ndraft: "yes"`)).toEqual(['content/articles/2022/2022-09-08-test.md:6:8  draft: expected true or false, found yes']);
+    expect(messages(`${base}\nphoto: maybe`)).toEqual(["content/articles/2022/2022-09-08-test.md:6:8  photo: expected the photographer's name(s), or true for 文/图 by the reporters, found maybe"]);
     expect(messages(`${base}\nauthor: 鲁燕`)[0]).toContain('author: expected one of the fields title, kicker, subtitle, street, star, date, reporter');
     expect(messages(`${base}\nreporter: []`.replace('reporter: 鲁燕\n', ''))[0]).toContain('reporter: expected the reporter (记者) (at least one name), found []');
     expect(messages(base, '')).toEqual(['content/articles/2022/2022-09-08-test.md:7:1  body: expected the article text below the frontmatter, found an empty body']);

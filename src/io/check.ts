@@ -136,8 +136,6 @@ function suggestField(p: Problem, fields: readonly string[]): Problem {
   return { ...p, message: p.message + didYouMean(closest(m[1], fields.map((f) => ({ name: f, spellings: [f] })))) };
 }
 
-// Words an editor may mean as yes or no, which YAML 1.2 reads as plain text.
-const YES_NO = /^(yes|no|y|n|on|off|maybe|true|false|是|否)$/i;
 
 /** Checks an article's own file beyond the schema: wording of YAML errors, yes/no photo credits, the placeholder, future dates. */
 function checkArticleFile(a: ReadArticle, today: string): Problem[] {
@@ -149,10 +147,6 @@ function checkArticleFile(a: ReadArticle, today: string): Problem[] {
   const article = result.article;
   if (article) {
     const at = (field: string) => fieldPosition(lines, field);
-    const odd = Array.isArray(article.photo) ? article.photo.find((n) => YES_NO.test(n)) : undefined;
-    if (odd !== undefined) {
-      problems.push({ file: result.file, ...at('photo'), field: 'photo', severity: 'error', message: `expected the photographer's name(s), or true for 文/图 by the reporters, found ${odd}` });
-    }
     if (!article.draft && article.date > today) {
       problems.push({ file: result.file, ...at('date'), field: 'date', severity: 'warning', message: `expected a date no later than today (${today}), found ${article.date}` });
     }
