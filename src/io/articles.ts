@@ -12,6 +12,8 @@ export interface ArticleFile {
   body: string;
   file: string;
   problems: Problem[];
+  /** Where a frontmatter value is written (for messages about it). */
+  locate(path: readonly (string | number)[]): { line: number; col: number };
 }
 
 /** Field names as editors write them, for messages (the schema renames street → place etc.). */
@@ -36,17 +38,18 @@ export function readArticleSource(display: string, source: string, registries: R
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
     problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-lianhu-wenhua.md (it becomes the URL), found ${basename(display)}` });
   }
-  if (parsed.problems.length) return { file: display, body: parsed.body, problems };
+  const { locate } = parsed;
+  if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
-    problems.push(...issuesToProblems(display, r.error.issues, (p) => parsed.locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
-    return { file: display, body: parsed.body, problems };
+    problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
+    return { file: display, body: parsed.body, problems, locate };
   }
   if (!parsed.body.trim()) {
     problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', message: 'expected the article text below the frontmatter, found an empty body' });
   }
   const article: Article = { ...r.data, id, summary: r.data.summary ?? summaryFromBody(parsed.body) };
-  return { article: problems.length ? undefined : article, body: parsed.body, file: display, problems };
+  return { article: problems.length ? undefined : article, body: parsed.body, file: display, problems, locate };
 }
 
 export function readArticleFile(file: string, registries: Registries, root = process.cwd()): ArticleFile {

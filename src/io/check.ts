@@ -47,15 +47,6 @@ function sourceLines(source: string): string[] {
   return source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
 }
 
-/** Where a top-level frontmatter field's value starts, found by reading the lines as written. */
-function fieldPosition(lines: readonly string[], field: string): { line: number; col: number } {
-  for (let i = 1; i < lines.length && !/^---\s*$/.test(lines[i]); i++) {
-    const m = new RegExp(`^(${field}\\s*:\\s*)`).exec(lines[i]);
-    if (m) return { line: i + 1, col: m[1].length + 1 };
-  }
-  return { line: 1, col: 1 };
-}
-
 // `key: value` at any depth, in a list item or not: groups are indent, key, value.
 const KEY_VALUE = /^(\s*(?:-\s+)?)([^\s#:'"[{-][^:]*?):[ \t]+(.*)$/;
 
@@ -146,7 +137,7 @@ function checkArticleFile(a: ReadArticle, today: string): Problem[] {
   problems = problems.map((p) => suggestField(explainYaml(p, lines, true), ARTICLE_FIELDS));
   const article = result.article;
   if (article) {
-    const at = (field: string) => fieldPosition(lines, field);
+    const at = (field: string) => result.locate([field]);
     if (!article.draft && article.date > today) {
       problems.push({ file: result.file, ...at('date'), field: 'date', severity: 'warning', message: `expected a date no later than today (${today}), found ${article.date}` });
     }
@@ -196,7 +187,7 @@ function repeatedHeadlines(files: readonly ReadArticle[]): Problem[] {
     for (const f of group) {
       const a = f.result.article!;
       const others = group.filter((g) => g !== f).map((g) => g.result.file).join(' and ');
-      problems.push({ file: f.result.file, ...fieldPosition(f.lines, 'title'), field: 'title', severity: 'warning', message: `expected a headline no other article uses on ${a.date}, found ${a.title.trim()}, also in ${others}` });
+      problems.push({ file: f.result.file, ...f.result.locate(['title']), field: 'title', severity: 'warning', message: `expected a headline no other article uses on ${a.date}, found ${a.title.trim()}, also in ${others}` });
     }
   }
   return problems;
@@ -208,7 +199,7 @@ function unknownBulletins(files: readonly ReadArticle[], bulletinIds: ReadonlySe
   return files.flatMap((f) => {
     const b = f.result.article?.bulletin;
     if (!b || bulletinIds.has(b)) return [];
-    return [{ file: f.result.file, ...fieldPosition(f.lines, 'bulletin'), field: 'bulletin', severity: 'warning' as const, message: `expected the id of a bulletin in content/bulletins/, found ${b}${didYouMean(closest(b, candidates))}` }];
+    return [{ file: f.result.file, ...f.result.locate(['bulletin']), field: 'bulletin', severity: 'warning' as const, message: `expected the id of a bulletin in content/bulletins/, found ${b}${didYouMean(closest(b, candidates))}` }];
   });
 }
 
