@@ -2,8 +2,7 @@
 // schema; when the article ids are known, every listed id is checked at the line it is written on.
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import type { Bulletin } from '../lib/bulletins.ts';
-import { closest, didYouMean } from '../lib/suggest.ts';
+import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
 import { bulletinSchema, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
 import { parseMarkdown } from './frontmatter.ts';
@@ -80,7 +79,7 @@ export function readBulletinSource(display: string, source: string, registries: 
       const { line, col } = parsed.locate(['articles', i]);
       problems.push({
         file: display, line, col, field: 'articles', severity: 'error',
-        message: `expected the id of an article in content/articles/, found ${articleId}${didYouMean(closest(articleId, candidates))}`,
+        message: unknownArticleMessage(articleId, candidates),
       });
     });
   }

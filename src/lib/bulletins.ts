@@ -16,6 +16,11 @@ export interface ResolvedBulletin {
   articles: Article[];
 }
 
+/** The message for a bulletin naming an article that does not exist, with the closest ids. */
+export function unknownArticleMessage(id: string, candidates: readonly { name: string; spellings: readonly string[] }[]): string {
+  return `expected the id of an article in content/articles/, found ${id}${didYouMean(closest(id, candidates))}`;
+}
+
 export function selectArticles(index: Pick<SiteIndex, 'articles' | 'inPlace'>, select: NonNullable<BulletinFrontmatter['select']>): Article[] {
   const pool = select.places?.length ? [...new Set(select.places.flatMap((p) => index.inPlace(p)))] : index.articles;
   return pool
@@ -35,7 +40,7 @@ export function resolveBulletins(bulletins: readonly Bulletin[], index: Pick<Sit
       if (a) articles.push(a);
       else {
         ids ??= index.articles.map((x) => ({ name: x.id, spellings: [x.id] }));
-        errors.push(`${bulletin.file}  articles: expected the id of an article in content/articles/, found ${id}${didYouMean(closest(id, ids))}`);
+        errors.push(`${bulletin.file}  articles: ${unknownArticleMessage(id, ids)}`);
       }
     }
     return { bulletin, articles };
