@@ -101,22 +101,12 @@ function explainYaml(p: Problem, lines: readonly string[], frontmatter: boolean)
   return p;
 }
 
-/** Registry problems made exact: a missing file said plainly, a repeated id shown where it repeats. */
+/** Registry problems in an editor's terms: a missing file said plainly, YAML errors explained. */
 function explainRegistry(p: Problem, linesOf: (file: string) => readonly string[]): Problem {
   if (/^expected a readable registry file, found ENOENT/.test(p.message)) {
     return { ...p, message: `expected the registry file ${basename(p.file)} in the content folder, found no such file` };
   }
   const lines = linesOf(p.file);
-  const dup = /^(?:star )?id (\S+): expected a unique id, found it twice$/.exec(p.message);
-  if (dup) {
-    const at = lines.map((l, i) => (new RegExp(`^\\s*-?\\s*id:\\s*${dup[1]}\\s*$`).test(l) ? i : -1)).filter((i) => i >= 0);
-    if (at.length > 1) return { ...p, line: at[1] + 1, col: lines[at[1]].indexOf('id:') + 1 };
-  }
-  const parent = /parent expected an id in the registry, found (\S+)$/.exec(p.message);
-  if (parent) {
-    const ids = lines.map((l) => /^\s*-?\s*id:\s*(\S+)\s*$/.exec(l)?.[1]).filter((id): id is string => !!id);
-    return { ...p, message: p.message + didYouMean(closest(parent[1], ids.map((id) => ({ name: id, spellings: [id] })))) };
-  }
   return explainYaml(p, lines, false);
 }
 

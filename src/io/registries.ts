@@ -1,6 +1,7 @@
 // Loads content/places.yaml and content/stars.yaml into registries, once per process.
 import { join } from 'node:path';
-import { createPlaceRegistry, RegistryError, type PlaceInput } from '../lib/places.ts';
+import { createPlaceRegistry, type PlaceInput } from '../lib/places.ts';
+import { RegistryError } from '../lib/registry-error.ts';
 import { createStarRegistry, type Star } from '../lib/stars.ts';
 import { placesFileSchema, starsFileSchema, type Registries } from '../schema.ts';
 import { ContentError, type Problem } from './problems.ts';
@@ -34,23 +35,20 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
   const places = read<PlaceInput[]>(placesFile, placesFileSchema as never);
   const stars = read<Star[]>(starsFile, starsFileSchema as never);
   if (!places || !stars) return { problems };
-  try {
-    const placeRegistry = createPlaceRegistry(places.data);
-    const starRegistry = createStarRegistry(stars.data);
-    return { registries: { places: placeRegistry, stars: starRegistry }, problems };
-  } catch (e) {
-    const isPlace = e instanceof RegistryError;
-    const file = isPlace ? placesFile : starsFile;
-    const data: { id: string }[] = isPlace ? places.data : stars.data;
-    for (const line of (e as Error).message.split('\n')) {
-      // Point at the entry named first in the fault ("lianhu: parent …" or "id lianhu: …").
-      const id = /^(?:id |star id |star name )?([^\s:]+)/.exec(line)?.[1];
-      const index = data.findIndex((p) => p.id === id || (p as { name?: string }).name === id);
-      const at = index >= 0 ? (isPlace ? places : stars).locate([index]) : { line: 1, col: 1 };
-      problems.push({ file, line: at.line, col: at.col, field: 'registry', severity: 'error', message: line });
+  // Faults come tied to their entry, so each message points at the entry's line.
+  const build = <T>(file: string, parsed: { locate(path: (string | number)[]): { line: number; col: number } }, make: () => T): T | undefined => {
+    try {
+      return make();
+    } catch (e) {
+      if (!(e instanceof RegistryError)) throw e;
+      for (const f of e.faults) problems.push({ file, ...parsed.locate([f.index]), field: 'registry', severity: 'error', message: f.message });
+      return undefined;
     }
-    return { problems };
-  }
+  };
+  const placeRegistry = build(placesFile, places, () => createPlaceRegistry(places.data));
+  const starRegistry = build(starsFile, stars, () => createStarRegistry(stars.data));
+  if (!placeRegistry || !starRegistry) return { problems };
+  return { registries: { places: placeRegistry, stars: starRegistry }, problems };
 }
 
 /** The registries, memoised per content folder; throws ContentError listing every registry fault. */

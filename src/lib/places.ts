@@ -1,5 +1,6 @@
 // The places registry as a queryable tree: look-ups by name, alias or id, ancestors, descendants.
 import { closest, didYouMean } from './suggest.ts';
+import { RegistryError, type RegistryFault } from './registry-error.ts';
 
 export const PLACE_LEVELS = ['province', 'city', 'district', 'street', 'township'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
@@ -39,37 +40,42 @@ export interface PlaceRegistry {
   unknownMessage(written: string): string;
 }
 
-export class RegistryError extends Error {}
+export { RegistryError };
 
 /** Builds the registry; throws RegistryError listing every fault found (duplicate ids or spellings, missing parents, cycles). */
 export function createPlaceRegistry(input: readonly PlaceInput[]): PlaceRegistry {
-  const faults: string[] = [];
+  const faults: RegistryFault[] = [];
   const byId = new Map<string, Place>();
+  /** Where each id is written (its last entry, the one that counts). */
+  const indexOf = new Map<string, number>();
   const bySpelling = new Map<string, Place>();
   const kids = new Map<string, Place[]>();
 
-  for (const p of input) {
-    if (byId.has(p.id)) faults.push(`id ${p.id}: expected a unique id, found it twice`);
+  input.forEach((p, index) => {
+    if (byId.has(p.id)) faults.push({ index, message: `id ${p.id}: expected a unique id, found it twice` });
     byId.set(p.id, { ...p, aliases: p.aliases ?? [], starSet: 'community' });
-  }
+    indexOf.set(p.id, index);
+  });
+  const fault = (id: string, message: string) => faults.push({ index: indexOf.get(id)!, message });
+  const idCandidates = [...byId.keys()].map((id) => ({ name: id, spellings: [id] }));
   for (const p of byId.values()) {
     for (const s of [p.name, ...p.aliases]) {
       const other = bySpelling.get(s);
-      if (other && other.id !== p.id) faults.push(`${p.id}: name or alias ${s} is already used by ${other.id}`);
+      if (other && other.id !== p.id) fault(p.id, `${p.id}: name or alias ${s} is already used by ${other.id}`);
       else bySpelling.set(s, p);
     }
     if (p.parent !== undefined) {
-      if (!byId.has(p.parent)) faults.push(`${p.id}: parent expected an id in the registry, found ${p.parent}`);
+      if (!byId.has(p.parent)) fault(p.id, `${p.id}: parent expected an id in the registry, found ${p.parent}${didYouMean(closest(p.parent, idCandidates))}`);
       else kids.set(p.parent, [...(kids.get(p.parent) ?? []), p]);
     } else if (p.level !== 'province' && p.level !== 'city') {
-      faults.push(`${p.id}: parent expected for a ${p.level}, found none`);
+      fault(p.id, `${p.id}: parent expected for a ${p.level}, found none`);
     }
   }
   const lineage = (id: string): Place[] => {
     const chain: Place[] = [];
     for (let p = byId.get(id); p; p = p.parent ? byId.get(p.parent) : undefined) {
       if (chain.includes(p)) {
-        faults.push(`${id}: parent chain loops back to ${p.id}`);
+        fault(id, `${id}: parent chain loops back to ${p.id}`);
         break;
       }
       chain.unshift(p);
@@ -82,7 +88,7 @@ export function createPlaceRegistry(input: readonly PlaceInput[]): PlaceRegistry
     const chain = lineage(p.id).reverse();
     p.starSet = p.level === 'township' ? 'village' : (chain.map((c) => explicit.get(c.id)).find(Boolean) ?? 'community');
   }
-  if (faults.length) throw new RegistryError(faults.join('\n'));
+  if (faults.length) throw new RegistryError(faults);
 
   const all = [...byId.values()];
   const candidates = all.map((p) => ({ name: p.name, spellings: [p.name, ...p.aliases] }));

@@ -1,5 +1,6 @@
 // The 五星 stars: look-ups by name or id, and which stars belong to a set.
 import { closest, didYouMean } from './suggest.ts';
+import { RegistryError, type RegistryFault } from './registry-error.ts';
 import type { StarSet } from './places.ts';
 
 export interface Star {
@@ -22,14 +23,14 @@ export interface StarRegistry {
 export function createStarRegistry(input: readonly Star[]): StarRegistry {
   const byId = new Map<string, Star>();
   const byName = new Map<string, Star>();
-  const faults: string[] = [];
-  for (const s of input) {
-    if (byId.has(s.id)) faults.push(`star id ${s.id}: expected a unique id, found it twice`);
-    if (byName.has(s.name)) faults.push(`star name ${s.name}: expected a unique name, found it twice`);
+  const faults: RegistryFault[] = [];
+  input.forEach((s, index) => {
+    if (byId.has(s.id)) faults.push({ index, message: `star id ${s.id}: expected a unique id, found it twice` });
+    if (byName.has(s.name)) faults.push({ index, message: `star name ${s.name}: expected a unique name, found it twice` });
     byId.set(s.id, s);
     byName.set(s.name, s);
-  }
-  if (faults.length) throw new Error(faults.join('\n'));
+  });
+  if (faults.length) throw new RegistryError(faults);
   const candidates = input.map((s) => ({ name: s.name, spellings: [s.name, s.id, s.name.replace(/星$/, '')] }));
   return {
     all: input,
