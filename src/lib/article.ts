@@ -1,5 +1,6 @@
 // The article as the site uses it: frontmatter resolved against the registries, plus id and summary.
 import type { ArticleFrontmatter } from '../schema.ts';
+import { joinCjkLineBreaks } from '../markdown/remark-cjk-linebreak.ts';
 
 export interface Article extends ArticleFrontmatter {
   /** The file name without .md; the URL is /articles/<id>/. */
@@ -16,11 +17,10 @@ export function summaryFromBody(body: string): string {
     .map((p) => p.trim())
     .find((p) => p && !/^(#|!\[|<|>|\||[-*] )/.test(p));
   if (!para) return '';
-  const plain = para
+  const plain = joinCjkLineBreaks(para)
     .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
     .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[*_`]/g, '')
-    .replace(/(\p{Script=Han}|[，。、；：“”！？（）])\n(?=\p{Script=Han}|[，。、；：“”！？（）])/gu, '$1')
     .replace(/\s*\n\s*/g, ' ')
     .trim();
   return [...plain].length > SUMMARY_MAX ? `${[...plain].slice(0, SUMMARY_MAX).join('')}…` : plain;

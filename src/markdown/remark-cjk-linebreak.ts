@@ -4,6 +4,11 @@ import type { Root, RootContent, Parent, Text } from 'mdast';
 
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef\\u2018\\u2019\\u201c\\u201d\\u2014\\u2026\\u00b7';
 const INNER = new RegExp(`([${CJK}])[ \\t]*\\n[ \\t]*(?=[${CJK}])`, 'gu');
+
+/** Plain text with the line breaks between two CJK characters removed ("豫\n剧" → "豫剧"). */
+export function joinCjkLineBreaks(text: string): string {
+  return text.replace(INNER, '$1');
+}
 const ENDS_CJK_NL = new RegExp(`([${CJK}])[ \\t]*\\n[ \\t]*$`, 'u');
 const STARTS_NL_CJK = new RegExp(`^[ \\t]*\\n[ \\t]*(?=[${CJK}])`, 'u');
 const ENDS_CJK = new RegExp(`[${CJK}]$`, 'u');
@@ -24,7 +29,7 @@ export function joinCjkLines(parent: Parent): void {
   kids.forEach((node, i) => {
     if (node.type === 'text') {
       const t = node as Text;
-      t.value = t.value.replace(INNER, '$1');
+      t.value = joinCjkLineBreaks(t.value);
       const next = kids[i + 1];
       if (next && ENDS_CJK_NL.test(t.value) && STARTS_CJK.test(edgeText(next, false))) t.value = t.value.replace(ENDS_CJK_NL, '$1');
       const prev = kids[i - 1];
