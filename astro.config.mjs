@@ -4,7 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from './src/markdown/options.ts';
+import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
 
 // SITE_URL: the public address, for canonical links, feeds and the sitemap.
 // JIEXUN_OUT / JIEXUN_CACHE: where scripts/build.ts builds (it swaps into dist/ on success).
@@ -19,7 +19,7 @@ export default defineConfig({
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
   integrations: [buildTimings(), sitemap(), searchIndex()],
   markdown: {
-    syntaxHighlight: false,
+    syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),
   },
 });

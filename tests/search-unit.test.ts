@@ -1,7 +1,7 @@
 // The pure parts of search: token coding (and the exactness it guarantees), reading article HTML,
 // records, catalog, facets, excerpts, URL state.
 import { describe, expect, it } from 'vitest';
-import { charCode, decodeTokens, encodeTokens, MAX_CODE_POINT, wordTokens } from '../src/search/bigram-tokens.ts';
+import { charCode, decodeTokens, encodeTokens, MAX_CODE_POINT, SEPARATOR, wordTokens } from '../src/search/char-tokens.ts';
 import { normalizeText, queryTerms } from '../src/search/normalize.ts';
 import { decodeEntities, scanHtml } from '../src/search/html-scan.ts';
 import { ArticleHtmlError, readArticleHtml } from '../src/search/article-html.ts';
@@ -26,26 +26,38 @@ function simulate(text: string) {
   };
 }
 
-describe('bigram tokens', () => {
-  it('codes every character in four lowercase letters', () => {
+describe('character tokens', () => {
+  it('codes every character in four lowercase letters, scrambled, and refuses what has no code', () => {
     expect(charCode('莲')).toMatch(/^[a-z]{4}$/);
-    expect(charCode('a')).toBe('aadt');
     expect(charCode('𠀀')).toMatch(/^[a-z]{4}$/);
+    // Neighbouring characters get unrelated codes (see char-tokens.ts: gzip's match chains).
+    expect(charCode('莲').slice(0, 2)).not.toBe(charCode('莳').slice(0, 2));
+    expect(SEPARATOR).toMatch(/^[a-z]{4}$/);
     expect(() => charCode(String.fromCodePoint(MAX_CODE_POINT + 1))).toThrow(/cannot be encoded/);
   });
 
-  it('writes one token per non-space character and decodes back to the text', () => {
+  it('gives distinct characters distinct codes, none of them the separator', () => {
+    const seen = new Set<string>([SEPARATOR]);
+    for (let cp = 0; cp <= MAX_CODE_POINT; cp += 7) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const code = charCode(String.fromCodePoint(cp));
+      expect(seen.has(code), `U+${cp.toString(16)}`).toBe(false);
+      seen.add(code);
+    }
+  });
+
+  it('writes one token per character, a separator for each space, and decodes back to the text', () => {
     const text = '莲湖街道 网格化，H2O 𠀀字 “五星”';
     const tokens = encodeTokens(text);
-    expect(tokens).toHaveLength([...text.replace(/ /g, '')].length);
-    expect(tokens[0]).toBe(charCode('莲') + charCode('湖'));
-    expect(tokens[3]).toBe(charCode('道'));
+    expect(tokens).toHaveLength([...text].length);
+    expect(tokens[0]).toBe(charCode('莲'));
+    expect(tokens[4]).toBe(SEPARATOR);
     expect(decodeTokens(tokens)).toBe(text);
     expect(() => decodeTokens(['abc'])).toThrow(/expected a search token/);
   });
 
-  it('asks for a chain of bigrams, or one character as a prefix', () => {
-    expect(wordTokens('网格化')).toEqual({ tokens: [charCode('网') + charCode('格'), charCode('格') + charCode('化')], phrase: true });
+  it('asks for a chain of character tokens, or one character alone', () => {
+    expect(wordTokens('网格化')).toEqual({ tokens: [charCode('网'), charCode('格'), charCode('化')], phrase: true });
     expect(wordTokens('网')).toEqual({ tokens: [charCode('网')], phrase: false });
   });
 
@@ -105,7 +117,7 @@ describe('planQuery', () => {
     expect(plan.kind).toBe('words');
     if (plan.kind !== 'words') return;
     expect(plan.words.map((w) => w.word)).toEqual(['莲湖', '网']);
-    expect(plan.words[0].query).toBe(`"${charCode('莲')}${charCode('湖')}"`);
+    expect(plan.words[0].query).toBe(`"${charCode('莲')} ${charCode('湖')}"`);
     expect(plan.words[1].query).toBe(charCode('网'));
   });
 });

@@ -13,3 +13,6 @@ export const markdownOptions: UnifiedProcessorOptions = {
   smartypants: false,
   gfm: true,
 };
+
+/** Code blocks are left unhighlighted: news copy has none worth a highlighter's weight. */
+export const MARKDOWN_SYNTAX_HIGHLIGHT = false;

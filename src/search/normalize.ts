@@ -2,7 +2,7 @@
 // NFC, zero-width characters dropped, every whitespace run (including the ideographic space
 // U+3000 and line breaks) one ASCII space. Code points beyond what a token code can hold
 // (plane 14 tags and variation selectors, the supplementary private-use planes) are dropped too.
-import { MAX_CODE_POINT } from './bigram-tokens.ts';
+import { MAX_CODE_POINT } from './char-tokens.ts';
 
 const ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
 

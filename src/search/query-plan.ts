@@ -1,8 +1,8 @@
 // What a query asks for. Words are separated by spaces and must each appear in an article exactly
-// as written. A word of two or more characters is looked up as a chain of bigram tokens; a
+// as written. A word of two or more characters is looked up as a chain of character tokens; a
 // single-character word only narrows a search that has a longer word, because one character
 // alone is not a ranked search.
-import { wordTokens } from './bigram-tokens.ts';
+import { wordTokens } from './char-tokens.ts';
 import { queryTerms } from './normalize.ts';
 
 export interface QueryWord {
@@ -10,11 +10,10 @@ export interface QueryWord {
   tokens: string[];
   /**
    * The Pagefind query that finds exactly the pages containing the word. For two or more
-   * characters, its bigrams as an exact (quoted) phrase: Pagefind's plain search would also take,
-   * for a bigram missing from the index, the longest indexed word it starts with (the lone first
-   * character). For one character, its code as a prefix — every token starting with it. Each word
-   * gets its own query because a plain search over several words quietly drops a word found
-   * nowhere.
+   * characters, their tokens as an exact (quoted) phrase: consecutive positions, in order. For one
+   * character, its token (every token has four letters, so Pagefind's prefix match is an exact
+   * match). Each word gets its own query because a plain search over several words quietly drops
+   * a word found nowhere.
    */
   query: string;
 }

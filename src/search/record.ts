@@ -4,7 +4,7 @@
 import type { CustomRecord } from 'pagefind';
 import type { Registries } from '../schema.ts';
 import type { ArticleText } from './article-html.ts';
-import { encodeTokens } from './bigram-tokens.ts';
+import { encodeTokens } from './char-tokens.ts';
 import type { CatalogNamed, CatalogPlace } from './catalog.ts';
 
 /**

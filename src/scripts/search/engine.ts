@@ -1,8 +1,8 @@
 // Runs a search: one Pagefind search per query word finds exactly the articles containing it (its
-// bigram tokens at consecutive positions, see bigram-tokens.ts), a ranked search over all tokens
+// character tokens at consecutive positions, see char-tokens.ts), a ranked search over all tokens
 // gives relevance scores, and the search catalog supplies facets, counts and date order — so
 // counts and order stay exact when the index is split into shards and merged in the browser.
-import { decodeTokens } from '../../search/bigram-tokens.ts';
+import { decodeTokens } from '../../search/char-tokens.ts';
 import { catalogFile, CATALOG_VERSION, CatalogError, indexCatalog, mergeCatalogs, parseCatalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
 import { buildExcerpt, type Excerpt } from '../../search/excerpt.ts';
 import { countFacets, type FacetOutcome } from '../../search/facet-counts.ts';
