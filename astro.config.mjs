@@ -13,7 +13,8 @@ export default defineConfig({
   outDir: process.env.JIEXUN_OUT ?? './dist',
   cacheDir: process.env.JIEXUN_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // Pages render a few at a time, so the main thread renders while earlier pages are being written.
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.

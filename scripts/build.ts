@@ -3,7 +3,8 @@
 // previous dist/ untouched. The check runs on a worker thread alongside Astro's start-up; the
 // swap waits for it, so content with errors never replaces dist/.
 //   node scripts/build.ts [--out DIR] [--skip-check]
-import { existsSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/io/content-dir.ts';
@@ -12,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 
+mark('process:start');
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-check': { type: 'boolean' } } });
@@ -30,6 +32,14 @@ const checked: Promise<Problem[]> = values['skip-check']
       worker.once('error', reject);
     });
 // Written synchronously: the build may exit right after, and piped output must not be lost.
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 const say = (text: string) => writeSync(2, `${text}\n`);
 let reported = false;
 /** Prints the check's problems once; false when there are errors. */
@@ -53,6 +63,15 @@ void checked.then(async (problems) => {
 });
 
 rmSync(scratch, { recursive: true, force: true });
+// Earlier builds' previous sites, if their background removal was cut short (a reboot, say).
+for (const name of existsSync(dirname(out)) ? readdirSync(dirname(out)) : []) {
+  if (!name.startsWith(`${basename(out)}.old-`) || processAlive(Number(name.slice(basename(out).length + 5)))) continue;
+  try {
+    rmSync(join(dirname(out), name), { recursive: true, force: true });
+  } catch {
+    // Still being removed by that build's background process: it will finish the job.
+  }
+}
 process.env.JIEXUN_OUT = scratch;
 const { build } = await import('astro');
 try {
@@ -64,6 +83,7 @@ try {
   say(`\nBuild failed; ${basename(out)}/ was left as it was.`);
   process.exit(1);
 }
+mark('astro:returned');
 if (!(await contentIsClean())) {
   rmSync(scratch, { recursive: true, force: true });
   process.exit(1);
@@ -71,5 +91,8 @@ if (!(await contentIsClean())) {
 const old = `${out}.old-${process.pid}`;
 if (existsSync(out)) renameSync(out, old);
 renameSync(scratch, out);
-rmSync(old, { recursive: true, force: true });
+mark('swapped');
+// The previous site goes in the background: the new one is already in place, and deleting tens of
+// thousands of files would hold the build up by seconds. A later build sweeps up any leftovers.
+if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
 console.log(`Built ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

@@ -1,4 +1,4 @@
-// Turns one article page, as read from the built HTML, into its Pagefind record (bigram tokens,
+// Turns one article page, as read from the built HTML, into its Pagefind record (character tokens,
 // filters, date sort) and its search-catalog facts. The facts come from data attributes the
 // article page writes on its <article> element, resolved against the registries — never from text.
 import type { CustomRecord } from 'pagefind';
