@@ -31,7 +31,6 @@ const checked: Promise<Problem[]> = values['skip-check']
       });
       worker.once('error', reject);
     });
-// Written synchronously: the build may exit right after, and piped output must not be lost.
 function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -40,6 +39,7 @@ function processAlive(pid: number): boolean {
     return false;
   }
 }
+// Written synchronously: the build may exit right after, and piped output must not be lost.
 const say = (text: string) => writeSync(2, `${text}\n`);
 let reported = false;
 /** Prints the check's problems once; false when there are errors. */

@@ -30,6 +30,11 @@ export function articleIdOf(file: string): string {
   return basename(file).replace(/\.md$/i, '');
 }
 
+/** Same file name in two folders: one id, two URLs fighting over /articles/<id>/. */
+export function duplicateIdProblem(file: string, id: string, others: readonly string[]): Problem {
+  return { file, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${id}, also used by ${others.join(' and ')}` };
+}
+
 /** Parses and validates one article; `display` is the path shown in messages. */
 export function readArticleSource(display: string, source: string, registries: Registries): ArticleFile {
   const parsed = parseMarkdown(display, source);

@@ -7,7 +7,7 @@ import type { Article } from '../lib/article.ts';
 import type { Bulletin } from '../lib/bulletins.ts';
 import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
-import { articleIdOf, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
+import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
 import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
@@ -147,7 +147,7 @@ function uneditedNote(result: BulletinFile, lines: readonly string[]): Problem[]
   return [{ file: result.file, line: at + 1, col: lines[at].indexOf(marker) + 1, field: 'body', severity: 'warning', message: `expected the editor's note (编者按), found the placeholder ${marker} that npm run bulletin wrote` }];
 }
 
-/** Same file name in two folders: one id, two URLs fighting over /articles/<id>/. */
+/** Every file whose id another file has too. */
 function duplicateIds(files: readonly ReadArticle[]): Problem[] {
   const byId = new Map<string, ReadArticle[]>();
   for (const f of files) byId.set(articleIdOf(f.abs), [...(byId.get(articleIdOf(f.abs)) ?? []), f]);
@@ -155,8 +155,7 @@ function duplicateIds(files: readonly ReadArticle[]): Problem[] {
   for (const [id, group] of byId) {
     if (group.length < 2) continue;
     for (const f of group) {
-      const others = group.filter((g) => g !== f).map((g) => g.result.file).join(' and ');
-      problems.push({ file: f.result.file, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${id}, also used by ${others}` });
+      problems.push(duplicateIdProblem(f.result.file, id, group.filter((g) => g !== f).map((g) => g.result.file)));
     }
   }
   return problems;

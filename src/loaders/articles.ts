@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { articleIdOf, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
+import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
 import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/shards.ts';
@@ -35,6 +35,13 @@ export function articlesLoader(contentDir: string): Loader {
       const untouched = new Set(store.keys());
       const problems: Problem[] = [];
       const firstFileOf = new Map<string, string>();
+      /** Takes an id for a file; false (and a problem) when another file has it already. */
+      const claim = (id: string, rel: string): boolean => {
+        const first = firstFileOf.get(id);
+        if (first) problems.push(duplicateIdProblem(rel, id, [first]));
+        else firstFileOf.set(id, rel);
+        return !first;
+      };
       // A large archive renders on a worker thread while this one reads and validates.
       let pool: MarkdownPool | undefined;
       const render = (body: string, file: string) => {
@@ -54,25 +61,14 @@ export function articlesLoader(contentDir: string): Loader {
           if (known?.digest === digest && known.filePath === rel) {
             // Stored valid from this very source and these registries (the digest covers both): a
             // rebuild after one edit need not parse the other ten thousand files again.
-            const dup = firstFileOf.get(known.id);
-            if (dup) {
-              problems.push({ file: rel, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${known.id} already used by ${dup}` });
-              continue;
-            }
-            firstFileOf.set(known.id, rel);
-            untouched.delete(known.id);
+            if (claim(known.id, rel)) untouched.delete(known.id);
             continue;
           }
           const parsed = readArticleSource(rel, source, registries);
           problems.push(...parsed.problems);
           const article = parsed.article;
           if (!article) continue;
-          const dup = firstFileOf.get(article.id);
-          if (dup) {
-            problems.push({ file: rel, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${article.id} already used by ${dup}` });
-            continue;
-          }
-          firstFileOf.set(article.id, rel);
+          if (!claim(article.id, rel)) continue;
           if (article.draft) continue; // drafts never reach the built site
           untouched.delete(article.id);
           const rendered = await render(parsed.body, file);
