@@ -109,9 +109,12 @@ function filesOf(dist: string): string[] {
 }
 const extOf = (file: string) => extname(file).slice(1).toLowerCase();
 
-/** Astro's and Pagefind's long-lived files: content-hashed names under these folders. */
+/**
+ * Astro's and Pagefind's long-lived files: content-hashed names under these folders. Fragments are
+ * not among them: the build names them by page number (src/search/merge-bundles.ts).
+ */
 function isHashedAsset(file: string): boolean {
-  return /^_astro\//.test(file) || /^pagefind\/(shards\/[^/]+\/)?(index|fragment|filter)\//.test(file) || /^pagefind\/(shards\/[^/]+\/)?[^/]+\.pf_meta$/.test(file);
+  return /^_astro\//.test(file) || /^pagefind\/index\//.test(file) || /^pagefind\/[^/]+\.pf_meta$/.test(file);
 }
 
 // ------------------------------------------------------------------ a dist folder like the build makes

@@ -1,7 +1,7 @@
 // The search index in shards: how articles are split, and a rebuild that re-indexes only the
 // shard whose article changed.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planShards } from '../src/search/shards.ts';
 import { indexedRegion, shardDigest } from '../src/search/shard-digest.ts';
@@ -42,7 +42,7 @@ describe('shard fingerprints', () => {
 });
 
 describe('a rebuild after editing one article', () => {
-  it('re-indexes only that article’s shard and reuses the others; the browser merges all shards', async () => {
+  it('re-indexes only that article’s shard, reuses the others, and merges all shards into one index', async () => {
     const work = mkdtempSync(join(ROOT, '.tmp/shards-'));
     const content = join(work, 'content');
     cpSync(FIXTURE_CONTENT, content, { recursive: true });
@@ -55,9 +55,10 @@ describe('a rebuild after editing one article', () => {
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n老人们说，志愿者的服务很贴心。\n`);
     const second = buildSite(content, out, { JIEXUN_LOG: 'info', JIEXUN_SHARD_MAX: '2' });
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stdout).toMatch(/Search index: 4 shards, 1 indexed \(2 articles, [\d.]+ s\), 3 reused/);
+    expect(second.stdout).toMatch(/Search index: 4 shards, 1 indexed \(2 articles, [\d.]+ s\), 3 reused; merged into one index of 7 pages/);
+    expect(readdirSync(join(out, 'pagefind'))).not.toContain('shards');
 
-    // The browser merges the four shards: results, newest-first order and facet counts span them.
+    // One index holds the four shards: results, newest-first order and facet counts span them.
     const server = await serveStatic(out);
     const browser = await launchBrowser();
     try {

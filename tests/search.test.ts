@@ -285,26 +285,18 @@ describe('what the build ships', () => {
     expect(html).toContain('id="search-results"');
   });
 
-  it('publishes the index in year shards, each with the Pagefind runtime and its catalog, not Pagefind’s own UIs', () => {
-    const list = JSON.parse(readFileSync(join(dist, 'pagefind/shards.json'), 'utf8')) as { shards: { name: string; path: string; pages: number }[] };
-    // The fixture's 7 published articles (2021–2023) fit one shard.
-    expect(list.shards.map((s) => [s.name, s.path, s.pages])).toEqual([['y2021_2023', '/pagefind/shards/y2021_2023/', 7]]);
-    let total = 0;
-    for (const shard of list.shards) {
-      const dir = join(dist, shard.path);
-      const files = readdirSync(dir);
-      const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
-      expect(Object.keys(entry.languages)).toEqual(['und']);
-      expect(entry.languages.und.page_count).toBe(shard.pages);
-      const catalog = `search-catalog.${entry.languages.und.hash}.pf_meta`;
-      expect(files).toEqual(expect.arrayContaining(['pagefind.js', 'pagefind-worker.js', 'wasm.unknown.pagefind', 'pagefind-entry.json', catalog]));
-      expect(files.filter((f) => /ui|highlight/.test(f))).toEqual([]);
-      const pages = (JSON.parse(gunzipSync(readFileSync(join(dir, catalog))).toString()) as { pages: [string, string][] }).pages;
-      expect(pages).toHaveLength(shard.pages);
-      const [from, to] = [shard.name.slice(1, 5), shard.name.slice(-4)];
-      expect(pages.every((p) => p[1].slice(0, 4) >= from && p[1].slice(0, 4) <= to)).toBe(true);
-      total += pages.length;
-    }
-    expect(total).toBe(7);
+  it('publishes one Pagefind index with its runtime and catalog, not Pagefind’s own UIs or the shards', () => {
+    const dir = join(dist, 'pagefind');
+    const files = readdirSync(dir);
+    const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['und']);
+    expect(entry.languages.und.page_count).toBe(7);
+    const catalog = `search-catalog.${entry.languages.und.hash}.pf_meta`;
+    expect(files.sort()).toEqual(['fragment', 'index', 'pagefind-entry.json', 'pagefind-worker.js', `pagefind.${entry.languages.und.hash}.pf_meta`, 'pagefind.js', catalog, 'wasm.unknown.pagefind'].sort());
+    // Fragments are named by page number (base 36), one per published article.
+    expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(['0', '1', '2', '3', '4', '5', '6'].map((n) => `${n}.pf_fragment`));
+    const columns = JSON.parse(gunzipSync(readFileSync(join(dir, catalog))).toString()) as { day: number[]; place: number[] };
+    expect(columns.day).toHaveLength(7);
+    expect(columns.place).toHaveLength(7);
   });
 });

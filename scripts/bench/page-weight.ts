@@ -6,6 +6,9 @@ import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveStatic } from '../../src/server/static-server.ts';
 
+/** First queries measured: the budget's (first), then a street, a topic, a reporter, and the campaign's own words. */
+export const WEIGHT_QUERIES = ['网格化', '莲湖', '疫情', '鲁燕', '志愿服务', '党建'] as const;
+
 /** gzip KB of the largest of a sample of article pages plus the stylesheets it links. */
 export function articleWeightKB(dist: string, sample = 200): number {
   const ids = readdirSync(join(dist, 'articles')).sort();

@@ -1,17 +1,17 @@
 // Astro integration: the search index, built in shards (src/search/shards.ts) by worker threads
 // that start when Astro starts rendering and index each shard as soon as its article pages are
-// written — so indexing overlaps page rendering — then, after the build, assembled into
-// <out>/pagefind/shards/<name>/ with a list the search page merges in the browser (mergeIndex).
-// Shards are cached by fingerprint in <cacheDir>/search-shards/, so a rebuild re-indexes only
-// the shards whose articles changed.
-import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+// written — so indexing overlaps page rendering — then, after the build, merged into the one
+// bundle the site publishes at <out>/pagefind/ (src/search/merge-bundles.ts), so a reader's query
+// reads one index. Shards are cached by fingerprint in <cacheDir>/search-shards/, so a rebuild
+// re-indexes only the shards whose articles changed.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../io/content-dir.ts';
 import { ARTICLE_LIST_FILE, planShards, type ShardArticle } from '../search/shards.ts';
-import { SHARDS_FILE, SHARDS_VERSION, type ShardList } from '../search/shard-list.ts';
+import { mergeShardBundles } from '../search/merge-bundles.ts';
 import { mark } from './build-timings.ts';
 import type { WorkerInput, WorkerMessage } from './search-worker.ts';
 
@@ -20,27 +20,6 @@ export const BUNDLE_DIR = 'pagefind';
 const SLOTS_WHILE_RENDERING = 1;
 const SLOTS_AFTER = 2;
 const WORKERS = 2;
-
-/** Hard links when cache and output share a disk (instant, no space), copies otherwise. */
-function linkTree(from: string, to: string): number {
-  let bytes = 0;
-  mkdirSync(to, { recursive: true });
-  for (const name of readdirSync(from)) {
-    const src = join(from, name);
-    const dst = join(to, name);
-    const st = statSync(src);
-    if (st.isDirectory()) bytes += linkTree(src, dst);
-    else {
-      try {
-        linkSync(src, dst);
-      } catch {
-        copyFileSync(src, dst);
-      }
-      bytes += st.size;
-    }
-  }
-  return bytes;
-}
 
 export default function searchIndex(): AstroIntegration {
   let outDir = '';
@@ -109,19 +88,14 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const shards = await job!;
         mark('index:done');
-        const bundle = join(fileURLToPath(dir), BUNDLE_DIR);
-        rmSync(bundle, { recursive: true, force: true });
-        let bytes = 0;
-        for (const s of shards) bytes += linkTree(s.dir, join(bundle, 'shards', s.name));
-        const list: ShardList = { version: SHARDS_VERSION, shards: shards.map((s) => ({ name: s.name, path: `/${BUNDLE_DIR}/shards/${s.name}/`, pages: s.pages })) };
-        mkdirSync(bundle, { recursive: true });
-        writeFileSync(join(bundle, SHARDS_FILE), JSON.stringify(list));
+        const merged = await mergeShardBundles(shards.map((s) => s.dir), join(fileURLToPath(dir), BUNDLE_DIR), join(cacheDir, 'search-chunks'));
+        mark('index:merged');
         // Keep the cache to the shards this build used.
         const used = new Set(shards.map((s) => s.dir.split('/').pop()));
         const shardCache = join(cacheDir, 'search-shards');
         for (const name of existsSync(shardCache) ? readdirSync(shardCache) : []) if (!used.has(name)) rmSync(join(shardCache, name), { recursive: true, force: true });
         const indexed = shards.filter((s) => !s.cached);
-        logger.info(`Search index: ${shards.length} shards, ${indexed.length} indexed (${indexed.reduce((n, s) => n + s.pages, 0)} articles, ${indexed.reduce((t, s) => t + s.seconds, 0).toFixed(1)} s), ${shards.length - indexed.length} reused; ${(bytes / 1048576).toFixed(1)} MB.`);
+        logger.info(`Search index: ${shards.length} shards, ${indexed.length} indexed (${indexed.reduce((n, s) => n + s.pages, 0)} articles, ${indexed.reduce((t, s) => t + s.seconds, 0).toFixed(1)} s), ${shards.length - indexed.length} reused; merged into one index of ${merged.pages} pages in ${merged.chunks} chunks.`);
       },
     },
   };

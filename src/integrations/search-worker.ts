@@ -1,12 +1,14 @@
 // A worker thread that indexes search shards while Astro is still rendering pages: it waits for a
 // shard's article pages to be written, fingerprints them, reuses the cached bundle when nothing
-// changed, and otherwise has Pagefind index the shard (Pagefind runs as its own process). It asks
-// the main thread for a slot first, so only as many Pagefind processes run as memory allows.
+// changed, and otherwise has Pagefind index the shard (Pagefind runs as its own process) and adds
+// the character pairs (pair-postings.ts). It asks the main thread for a slot first, so only as many
+// Pagefind processes run as memory allows.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistries } from '../io/registries.ts';
 import { writeSearchBundle } from '../search/bundle.ts';
+import { writeShardPostings } from '../search/shard-postings.ts';
 import { indexedRegion, shardDigest } from '../search/shard-digest.ts';
 import type { ShardPlan } from '../search/shards.ts';
 import { mark } from './build-timings.ts';
@@ -83,6 +85,8 @@ async function run() {
       rmSync(scratch, { recursive: true, force: true });
       mkdirSync(shardCache, { recursive: true });
       await writeSearchBundle(outDir, shard.ids, scratch, registries, html);
+      // Inside the slot: run beside rendering, this work slowed Astro more than it saved.
+      writeShardPostings(scratch);
       rmSync(dir, { recursive: true, force: true });
       renameSync(scratch, dir);
     } finally {

@@ -1,16 +1,18 @@
-// Writes one Pagefind bundle (index, fragments, runtime) plus its search catalog for a set of
-// article pages of a built site. The build writes one bundle per shard (src/search/shards.ts).
+// Writes one Pagefind bundle (index, fragments, runtime) plus the facts of its search catalog for a
+// set of article pages of a built site. The build writes one bundle per shard (src/search/shards.ts)
+// and merges them into the published one (src/search/merge-bundles.ts).
 //
 // What is indexed is read back from the built HTML — the text a reader sees, after Markdown
 // rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
 // facets (place, stars, people, date) come from data attributes on the <article> element.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import type { Registries } from '../schema.ts';
 import { readArticleHtml } from './article-html.ts';
-import { catalogFile, CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from './catalog.ts';
+import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from './catalog.ts';
+import { FACTS_FILE } from './shard-postings.ts';
+import { readPagefindFile } from './pagefind-file.ts';
 import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from './record.ts';
 
 /** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
@@ -18,10 +20,9 @@ const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$
 
 export interface SearchBundleSummary {
   pages: number;
-  /** Bytes written in the bundle (index, fragments, runtime, catalog). */
+  /** Bytes written in the bundle (index, fragments, runtime, catalog facts). */
   bytes: number;
   files: number;
-  catalogBytes: number;
 }
 
 /** Records go to Pagefind in batches, so only one batch of article texts is in memory at a time. */
@@ -67,25 +68,22 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
       rmSync(path, { recursive: true, force: true });
       continue;
     }
-    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, readFileSync(path))) pageIds.set(url, id);
+    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, path)) pageIds.set(url, id);
     bytes += statSync(path).size;
     files++;
   }
   // With no pages there is no index (pagefind-entry.json lists no language) and no catalog.
   const languages = Object.values((JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
-  if (!languages.length) return { pages: 0, bytes, files, catalogBytes: 0 };
+  if (!languages.length) return { pages: 0, bytes, files };
   if (languages.length > 1) throw new Error(`expected one Pagefind index (language ${INDEX_LANGUAGE}), found ${languages.length}`);
-  const catalog = gzipSync(JSON.stringify(buildCatalog(kept, pageIds, registries)), { level: 9 });
-  writeFileSync(join(bundle, catalogFile(languages[0].hash)), catalog);
-  return { pages: kept.length, bytes: bytes + catalog.byteLength, files: files + 1, catalogBytes: catalog.byteLength };
+  const facts = JSON.stringify(buildCatalog(kept, pageIds, registries));
+  writeFileSync(join(bundle, FACTS_FILE), facts);
+  return { pages: kept.length, bytes: bytes + facts.length, files: files + 1 };
 }
 
 /** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
-function fragmentUrls(path: string, content: Uint8Array): [string, string][] {
-  let raw = Buffer.from(content);
-  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') raw = gunzipSync(raw);
-  if (raw.subarray(0, 12).toString() !== 'pagefind_dcd') throw new Error(`${path}: expected a Pagefind fragment (signature pagefind_dcd), found ${JSON.stringify(raw.subarray(0, 12).toString())}`);
-  const data = JSON.parse(raw.subarray(12).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
+function fragmentUrls(path: string, file: string): [string, string][] {
+  const data = JSON.parse(readPagefindFile(file).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
   const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
   if (typeof data.url === 'string') return [[data.url, id]];
   return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);

@@ -1,20 +1,10 @@
 // The search catalog: per Pagefind page id, the facts facets and date order need (date, place,
-// stars, people), plus the names to label them. One catalog goes with each Pagefind bundle, so a
-// bundle split into shards (one per year) carries its own and the browser merges them; counts
-// stay exact because they are computed from these rows, not from Pagefind's per-shard tallies.
+// stars, people), plus the names to label them. Each shard's bundle keeps its own (as JSON, in the
+// build cache); the build merges them with the shards' indexes and publishes the result in the
+// compact form of catalog-file.ts. Counts are computed from these rows, never from Pagefind.
 import { emptyFacetValues, type FacetValues } from './facet-keys.ts';
 
 export const CATALOG_VERSION = 1;
-
-/**
- * The catalog's file in a bundle, named after the Pagefind index it describes (the hash in
- * pagefind-entry.json): it changes exactly when the index does — every fact it holds is also in
- * the pages' fragments — so hosts may cache it for good, like Pagefind's own .pf_meta file, and
- * serve it the same way (already gzipped, opaque bytes).
- */
-export function catalogFile(indexHash: string): string {
-  return `search-catalog.${indexHash}.pf_meta`;
-}
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'township';
 

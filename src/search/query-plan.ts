@@ -1,5 +1,5 @@
 // What a query asks for. Words are separated by spaces and must each appear in an article exactly
-// as written. A word of two or more characters is looked up as a chain of character tokens; a
+// as written. A word of two or more characters is looked up as a chain of character pairs; a
 // single-character word only narrows a search that has a longer word, because one character
 // alone is not a ranked search.
 import { wordTokens } from './char-tokens.ts';
@@ -10,10 +10,10 @@ export interface QueryWord {
   tokens: string[];
   /**
    * The Pagefind query that finds exactly the pages containing the word. For two or more
-   * characters, their tokens as an exact (quoted) phrase: consecutive positions, in order. For one
-   * character, its token (every token has four letters, so Pagefind's prefix match is an exact
-   * match). Each word gets its own query because a plain search over several words quietly drops
-   * a word found nowhere.
+   * characters, their pairs as an exact (quoted) phrase: consecutive positions, in order. For one character,
+   * its token: Pagefind's prefix match also finds the pairs it starts, which sit where the
+   * character does, so the pages are the same. Each word gets its own query because a plain
+   * search over several words quietly drops a word found nowhere.
    */
   query: string;
 }
@@ -31,7 +31,9 @@ export function planQuery(query: string): QueryPlan {
     kind: 'words',
     words: terms.map((word) => {
       const { tokens, phrase } = wordTokens(word);
-      return { word, tokens, query: phrase ? `"${tokens.join(' ')}"` : tokens[0] };
+      // A lone pair is quoted too: unquoted, Pagefind also matched pages with only its first character.
+      const quoted = [...word].length > 1;
+      return { word, tokens, query: quoted ? `"${tokens.join(' ')}"` : tokens[0] };
     }),
   };
 }

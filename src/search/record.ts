@@ -1,5 +1,5 @@
-// Turns one article page, as read from the built HTML, into its Pagefind record (character tokens,
-// filters, date sort) and its search-catalog facts. The facts come from data attributes the
+// Turns one article page, as read from the built HTML, into its Pagefind record (character tokens)
+// and its search-catalog facts (facets and date order come from the catalog, not from Pagefind). The facts come from data attributes the
 // article page writes on its <article> element, resolved against the registries — never from text.
 import type { CustomRecord } from 'pagefind';
 import type { Registries } from '../schema.ts';
@@ -55,17 +55,6 @@ export function buildSearchRecord(article: ArticleText, url: string, file: strin
   const extra = lineage.flatMap((p) => p.aliases).filter((alias, i, all) => all.indexOf(alias) === i && !article.text.includes(alias));
   const text = [article.text, ...extra].join(' ');
 
-  const byLevel = (levels: string[]) => lineage.filter((p) => levels.includes(p.level)).map((p) => p.id);
-  const filters: Record<string, string[]> = {
-    street: byLevel(['street', 'township']),
-    district: byLevel(['district']),
-    city: byLevel(['city']),
-    star: stars,
-    reporter: people.map((p) => p.id),
-    year: [date.slice(0, 4)],
-  };
-  for (const k of Object.keys(filters)) if (!filters[k].length) delete filters[k];
-
   return {
     record: {
       url,
@@ -73,8 +62,6 @@ export function buildSearchRecord(article: ArticleText, url: string, file: strin
       language: INDEX_LANGUAGE,
       // Digits only: Pagefind indexes meta values as words, and digits can never match a token.
       meta: { title: `${article.title[0]},${article.title[1]}`, head: String(article.headEnd) },
-      filters,
-      sort: { date },
     },
     facts: { url, date, place: place.id, stars, people },
     lineage: lineage.map((p) => ({ id: p.id, name: p.name, level: p.level, ...(p.parent ? { parent: p.parent } : {}) })),

@@ -1,7 +1,8 @@
 // How the search index is split: by year — quiet years packed together, a busy year into parts —
-// into shards of at most SHARD_MAX articles, so Pagefind's memory (about 0.75 MB per article while
-// indexing) is bounded by the largest shard, shards index in parallel, an edit re-indexes only its
-// own shard, and a small archive stays in few shards (each shard costs the browser a few fetches).
+// into shards of at most SHARD_MAX articles, so Pagefind's memory (about 0.4 MB per article while
+// indexing) is bounded by the largest shard, shards index in parallel, and an edit re-indexes only
+// its own shard. The build then merges the shards into one index (merge-bundles.ts): the browser
+// never sees them.
 
 export const SHARD_MAX = 600;
 

@@ -1,8 +1,10 @@
 // A small static file server for dist/: `npm start`, and the browser tests. Serves the MIME
-// types Pagefind needs, directory indexes, and the site's 404 page.
+// types Pagefind needs, directory indexes, and the site's 404 page, and compresses text the way
+// deploy/nginx.conf does (so what the benchmark counts is what a reader downloads).
 import { createServer, type Server } from 'node:http';
 import { createReadStream, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 export const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -26,6 +28,9 @@ export const MIME: Record<string, string> = {
   '.pf_filter': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+/** gzip on the fly, as nginx's gzip_types; Pagefind's own files are gzipped already. */
+const COMPRESSED = new Set(['.html', '.css', '.js', '.mjs', '.json', '.xml', '.svg', '.wasm']);
 
 function fileFor(root: string, urlPath: string): string | undefined {
   let path: string;
@@ -75,7 +80,13 @@ export function serveStatic(root: string, port = 0, headers: Record<string, stri
       res.end('404');
       return;
     }
-    res.writeHead(status, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', ...headers });
+    const type = { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream' };
+    if (COMPRESSED.has(extname(target)) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.writeHead(status, { ...type, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding', ...headers });
+      createReadStream(target).pipe(createGzip()).pipe(res);
+      return;
+    }
+    res.writeHead(status, { ...type, ...headers });
     createReadStream(target).pipe(res);
   });
   return new Promise((resolve) => {

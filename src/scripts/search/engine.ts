@@ -1,16 +1,16 @@
 // Runs a search: one Pagefind search per query word finds exactly the articles containing it (its
 // character tokens at consecutive positions, see char-tokens.ts), a ranked search over all tokens
 // gives relevance scores, and the search catalog supplies facets, counts and date order — so
-// counts and order stay exact when the index is split into shards and merged in the browser.
+// counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
 import { decodeTokens } from '../../search/char-tokens.ts';
-import { catalogFile, CATALOG_VERSION, CatalogError, indexCatalog, mergeCatalogs, parseCatalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
+import { CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
+import { catalogFile, catalogFromColumns } from '../../search/catalog-file.ts';
 import { buildExcerpt, type Excerpt } from '../../search/excerpt.ts';
 import { countFacets, type FacetOutcome } from '../../search/facet-counts.ts';
 import type { FacetValues } from '../../search/facet-keys.ts';
 import { planQuery, type QueryPlan } from '../../search/query-plan.ts';
 import type { SearchState } from '../../search/url-state.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
-import { parseShardList, SHARDS_FILE } from '../../search/shard-list.ts';
 
 export interface Hit {
   id: string;
@@ -33,14 +33,14 @@ export interface HitDetails {
 }
 
 /** The catalog of a bundle: found through pagefind-entry.json, whose index hash names it. */
-async function fetchCatalog(bundle: string): Promise<{ data: unknown; source: string }> {
+async function fetchCatalog(bundle: string): Promise<Catalog> {
   // Revalidated on every visit, as Pagefind does: the entry's name stays while its content changes.
   const entryUrl = `${bundle}pagefind-entry.json`;
   const entry = await fetch(entryUrl, { cache: 'no-cache' });
   if (!entry.ok) throw new CatalogError(`${entryUrl}: expected the search index entry, found HTTP ${entry.status}`);
   const indexes = Object.values(((await entry.json()) as { languages?: Record<string, { hash: string }> }).languages ?? {});
   // A site with no articles yet has no index, and nothing to catalog.
-  if (!indexes.length) return { data: { version: CATALOG_VERSION, places: [], stars: [], people: [], pages: [] }, source: entryUrl };
+  if (!indexes.length) return { version: 0, places: [], stars: [], people: [], pages: [] };
   const url = `${bundle}${catalogFile(indexes[0].hash)}`;
   const res = await fetch(url);
   if (!res.ok) throw new CatalogError(`${url}: expected the search catalog, found HTTP ${res.status}`);
@@ -48,12 +48,11 @@ async function fetchCatalog(bundle: string): Promise<{ data: unknown; source: st
   // Gzipped by the build; a host may already have undone that with Content-Encoding.
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
   const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
-  return { data: JSON.parse(text), source: url };
+  return catalogFromColumns(JSON.parse(text), url);
 }
 
 export class SearchEngine {
   private readonly bundle: string;
-  private shardList?: Promise<string[]>;
   private catalogIndex?: Promise<CatalogIndex>;
   private api?: Promise<PagefindApi>;
   private everyPage?: Promise<Map<string, PagefindResult>>;
@@ -63,28 +62,13 @@ export class SearchEngine {
     this.bundle = bundle;
   }
 
-  /** The shard bundles of the index (see src/search/shards.ts), newest first. */
-  private shards(): Promise<string[]> {
-    this.shardList ??= (async () => {
-      const url = `${this.bundle}${SHARDS_FILE}`;
-      // Revalidated on every visit: the file keeps its name while the index changes.
-      const res = await fetch(url, { cache: 'no-cache' });
-      if (!res.ok) throw new CatalogError(`${url}: expected the list of search shards, found HTTP ${res.status}`);
-      return parseShardList(await res.json(), url).shards.map((s) => s.path);
-    })();
-    return this.shardList;
-  }
-
   catalog(): Promise<CatalogIndex> {
-    this.catalogIndex ??= this.shards().then(async (shards) => {
-      const parts = await Promise.all(shards.map((b) => fetchCatalog(b)));
-      return indexCatalog(mergeCatalogs(parts.map(({ data, source }) => parseCatalog(data, source))));
-    });
+    this.catalogIndex ??= fetchCatalog(this.bundle).then(indexCatalog);
     return this.catalogIndex;
   }
 
   private pagefind(): Promise<PagefindApi> {
-    this.api ??= this.shards().then((shards) => loadPagefind(shards));
+    this.api ??= loadPagefind(this.bundle);
     return this.api;
   }
 

@@ -18,13 +18,11 @@ export interface PagefindResult {
 export interface PagefindApi {
   init(): Promise<void>;
   search(term: string | null, options?: Record<string, unknown>): Promise<{ results: PagefindResult[] } | null>;
-  mergeIndex(bundle: string, options?: Record<string, unknown>): Promise<void>;
 }
 
-/** Pagefind from the first shard's bundle, with every other shard merged into it. */
-export async function loadPagefind(bundles: readonly string[]): Promise<PagefindApi> {
-  const api = (await import(/* @vite-ignore */ `${bundles[0]}pagefind.js`)) as PagefindApi;
+/** Pagefind from the site's bundle (the build merged the shards into it). */
+export async function loadPagefind(bundle: string): Promise<PagefindApi> {
+  const api = (await import(/* @vite-ignore */ `${bundle}pagefind.js`)) as PagefindApi;
   await api.init();
-  await Promise.all(bundles.slice(1).map((b) => api.mergeIndex(b)));
   return api;
 }
