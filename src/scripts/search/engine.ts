@@ -1,5 +1,5 @@
 // Runs a search: one Pagefind search per query word finds exactly the articles containing it (its
-// character tokens at consecutive positions, see char-tokens.ts), a ranked search over all tokens
+// character pairs at consecutive positions, see char-tokens.ts), a ranked search over all tokens
 // gives relevance scores, and the search catalog supplies facets, counts and date order — so
 // counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
 import { decodeTokens } from '../../search/char-tokens.ts';
