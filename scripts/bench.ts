@@ -58,7 +58,8 @@ async function build(work: string, label: string) {
   // the shards into the published index, which every build does.
   const shardStarts = new Map(marks.filter((m) => / start$/.test(m.event)).map((m) => [m.event.replace(/ start$/, ''), m.t]));
   const shardMs = marks.filter((m) => / end$/.test(m.event)).reduce((t, m) => t + (m.t - (shardStarts.get(m.event.replace(/ end$/, '')) ?? m.t)), 0);
-  const mergeMs = (at('index:merged') ?? 0) - (at('index:done') ?? 0);
+  const merged = at('index:merged');
+  const mergeMs = merged && at('index:done') ? merged - at('index:done')! : 0;
   const phases = {
     indexWorkSeconds: Math.round((shardMs + mergeMs) / 100) / 10,
     mergeSeconds: Math.round(mergeMs / 100) / 10,

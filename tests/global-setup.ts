@@ -16,7 +16,9 @@ export default function setup(project: TestProject) {
   if (process.env.JIEXUN_SKIP_SITES) return;
   const sites = { fixtureDist: [FIXTURE_CONTENT, join(ROOT, '.tmp/test-fixture-dist')], siteDist: [join(ROOT, 'content'), join(ROOT, '.tmp/test-site-dist')] } as const;
   for (const [key, [content, out]] of Object.entries(sites)) {
-    const r = buildSite(content, out);
+    // The committed content's index in small chunks (2 KB, not 64): the search-quality queries then
+    // look words up across many chunks, the way a large archive's index is read.
+    const r = buildSite(content, out, key === 'siteDist' ? { JIEXUN_CHUNK_BYTES: '2048' } : {});
     if (r.status !== 0) throw new Error(`Building ${content} for the tests failed:\n${r.stdout}\n${r.stderr}`);
     project.provide(key as 'fixtureDist' | 'siteDist', out);
   }

@@ -14,6 +14,7 @@ import { catalogColumns, catalogFile, catalogFromColumns } from '../src/search/c
 import { mergeShardBundles, roundedWordCount } from '../src/search/merge-bundles.ts';
 import { FACTS_FILE, ShardError, writeShardPostings } from '../src/search/shard-postings.ts';
 import { readPagefindFile } from '../src/search/pagefind-file.ts';
+import { pairSegments } from '../src/search/pair-postings.ts';
 import { ROOT } from './helpers/build-site.ts';
 
 const TEXTS = ['网格化管理 网格员', '社区网格', '化解矛盾 管理网格化', '网格 化', '志愿服务网格化网格'].map((t) => encodeTokens(t).join(' '));
@@ -56,6 +57,25 @@ function postings(dir: string): Record<string, Record<string, CborValue>> {
   return out;
 }
 
+/** Absolute positions from Pagefind's locations: after a weight marker (negative) the next is absolute, the rest are deltas. */
+function absolute(locs: CborValue): number[] {
+  const out: number[] = [];
+  let pos = 0;
+  for (const x of (locs as number[][])[0]) {
+    if (x < 0) pos = 0;
+    else out.push((pos += x));
+  }
+  return out;
+}
+
+/** The chunks Pagefind's runtime reads for a term: those whose range holds it, else by prefix (pagefind_web request_indexes). */
+function chunksFor(term: string, chunks: string[][]): string[][] {
+  const strict = chunks.filter(([from, to]) => term >= from && term <= to);
+  if (strict.length) return strict;
+  const cut = (a: string, b: string) => a.slice(0, Math.min(a.length, b.length));
+  return chunks.filter(([from, to]) => cut(term, from) >= cut(from, term) && cut(term, to) <= cut(to, term));
+}
+
 describe('merging shard bundles', () => {
   it('publishes the character pairs of what Pagefind writes indexing every page at once, and one catalog', { timeout: 60_000 }, async () => {
     const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
@@ -81,7 +101,6 @@ describe('merging shard bundles', () => {
         ((expected[pairCode(t, isCharCode(next) ? next : SEPARATOR)] ??= {})[url] ??= []).push(p);
       });
     }
-    const absolute = (locs: CborValue) => (locs as number[][])[0].filter((x) => x >= 0).reduce<number[]>((a, d) => [...a, (a.at(-1) ?? 0) + d], []);
     expect(Object.keys(pairs).sort()).toEqual(Object.keys(expected).sort());
     for (const [pair, pages] of Object.entries(pairs)) {
       expect(Object.fromEntries(Object.entries(pages).map(([url, locs]) => [url, absolute(locs)])), pair).toEqual(expected[pair]);
@@ -97,6 +116,24 @@ describe('merging shard bundles', () => {
     expect(Object.keys(pairs[pairCode(...(encodeTokens('格化') as [string, string]))]).sort()).toEqual(['/p0/', '/p2/', '/p4/']);
     expect(Object.keys(pairs[pairCode(encodeTokens('格')[0], SEPARATOR)]).sort()).toEqual(['/p1/', '/p3/', '/p4/']);
 
+    // Tiny chunks: words in byte order, ranges apart, and every character's pairs read by the
+    // chunks Pagefind picks for its token — one-character words must lose no page.
+    const tiny = await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'tiny'), { chunkBytes: 40 });
+    expect(tiny.chunks).toBeGreaterThan(5);
+    expect(postings(join(work, 'tiny'))).toEqual(merged);
+    const tinyEntry = JSON.parse(readFileSync(join(work, 'tiny', 'pagefind-entry.json'), 'utf8'));
+    const ranges = (new CborReader(readPagefindFile(join(work, 'tiny', `pagefind.${tinyEntry.languages.und.hash}.pf_meta`)), 'meta').value() as string[][][])[2];
+    ranges.forEach(([from, to], i) => {
+      expect(from <= to).toBe(true);
+      if (i) expect(ranges[i - 1][1] < from).toBe(true);
+    });
+    const wordsOf = (hash: string) => ((new CborReader(readPagefindFile(join(work, 'tiny', 'index', `${hash}.pf_index`)), hash).value() as CborValue[][][])[0] as string[][]).map((w) => w[0]);
+    for (const word of Object.keys(whole).filter(isCharCode)) {
+      const read = chunksFor(word, ranges).flatMap(([, , hash]) => wordsOf(hash));
+      expect(read, word).toEqual(expect.arrayContaining(Object.keys(pairs).filter((p) => p.startsWith(word))));
+    }
+    for (const pair of Object.keys(pairs)) expect(chunksFor(pair, ranges).flatMap(([, , hash]) => wordsOf(hash)), pair).toContain(pair);
+
     // The postings block a shard keeps after indexing gives the same merged index.
     writeShardPostings(join(work, 'a'));
     writeShardPostings(join(work, 'b'));
@@ -106,9 +143,16 @@ describe('merging shard bundles', () => {
 
     // With a chunk cache, a second merge links the chunks the first one compressed.
     const cache = join(work, 'chunks');
-    await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'c1'), cache);
+    await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'c1'), { chunkCache: cache });
     writeFileSync(join(cache, 'und_stale.pf_index'), 'left by an older build');
-    const c2 = await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'c2'), cache);
+    const c2 = await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'c2'), { chunkCache: cache });
+    // A fact that changes no index word (a date) still renames the catalog, which is cached for good.
+    const facts = JSON.parse(readFileSync(join(work, 'b', FACTS_FILE), 'utf8')) as Catalog;
+    facts.pages[0][1] = '2020-02-02';
+    writeFileSync(join(work, 'b', FACTS_FILE), JSON.stringify(facts));
+    const redated = await mergeShardBundles([join(work, 'a'), join(work, 'b')], join(work, 'c3'), { chunkCache: cache });
+    expect(redated.indexHash).not.toBe(c2.indexHash);
+    expect(readdirSync(join(work, 'c3', 'index')).sort()).toEqual(readdirSync(join(work, 'c2', 'index')).sort());
     expect(c2.indexHash).toBe(summary.indexHash);
     const chunks = readdirSync(join(work, 'c2', 'index'));
     expect(readdirSync(cache).sort()).toEqual([...chunks].sort());
@@ -125,6 +169,14 @@ describe('merging shard bundles', () => {
     rmSync(work, { recursive: true, force: true });
   });
 
+  it('writes an entry naming no index when nothing is published yet', async () => {
+    const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
+    expect(await mergeShardBundles([], join(work, 'out'))).toEqual({ pages: 0, chunks: 0, indexHash: '' });
+    expect(readdirSync(join(work, 'out'))).toEqual(['pagefind-entry.json']);
+    expect(JSON.parse(readFileSync(join(work, 'out', 'pagefind-entry.json'), 'utf8')).languages).toEqual({});
+    rmSync(work, { recursive: true, force: true });
+  });
+
   it('names the shard file that is damaged, and what it expected', { timeout: 60_000 }, async () => {
     const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
     await writeBundle(join(work, 'a'), [0, 1]);
@@ -136,6 +188,32 @@ describe('merging shard bundles', () => {
     await expect(mergeShardBundles([join(work, 'a')], join(work, 'merged'))).rejects.toThrow(ShardError);
     await expect(mergeShardBundles([join(work, 'a')], join(work, 'merged'))).rejects.toThrow(`${metaFile}: expected Pagefind metadata [version, pages, chunks, filters, sorts, …], found ["1.6.0","pages?"]`);
     rmSync(work, { recursive: true, force: true });
+  });
+});
+
+describe('character pairs', () => {
+  it('keep Pagefind’s weight markers, each followed by an absolute position', () => {
+    // One page, seven positions: aaaa bbbb at 0–1 with weight marker -25, then at 5–6 with -30.
+    const segment = (locs: number[]) => {
+      const w = new CborWriter().array(3);
+      const deltaStart = w.length;
+      w.uint(0);
+      const deltaEnd = w.length;
+      w.value(locs).array(0);
+      return { bytes: w.bytes(), start: 0, deltaStart, deltaEnd, end: w.length, pages: 1, firstPage: 0, lastPage: 0 };
+    };
+    const words = new Map([['aaaa', segment([-25, 0, -30, 5])], ['bbbb', segment([-25, 1, -30, 6])]]);
+    const pairs = pairSegments(words, [7], 'test');
+    const locs = (word: string) => {
+      const p = pairs.get(word)!;
+      const r = new CborReader(p.bytes, word);
+      r.pos = p.start;
+      return r.value();
+    };
+    expect([...pairs.keys()].sort()).toEqual(['aaaabbbb', pairCode('bbbb', SEPARATOR)].sort());
+    expect(locs('aaaabbbb')).toEqual([0, [-25, 0, -30, 5], []]);
+    expect(locs(pairCode('bbbb', SEPARATOR))).toEqual([0, [-25, 1, -30, 6], []]);
+    expect(() => pairSegments(new Map([['aaaa', segment([-25, 9])]]), [7], 'shard.pf_meta')).toThrow(/shard.pf_meta: .*expected positions below the page's word count 7 .*found position 9/);
   });
 });
 

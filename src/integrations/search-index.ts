@@ -88,7 +88,11 @@ export default function searchIndex(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const shards = await job!;
         mark('index:done');
-        const merged = await mergeShardBundles(shards.map((s) => s.dir), join(fileURLToPath(dir), BUNDLE_DIR), join(cacheDir, 'search-chunks'));
+        const merged = await mergeShardBundles(shards.map((s) => s.dir), join(fileURLToPath(dir), BUNDLE_DIR), {
+          chunkCache: join(cacheDir, 'search-chunks'),
+          // JIEXUN_CHUNK_BYTES: smaller index chunks, for tests (look-ups across many chunks).
+          chunkBytes: Number(process.env.JIEXUN_CHUNK_BYTES) || undefined,
+        });
         mark('index:merged');
         // Keep the cache to the shards this build used.
         const used = new Set(shards.map((s) => s.dir.split('/').pop()));

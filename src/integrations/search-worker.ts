@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadRegistries } from '../io/registries.ts';
 import { writeSearchBundle } from '../search/bundle.ts';
-import { writeShardPostings } from '../search/shard-postings.ts';
+import { ENTRY_FILE, writeShardPostings } from '../search/shard-postings.ts';
 import { indexedRegion, shardDigest } from '../search/shard-digest.ts';
 import type { ShardPlan } from '../search/shards.ts';
 import { mark } from './build-timings.ts';
@@ -74,7 +74,7 @@ async function run() {
     const { html, regions } = await pagesOf(shard.ids);
     const started = performance.now();
     const dir = join(shardCache, `${shard.name}-${shardDigest(regions)}`);
-    if (existsSync(join(dir, 'pagefind-entry.json'))) {
+    if (existsSync(join(dir, ENTRY_FILE))) {
       post({ type: 'shard', name: shard.name, dir, pages: shard.ids.length, cached: true, seconds: 0 });
       continue;
     }

@@ -11,7 +11,7 @@ import * as pagefind from 'pagefind';
 import type { Registries } from '../schema.ts';
 import { readArticleHtml } from './article-html.ts';
 import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from './catalog.ts';
-import { FACTS_FILE } from './shard-postings.ts';
+import { ENTRY_FILE, FACTS_FILE } from './shard-postings.ts';
 import { readPagefindFile } from './pagefind-file.ts';
 import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from './record.ts';
 
@@ -73,7 +73,7 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
     files++;
   }
   // With no pages there is no index (pagefind-entry.json lists no language) and no catalog.
-  const languages = Object.values((JSON.parse(readFileSync(join(bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
+  const languages = Object.values((JSON.parse(readFileSync(join(bundle, ENTRY_FILE), 'utf8')) as { languages: Record<string, { hash: string }> }).languages);
   if (!languages.length) return { pages: 0, bytes, files };
   if (languages.length > 1) throw new Error(`expected one Pagefind index (language ${INDEX_LANGUAGE}), found ${languages.length}`);
   const facts = JSON.stringify(buildCatalog(kept, pageIds, registries));

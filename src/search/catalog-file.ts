@@ -5,7 +5,7 @@
 import { CATALOG_VERSION, CatalogError, type Catalog, type CatalogNamed, type CatalogPage, type CatalogPlace } from './catalog.ts';
 
 export const CATALOG_FILE_VERSION = 2;
-export const CATALOG_FILE_PREFIX = 'search-catalog.';
+const CATALOG_FILE_PREFIX = 'search-catalog.';
 
 /**
  * Named after the Pagefind index it describes (the hash in pagefind-entry.json): it changes exactly
@@ -16,7 +16,7 @@ export function catalogFile(indexHash: string): string {
   return `${CATALOG_FILE_PREFIX}${indexHash}.pf_meta`;
 }
 
-export interface CatalogColumns {
+interface CatalogColumns {
   version: number;
   places: CatalogPlace[];
   stars: CatalogNamed[];

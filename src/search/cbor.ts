@@ -40,11 +40,16 @@ export class CborReader {
     const major = initial >> 5;
     const info = initial & 31;
     if (info < 24) return [major, info];
+    if (info <= 27 && this.pos + (1 << (info - 24)) > this.bytes.length) this.fail(`a ${1 << (info - 24)}-byte argument`, 'the end of the file');
     let value: number;
     if (info === 24) value = this.bytes[this.pos];
     else if (info === 25) value = this.view.getUint16(this.pos);
     else if (info === 26) value = this.view.getUint32(this.pos);
-    else if (info === 27) value = Number(this.view.getBigUint64(this.pos));
+    else if (info === 27) {
+      const big = this.view.getBigUint64(this.pos);
+      if (big > BigInt(Number.MAX_SAFE_INTEGER)) this.fail('an integer below 2⁵³', String(big));
+      value = Number(big);
+    }
     else return this.fail('a definite-length CBOR item', `additional information ${info}`);
     this.pos += 1 << (info - 24);
     return [major, value];
@@ -65,6 +70,7 @@ export class CborReader {
   text(): string {
     const [major, n] = this.head();
     if (major !== TEXT) this.fail('a text string', `major type ${major}`);
+    if (this.pos + n > this.bytes.length) this.fail(`a text of ${n} bytes`, 'the end of the file');
     const s = new TextDecoder().decode(this.bytes.subarray(this.pos, this.pos + n));
     this.pos += n;
     return s;
@@ -163,7 +169,7 @@ export class CborWriter {
   value(v: CborValue): this {
     if (typeof v === 'string') return this.text(v);
     if (typeof v === 'number') {
-      if (!Number.isSafeInteger(v)) throw new CborError(`expected an integer to encode, found ${v}`);
+      if (!Number.isSafeInteger(v)) throw new CborError(`CBOR writer: expected a safe integer to encode, found ${v}`);
       return v >= 0 ? this.head(UINT, v) : this.head(NINT, -1 - v);
     }
     this.array(v.length);

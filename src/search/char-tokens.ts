@@ -18,7 +18,9 @@
 // base 26 would start nearly every Chinese character with the same letter, and Pagefind's gzip
 // then spends its time walking long chains of look-alike matches (25 % of its time, measured).
 
-const WIDTH = 4;
+/** Letters in a character's token (a pair's token is two of them). */
+export const CHAR_WIDTH = 4;
+const WIDTH = CHAR_WIDTH;
 const A = 97;
 const MODULUS = 26 ** WIDTH;
 /** Odd and not a multiple of 13, so coprime with 26⁴: multiplying by it permutes the codes. */
@@ -96,12 +98,8 @@ export function pairCode(first: string, second: string): string {
   return first + second;
 }
 
-/**
- * What to ask Pagefind for one query word (no spaces, normalized): its character pairs, matched
- * as an exact phrase when there are two or more; a single character's token alone.
- */
-export function wordTokens(word: string): { tokens: string[]; phrase: boolean } {
+/** What to ask Pagefind for one query word (no spaces, normalized): its character pairs, or a single character's token. */
+export function wordTokens(word: string): string[] {
   const chars = [...word].map(charCode);
-  const tokens = chars.length === 1 ? chars : chars.slice(1).map((c, i) => pairCode(chars[i], c));
-  return { tokens, phrase: tokens.length > 1 };
+  return chars.length === 1 ? chars : chars.slice(1).map((c, i) => pairCode(chars[i], c));
 }

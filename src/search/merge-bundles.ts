@@ -18,16 +18,18 @@ import { gzip } from 'node:zlib';
 import { CborWriter } from './cbor.ts';
 import { mergeCatalogs, type Catalog } from './catalog.ts';
 import { catalogColumns, catalogFile } from './catalog-file.ts';
+import { CHAR_WIDTH } from './char-tokens.ts';
 import { pagefindFileBytes } from './pagefind-file.ts';
 import type { Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from './record.ts';
-import { ENTRY_FILE, link, readShard, SHARD_OWN_FILES, type ShardIndex } from './shard-postings.ts';
+import { ENTRY_FILE, readShard, SHARD_OWN_FILES, type ShardIndex } from './shard-postings.ts';
+import { linkOrCopy as link } from '../io/link-or-copy.ts';
 
 /**
  * Raw bytes of word postings per index chunk: a query reads one chunk per word. 32 KB and 128 KB
  * both made the first query heavier (more chunks in the metadata; more neighbours per chunk).
  */
-export const CHUNK_BYTES = 64 * 1024;
+const CHUNK_BYTES = 64 * 1024;
 
 export class MergeError extends Error {}
 
@@ -37,17 +39,12 @@ export interface MergeSummary {
   indexHash: string;
 }
 
-
 function fail(file: string, expected: string, found: unknown): never {
   throw new MergeError(`${file}: expected ${expected}, found ${JSON.stringify(found)?.slice(0, 80)}`);
 }
 
 function utf8Order(a: string, b: string): number {
   return Buffer.compare(Buffer.from(a), Buffer.from(b));
-}
-
-function hashOf(bytes: Uint8Array, length: number): string {
-  return createHash('sha1').update(bytes).digest('hex').slice(0, length);
 }
 
 /**
@@ -63,22 +60,33 @@ export function roundedWordCount(count: number): number {
 /** Index chunks being compressed at once: enough to keep the thread pool busy, few enough to bound memory. */
 const IN_FLIGHT = 16;
 
+export interface MergeOptions {
+  /**
+   * A folder where index chunks are kept by content hash: a chunk an earlier build already
+   * compressed is linked instead (after an edit, most chunks are unchanged); chunks this build
+   * does not use are removed from it.
+   */
+  chunkCache?: string;
+  /** Raw bytes per chunk (CHUNK_BYTES); tests use small chunks to exercise look-ups across many. */
+  chunkBytes?: number;
+}
+
 /**
  * Writes to `out` one Pagefind bundle holding every page of the `shards` (in page order), plus its
- * search catalog. `out` is replaced. With a `chunkCache` folder, index chunks are kept there by
- * content hash, and a chunk an earlier build already compressed is linked instead (after an edit,
- * most chunks are unchanged); chunks this build does not use are removed from it.
+ * search catalog. `out` is replaced.
  */
-export async function writeMergedBundle(shards: readonly ShardIndex[], out: string, chunkCache?: string): Promise<MergeSummary> {
+async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { chunkCache, chunkBytes = CHUNK_BYTES }: MergeOptions): Promise<MergeSummary> {
   rmSync(out, { recursive: true, force: true });
-  mkdirSync(join(out, 'index'), { recursive: true });
-  mkdirSync(join(out, 'fragment'), { recursive: true });
+  mkdirSync(out, { recursive: true });
   const indexed = shards.filter((s) => s.pages.length);
   const first = indexed[0];
   if (!first) {
+    // Nothing published yet: an entry naming no index, which the search page reads as "no results".
     writeFileSync(join(out, ENTRY_FILE), JSON.stringify({ ...(shards[0]?.entry ?? { version: '' }), languages: {} }));
     return { pages: 0, chunks: 0, indexHash: '' };
   }
+  mkdirSync(join(out, 'index'));
+  mkdirSync(join(out, 'fragment'));
   const tail = JSON.stringify(first.tail);
   for (const s of indexed) {
     if (s.version !== first.version || JSON.stringify(s.tail) !== tail) fail(s.dir, `the same Pagefind version and fields as ${first.dir} (${first.version} ${tail})`, `${s.version} ${JSON.stringify(s.tail)}`);
@@ -104,15 +112,32 @@ export async function writeMergedBundle(shards: readonly ShardIndex[], out: stri
     for (const w of s.words.keys()) words.add(w);
   }
 
-  // Words in byte order, as Pagefind's runtime finds chunks by comparing words.
-  const sorted = [...words].sort(utf8Order);
+  // Words in byte order, as Pagefind's runtime finds chunks by comparing words, each with its
+  // shards' postings.
+  const sorted = [...words].sort(utf8Order).map((word) => {
+    const segments: [Segment, number][] = [];
+    let pageCount = 0;
+    let size = 0;
+    indexed.forEach((s, i) => {
+      const seg = s.words.get(word);
+      if (!seg) return;
+      segments.push([seg, offsets[i]]);
+      pageCount += seg.pages;
+      size += seg.end - seg.start;
+    });
+    return { word, segments, pageCount, size };
+  });
+  // Bytes of each character's pairs (words sharing their first character's token).
+  const groupSize = new Map<string, number>();
+  for (const w of sorted) groupSize.set(w.word.slice(0, CHAR_WIDTH), (groupSize.get(w.word.slice(0, CHAR_WIDTH)) ?? 0) + w.size);
+
   const chunkMeta: [string, string, string][] = [];
   const writes: Promise<void>[] = [];
   const inFlight = new Set<Promise<void>>();
   const cached = new Set(chunkCache && existsSync(chunkCache) ? readdirSync(chunkCache) : []);
   const used = new Set<string>();
   if (chunkCache) mkdirSync(chunkCache, { recursive: true });
-  const body = new CborWriter(CHUNK_BYTES * 2);
+  const body = new CborWriter(chunkBytes * 2);
   const head = new CborWriter(16);
   let inChunk: string[] = [];
   const flush = async () => {
@@ -137,21 +162,20 @@ export async function writeMergedBundle(shards: readonly ShardIndex[], out: stri
     body.reset();
     inChunk = [];
   };
-  for (const word of sorted) {
-    const segments: [Segment, number][] = [];
-    let total = 0;
-    indexed.forEach((s, i) => {
-      const seg = s.words.get(word);
-      if (seg) {
-        segments.push([seg, offsets[i]]);
-        total += seg.pages;
-      }
-    });
-    // A word that would overflow the chunk starts a new one: a query then fetches a common word's
-    // postings with little of its neighbours'.
-    const size = segments.reduce((n, [seg]) => n + seg.end - seg.start, 0);
-    if (inChunk.length && body.length + size > CHUNK_BYTES) await flush();
-    body.array(3).text(word).array(total);
+  let group = '';
+  for (const { word, segments, pageCount, size } of sorted) {
+    // A character's pairs that do not fit in the chunk start a new one. Pagefind looks a
+    // one-character word up by the chunk whose range holds its token, if any, and only otherwise
+    // by prefix in every chunk: so no chunk may start before a character's pairs and end inside
+    // them, or the pairs in the next chunks would go unread.
+    if (word.slice(0, CHAR_WIDTH) !== group) {
+      group = word.slice(0, CHAR_WIDTH);
+      if (inChunk.length && body.length + groupSize.get(group)! > chunkBytes) await flush();
+    }
+    // A word that would overflow the chunk starts a new one too: a query then fetches a common
+    // word's postings with little of its neighbours'.
+    if (inChunk.length && body.length + size > chunkBytes) await flush();
+    body.array(3).text(word).array(pageCount);
     let previous = 0;
     for (const [seg, offset] of segments) {
       body.raw(seg.bytes.subarray(seg.start, seg.deltaStart)).uint(offset + seg.firstPage - previous).raw(seg.bytes.subarray(seg.deltaEnd, seg.end));
@@ -159,14 +183,16 @@ export async function writeMergedBundle(shards: readonly ShardIndex[], out: stri
     }
     body.array(0);
     inChunk.push(word);
-    if (body.length >= CHUNK_BYTES) await flush();
+    if (body.length >= chunkBytes) await flush();
   }
   await flush();
 
   const meta = new CborWriter().value([first.version, pages, chunkMeta, [], [], ...first.tail]).bytes();
-  const indexHash = `${INDEX_LANGUAGE}_${hashOf(meta, 11)}`;
-  writes.push(pagefindFileBytes(meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
   const catalog = JSON.stringify(catalogColumns(mergeCatalogs(catalogs)));
+  // Both files are named by this hash and cached for good: it covers the catalog too, whose
+  // facts (a date, a star) can change while every index word stays the same.
+  const indexHash = `${INDEX_LANGUAGE}_${createHash('sha1').update(meta).update(catalog).digest('hex').slice(0, 11)}`;
+  writes.push(pagefindFileBytes(meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
   writes.push(promisify(gzip)(catalog, { level: 9 }).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
   await Promise.all(writes);
   if (chunkCache) for (const name of readdirSync(chunkCache)) if (!used.has(name)) rmSync(join(chunkCache, name), { force: true });
@@ -174,7 +200,7 @@ export async function writeMergedBundle(shards: readonly ShardIndex[], out: stri
   return { pages: pages.length, chunks: chunkMeta.length, indexHash };
 }
 
-/** Reads and merges shard bundles in one go. */
-export async function mergeShardBundles(dirs: readonly string[], out: string, chunkCache?: string): Promise<MergeSummary> {
-  return writeMergedBundle(dirs.map(readShard), out, chunkCache);
+/** Reads the shard bundles `dirs` (in page order) and merges them into `out`. */
+export async function mergeShardBundles(dirs: readonly string[], out: string, options: MergeOptions = {}): Promise<MergeSummary> {
+  return writeMergedBundle(dirs.map(readShard), out, options);
 }

@@ -57,14 +57,21 @@ export function pairSegments(words: ReadonlyMap<string, Segment>, wordCounts: re
       const n = r.arrayLength();
       const base = pageStart[page];
       const count = wordCounts[page];
+      // Pagefind's locations: a negative number sets the weight of the positions after it, the
+      // first position after it is absolute, the others are deltas. 0: no marker seen yet.
       let pos = 0;
       let weight = 0;
       // Integers read inline (this loop sees every position of the shard): 1–5 byte CBOR heads.
       const b = r.bytes;
       let at = r.pos;
       for (let i = 0; i < n; i++) {
-        const initial = b[at++];
+        const initial = b[at];
         const info = initial & 31;
+        if (initial >> 6 || info > 26) {
+          r.pos = at;
+          r.fail(`a location of word ${word} (an integer below 2³²)`, `initial byte ${initial}`);
+        }
+        at++;
         let v = info;
         if (info === 24) v = b[at++];
         else if (info === 25) {
@@ -73,14 +80,19 @@ export function pairSegments(words: ReadonlyMap<string, Segment>, wordCounts: re
         } else if (info === 26) {
           v = ((b[at] << 24) >>> 0) + ((b[at + 1] << 16) | (b[at + 2] << 8) | b[at + 3]);
           at += 4;
-        } else if (info > 26 || initial >> 6) r.fail('a location (an integer below 2³²)', `initial byte ${initial}`);
-        if (initial >> 5 === 1) weight = -1 - v;
-        else {
-          pos += v;
-          if (pos >= count) r.fail(`positions below the page's word count ${count} (page ${page}, word ${word})`, `position ${pos}`);
-          text[base + pos] = c;
-          weightAt[base + pos] = weight;
         }
+        if (initial >> 5 === 1) {
+          weight = -1 - v;
+          pos = 0;
+          continue;
+        }
+        pos += v;
+        if (pos >= count) {
+          r.pos = at;
+          r.fail(`positions below the page's word count ${count} (page ${page}, word ${word})`, `position ${pos}`);
+        }
+        text[base + pos] = c;
+        weightAt[base + pos] = weight;
       }
       r.pos = at;
       r.skip(); // meta locations: characters are never in the digits-only meta fields
@@ -135,12 +147,13 @@ export function pairSegments(words: ReadonlyMap<string, Segment>, wordCounts: re
       let weight: number | undefined;
       for (; j < start[k + 1] && pageOf[order[j]] === page; j++) {
         if (weightAt[order[j]] !== weight) {
-          locs++;
+          if (weightAt[order[j]] < 0) locs++;
           weight = weightAt[order[j]];
         }
         locs++;
       }
-      // Locations: a weight marker first and at every change, then position deltas.
+      // Locations as Pagefind writes them: a weight marker first and at every change, each
+      // followed by an absolute position, the rest as deltas.
       w.array(3);
       if (!count) {
         deltaStart = w.length;
@@ -153,7 +166,13 @@ export function pairSegments(words: ReadonlyMap<string, Segment>, wordCounts: re
       let pos = 0;
       for (let x = i; x < j; x++) {
         const at = order[x];
-        if (weightAt[at] !== weight) w.value((weight = weightAt[at]));
+        if (weightAt[at] !== weight) {
+          weight = weightAt[at];
+          if (weight < 0) {
+            w.value(weight);
+            pos = 0;
+          }
+        }
         w.uint(at - pageStart[page] - pos);
         pos = at - pageStart[page];
       }

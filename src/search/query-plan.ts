@@ -10,10 +10,10 @@ export interface QueryWord {
   tokens: string[];
   /**
    * The Pagefind query that finds exactly the pages containing the word. For two or more
-   * characters, their pairs as an exact (quoted) phrase: consecutive positions, in order. For one character,
-   * its token: Pagefind's prefix match also finds the pairs it starts, which sit where the
-   * character does, so the pages are the same. Each word gets its own query because a plain
-   * search over several words quietly drops a word found nowhere.
+   * characters, their pairs as an exact (quoted) phrase: consecutive positions, in order. For one
+   * character, its token: Pagefind matches it by prefix, so it finds the pairs the character
+   * starts, which sit exactly where the character does (pair-postings.ts). Each word gets its own
+   * query because a plain search over several words quietly drops a word found nowhere.
    */
   query: string;
 }
@@ -30,10 +30,9 @@ export function planQuery(query: string): QueryPlan {
   return {
     kind: 'words',
     words: terms.map((word) => {
-      const { tokens, phrase } = wordTokens(word);
-      // A lone pair is quoted too: unquoted, Pagefind also matched pages with only its first character.
-      const quoted = [...word].length > 1;
-      return { word, tokens, query: quoted ? `"${tokens.join(' ')}"` : tokens[0] };
+      const tokens = wordTokens(word);
+      // Pairs are quoted, a lone one too: unquoted, Pagefind also matched pages with only its first character.
+      return { word, tokens, query: [...word].length > 1 ? `"${tokens.join(' ')}"` : tokens[0] };
     }),
   };
 }

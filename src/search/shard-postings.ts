@@ -2,14 +2,16 @@
 // its words' postings — the character pairs derived from Pagefind's character postings
 // (pair-postings.ts). Right after a shard is indexed, its pairs are written beside it as one
 // uncompressed block and a table, so every later build reads each shard in milliseconds.
-import { copyFileSync, existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CborReader, type CborValue } from './cbor.ts';
-import { parseCatalog, type Catalog } from './catalog.ts';
+import { CATALOG_VERSION, parseCatalog, type Catalog } from './catalog.ts';
 import { readPagefindFile } from './pagefind-file.ts';
 import { pairSegments, type Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from './record.ts';
 
+/** Pagefind's entry file, which names a bundle's index. */
+export const ENTRY_FILE = 'pagefind-entry.json';
 /** Per shard bundle: the facts the search catalog is built from, keyed by Pagefind page hash. */
 export const FACTS_FILE = 'search-facts.json';
 /**
@@ -20,35 +22,33 @@ export const FACTS_FILE = 'search-facts.json';
 const POSTINGS_BLOCK = 'merge-postings.bin';
 const POSTINGS_TABLE = 'merge-postings.json';
 /** Files of a shard bundle that are not Pagefind's runtime (which the merge publishes as is). */
-export const SHARD_OWN_FILES: ReadonlySet<string> = new Set([FACTS_FILE, POSTINGS_BLOCK, POSTINGS_TABLE, 'pagefind-entry.json']);
+export const SHARD_OWN_FILES: ReadonlySet<string> = new Set([ENTRY_FILE, FACTS_FILE, POSTINGS_BLOCK, POSTINGS_TABLE]);
 type PostingsRow = [word: string, start: number, deltaStart: number, deltaEnd: number, end: number, pages: number, firstPage: number, lastPage: number];
-export const ENTRY_FILE = 'pagefind-entry.json';
 
 export class ShardError extends Error {}
 
-export interface Entry {
+interface Entry {
   version: string;
   languages: Record<string, { hash: string; wasm: string | null; page_count: number }>;
   [key: string]: unknown;
 }
 
-
 function fail(file: string, expected: string, found: unknown): never {
   throw new ShardError(`${file}: expected ${expected}, found ${JSON.stringify(found)?.slice(0, 80)}`);
 }
 
-export function link(from: string, to: string): void {
+function readJson(file: string): unknown {
   try {
-    linkSync(from, to);
-  } catch {
-    copyFileSync(from, to);
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    return fail(file, 'a JSON file', (e as Error).message);
   }
 }
 
 function readEntry(dir: string): Entry {
   const file = join(dir, ENTRY_FILE);
-  const entry = JSON.parse(readFileSync(file, 'utf8')) as Entry;
-  if (typeof entry.version !== 'string' || typeof entry.languages !== 'object') fail(file, 'a Pagefind entry with version and languages', entry);
+  const entry = readJson(file) as Entry;
+  if (typeof entry !== 'object' || entry === null || typeof entry.version !== 'string' || typeof entry.languages !== 'object' || entry.languages === null) fail(file, 'a Pagefind entry with version and languages', entry);
   const langs = Object.keys(entry.languages);
   if (langs.length > 1 || (langs.length === 1 && langs[0] !== INDEX_LANGUAGE)) fail(file, `one index, language ${INDEX_LANGUAGE}`, langs);
   return entry;
@@ -61,7 +61,10 @@ function skipIntegers(r: CborReader): void {
   let pos = r.pos;
   for (let i = 0; i < n; i++) {
     const initial = b[pos++];
-    if (initial >> 6) r.fail('an integer location', `major type ${initial >> 5}`);
+    if (initial >> 6) {
+      r.pos = pos - 1;
+      r.fail('an integer location', `major type ${initial >> 5}`);
+    }
     const info = initial & 31;
     if (info >= 24) pos += 1 << (info - 24);
   }
@@ -71,10 +74,14 @@ function skipIntegers(r: CborReader): void {
 /** Reads one index chunk's words into `words` (page numbers of the shard). */
 function readChunk(file: string, words: Map<string, Segment>): void {
   const r = new CborReader(readPagefindFile(file), file);
-  if (r.arrayLength() !== 1) r.fail('an index chunk [words]', 'another length');
+  const length = (expected: number, what: string) => {
+    const n = r.arrayLength();
+    if (n !== expected) r.fail(what, `a list of ${n}`);
+  };
+  length(1, 'an index chunk [words]');
   const n = r.arrayLength();
   for (let w = 0; w < n; w++) {
-    if (r.arrayLength() !== 3) r.fail('a word [word, pages, extra]', 'another length');
+    length(3, 'a word [word, pages, extra]');
     const word = r.text();
     const pages = r.arrayLength();
     const start = r.pos;
@@ -83,7 +90,7 @@ function readChunk(file: string, words: Map<string, Segment>): void {
     let page = 0;
     let firstPage = 0;
     for (let p = 0; p < pages; p++) {
-      if (r.arrayLength() !== 3) r.fail('a page entry [page, locations, meta locations]', 'another length');
+      length(3, `a page entry [page, locations, meta locations] of word ${word}`);
       if (p === 0) deltaStart = r.pos;
       page += r.uint();
       if (p === 0) {
@@ -95,14 +102,13 @@ function readChunk(file: string, words: Map<string, Segment>): void {
     }
     const end = r.pos;
     // Pagefind writes an empty list here for plain words; anything else would need merging too.
-    if (r.arrayLength() !== 0) r.fail(`an empty list after the pages of word ${word}`, 'a list with items');
+    length(0, `an empty list after the pages of word ${word}`);
     if (!pages) continue;
-    if (words.has(word)) r.fail(`word ${word} in one chunk only`, 'it again');
+    if (words.has(word)) r.fail(`each word once in the shard's index`, `${word} a second time`);
     words.set(word, { bytes: r.bytes, start, deltaStart, deltaEnd, end, pages, firstPage, lastPage: page });
   }
-  if (!r.done) r.fail('the end of the chunk', 'more bytes');
+  if (!r.done) r.fail('the end of the chunk', `${r.bytes.length - r.pos} more bytes`);
 }
-
 
 /** One shard bundle, read for merging: its pages, its words' postings, its catalog facts. */
 export interface ShardIndex {
@@ -121,7 +127,7 @@ export interface ShardIndex {
 /** Reads a shard bundle: from its postings block when written, else from Pagefind's own files. */
 export function readShard(dir: string): ShardIndex {
   const entry = readEntry(dir);
-  const shard: ShardIndex = { dir, entry, pages: [], words: new Map(), catalog: { version: 1, places: [], stars: [], people: [], pages: [] }, version: '', tail: [] };
+  const shard: ShardIndex = { dir, entry, pages: [], words: new Map(), catalog: { version: CATALOG_VERSION, places: [], stars: [], people: [], pages: [] }, version: '', tail: [] };
   if (!Object.keys(entry.languages).length) return shard;
   const metaFile = join(dir, `pagefind.${entry.languages[INDEX_LANGUAGE].hash}.pf_meta`);
   const meta = new CborReader(readPagefindFile(metaFile), metaFile).value();
@@ -149,13 +155,7 @@ export function readShard(dir: string): ShardIndex {
 
   const factsFile = join(dir, FACTS_FILE);
   if (!existsSync(factsFile)) fail(factsFile, 'the facts of the shard’s pages', 'no file');
-  let data: unknown;
-  try {
-    data = JSON.parse(readFileSync(factsFile, 'utf8'));
-  } catch (e) {
-    fail(factsFile, 'JSON', (e as Error).message);
-  }
-  const facts = parseCatalog(data, factsFile);
+  const facts = parseCatalog(readJson(factsFile), factsFile);
   const rows: Catalog['pages'] = [];
   for (const row of facts.pages) {
     const n = local.get(row[0]);
@@ -171,16 +171,13 @@ export function readShard(dir: string): ShardIndex {
 function readPostings(dir: string, words: Map<string, Segment>): void {
   const file = join(dir, POSTINGS_TABLE);
   const bytes = readFileSync(join(dir, POSTINGS_BLOCK));
-  let rows: unknown;
-  try {
-    rows = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (e) {
-    fail(file, 'JSON', (e as Error).message);
-  }
+  const rows = readJson(file);
   if (!Array.isArray(rows)) fail(file, 'a list of words', rows);
   for (const row of rows as unknown[]) {
-    const ok = Array.isArray(row) && row.length === 8 && typeof row[0] === 'string' && row.slice(1).every((n) => Number.isInteger(n)) && row[4] <= bytes.length;
-    if (!ok) fail(file, `[word, start, deltaStart, deltaEnd, end, pages, firstPage, lastPage] within ${bytes.length} bytes`, row);
+    const ok = Array.isArray(row) && row.length === 8 && typeof row[0] === 'string' && row.slice(1).every((n) => Number.isInteger(n) && n >= 0);
+    // Offsets in order and inside the block: start ≤ deltaStart ≤ deltaEnd ≤ end ≤ its size.
+    const inBlock = ok && row[1] <= row[2] && row[2] <= row[3] && row[3] <= row[4] && row[4] <= bytes.length && row[6] <= row[7];
+    if (!inBlock) fail(file, `[word, start, deltaStart, deltaEnd, end, pages, firstPage, lastPage] in order within the ${bytes.length} bytes of ${POSTINGS_BLOCK}`, row);
     const [word, start, deltaStart, deltaEnd, end, pages, firstPage, lastPage] = row as PostingsRow;
     words.set(word, { bytes, start, deltaStart, deltaEnd, end, pages, firstPage, lastPage });
   }

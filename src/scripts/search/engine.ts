@@ -3,7 +3,7 @@
 // gives relevance scores, and the search catalog supplies facets, counts and date order — so
 // counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
 import { decodeTokens } from '../../search/char-tokens.ts';
-import { CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
+import { CATALOG_VERSION, CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
 import { catalogFile, catalogFromColumns } from '../../search/catalog-file.ts';
 import { buildExcerpt, type Excerpt } from '../../search/excerpt.ts';
 import { countFacets, type FacetOutcome } from '../../search/facet-counts.ts';
@@ -40,7 +40,7 @@ async function fetchCatalog(bundle: string): Promise<Catalog> {
   if (!entry.ok) throw new CatalogError(`${entryUrl}: expected the search index entry, found HTTP ${entry.status}`);
   const indexes = Object.values(((await entry.json()) as { languages?: Record<string, { hash: string }> }).languages ?? {});
   // A site with no articles yet has no index, and nothing to catalog.
-  if (!indexes.length) return { version: 0, places: [], stars: [], people: [], pages: [] };
+  if (!indexes.length) return { version: CATALOG_VERSION, places: [], stars: [], people: [], pages: [] };
   const url = `${bundle}${catalogFile(indexes[0].hash)}`;
   const res = await fetch(url);
   if (!res.ok) throw new CatalogError(`${url}: expected the search catalog, found HTTP ${res.status}`);
