@@ -150,7 +150,7 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
     if (chunkCache && cached.has(name)) link(join(chunkCache, name), file);
     else {
       // Written off the main thread: creating a file costs ~0.4 ms here, and there are thousands.
-      const write = pagefindFileBytes(head.bytes(), body.bytes()).then(async (bytes) => {
+      const write = pagefindFileBytes(3, head.bytes(), body.bytes()).then(async (bytes) => {
         await writeFile(file, bytes);
         if (chunkCache) link(file, join(chunkCache, name));
       });
@@ -192,7 +192,7 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
   // Both files are named by this hash and cached for good: it covers the catalog too, whose
   // facts (a date, a star) can change while every index word stays the same.
   const indexHash = `${INDEX_LANGUAGE}_${createHash('sha1').update(meta).update(catalog).digest('hex').slice(0, 11)}`;
-  writes.push(pagefindFileBytes(meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
+  writes.push(pagefindFileBytes(9, meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
   writes.push(promisify(gzip)(catalog, { level: 9 }).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
   await Promise.all(writes);
   if (chunkCache) for (const name of readdirSync(chunkCache)) if (!used.has(name)) rmSync(join(chunkCache, name), { force: true });
