@@ -1,13 +1,11 @@
 // Output that never breaks: every page type validates, is accessible, works under a strict
 // Content-Security-Policy, and runs nothing an editor smuggled into an article.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import AxeBuilder from '@axe-core/playwright';
-import type { Browser } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic, type StaticServer } from '../src/server/static-server.ts';
+import { servedSite } from './helpers/served-site.ts';
 import { page as readPage } from './helpers/html.ts';
 import { ROOT } from './helpers/build-site.ts';
 
@@ -48,20 +46,11 @@ describe('html-validate', () => {
 });
 
 describe('in the browser', () => {
-  let browser: Browser;
-  let server: StaticServer;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    server = await serveStatic(dist, 0, { 'Content-Security-Policy': CSP });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const site = servedSite(dist, { 'Content-Security-Policy': CSP });
 
   for (const [type, path] of Object.entries(PAGE_TYPES)) {
     it(`the ${type} page has no serious accessibility violation and breaks no CSP rule`, async () => {
-      const context = await browser.newContext();
+      const context = await site.browser.newContext();
       const page = await context.newPage();
       const violations: string[] = [];
       page.on('console', (m) => {
@@ -73,7 +62,7 @@ describe('in the browser', () => {
           (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
         });
       });
-      await page.goto(server.url + path);
+      await page.goto(site.url + path);
       await page.waitForLoadState('networkidle');
       const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
       expect([...violations, ...csp]).toEqual([]);
@@ -85,13 +74,13 @@ describe('in the browser', () => {
   }
 
   it('runs nothing from a malicious article: scripts, handlers, javascript: links', async () => {
-    const page = await browser.newPage();
+    const page = await site.browser.newPage();
     const dialogs: string[] = [];
     page.on('dialog', (d) => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    await page.goto(server.url + PAGE_TYPES['article (malicious)']);
+    await page.goto(site.url + PAGE_TYPES['article (malicious)']);
     await page.waitForLoadState('networkidle');
     // Click everything clickable in the body: a surviving handler or javascript: URL would fire.
     for (const el of await page.locator('.prose a, .prose p, .prose img').all()) await el.click({ trial: false, force: true, noWaitAfter: true }).catch(() => {});

@@ -6,11 +6,10 @@ import { join } from 'node:path';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser } from './helpers/browser.ts';
+import { beforeAll, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { ROOT } from './helpers/build-site.ts';
-import { serveStatic, type StaticServer } from '../src/server/static-server.ts';
+import { servedSite } from './helpers/served-site.ts';
 import { loadRegistries } from '../src/io/registries.ts';
 import { listMarkdownFiles, readArticleFile, articleIdOf } from '../src/io/articles.ts';
 import { joinCjkLines } from '../src/markdown/remark-cjk-linebreak.ts';
@@ -99,19 +98,11 @@ function cuts(): string[] {
 }
 
 const QUERIES = [...new Set([...FIXED, ...cuts()])];
-const dist = inject('siteDist');
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite(inject('siteDist'));
 let page: Page;
 
 beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchBrowser();
-  page = await browser.newPage();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  page = await site.browser.newPage();
 });
 
 it('covers the committed articles with at least 50 queries, some of them absent', () => {
@@ -122,7 +113,7 @@ it('covers the committed articles with at least 50 queries, some of them absent'
 });
 
 it('finds exactly the articles containing each query: precision and recall 100%', async () => {
-  await openSearch(page, server.url);
+  await openSearch(page, site.url);
   let truePositives = 0;
   let falsePositives = 0;
   let falseNegatives = 0;

@@ -4,31 +4,21 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { launchBrowser } from './helpers/browser.ts';
+import { servedSite } from './helpers/served-site.ts';
+import { serveStatic } from '../src/server/static-server.ts';
 import { executableScripts, htmlFiles, page as readPage } from './helpers/html.ts';
-import { serveStatic, type StaticServer } from '../src/server/static-server.ts';
 import { allIds, openSearch, searchFor, settled, shownIds, statusText } from './fixtures/search/search-page.ts';
 
 const dist = inject('fixtureDist');
-let server: StaticServer;
-let browser: Browser;
+const site = servedSite(dist);
 let page: Page;
-
-beforeAll(async () => {
-  server = await serveStatic(dist);
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function fresh(): Promise<Page> {
   await page?.close();
-  page = await browser.newPage();
+  page = await site.browser.newPage();
   return page;
 }
 
@@ -55,21 +45,21 @@ describe('exact Chinese search', () => {
   ];
   it.each(cases)('%s finds exactly the articles containing it', async (q, expected) => {
     const p = await fresh();
-    await openSearch(p, server.url, `?q=${encodeURIComponent(q)}`);
+    await openSearch(p, site.url, `?q=${encodeURIComponent(q)}`);
     expect(sorted(await allIds(p))).toEqual(sorted(expected));
     expect(await statusText(p)).toContain(`找到 ${expected.length} 篇`);
   });
 
   it('燕鲁 (the name reversed) finds nothing and says so', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=燕鲁');
+    await openSearch(p, site.url, '?q=燕鲁');
     expect(await shownIds(p)).toEqual([]);
     expect(await statusText(p)).toBe('没有找到包含“燕鲁”的报道。');
   });
 
   it('indexes only the article: not its footer (source, related list), not the site chrome', async () => {
     const p = await fresh();
-    await openSearch(p, server.url);
+    await openSearch(p, site.url);
     for (const q of ['本报专版', '相关报道', '上一篇', '街讯', '跳到正文', '尚未刊发']) {
       await searchFor(p, q);
       expect(await shownIds(p), q).toEqual([]);
@@ -78,14 +68,14 @@ describe('exact Chinese search', () => {
 
   it('ranks by relevance, or newest first on request', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=鲁燕&sort=newest');
+    await openSearch(p, site.url, '?q=鲁燕&sort=newest');
     expect(await shownIds(p)).toEqual(['2022-11-01-lianhu-anquan', '2022-09-20-lianhu-yilao', '2022-09-08-lianhu-yuju', '2021-12-30-wulibao-wangge']);
     expect(await p.isChecked('input[name="sort"][value="newest"]')).toBe(true);
   });
 
   it('shows title, place, date and a highlighted excerpt', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=网格化');
+    await openSearch(p, site.url, '?q=网格化');
     const hit = await p.$eval('#search-hits > li', (li) => ({
       title: li.querySelector('h3 a')!.textContent,
       href: li.querySelector('h3 a')!.getAttribute('href'),
@@ -97,7 +87,7 @@ describe('exact Chinese search', () => {
 
   it('answers a one-character query with a message and the facets, not a ranked list', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=网');
+    await openSearch(p, site.url, '?q=网');
     expect(await statusText(p)).toContain('“网”只有一个字');
     expect(await shownIds(p)).toEqual([]);
     expect(await p.$$eval('#search-facet-lists fieldset legend', (ls) => ls.map((l) => l.textContent))).toEqual(['街道（乡镇）', '区县', '城市', '五星', '记者、通讯员', '年份']);
@@ -110,7 +100,7 @@ describe('facets', () => {
 
   it('a place filter narrows a query, and counts stay exact', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=鲁燕&street=lianhu');
+    await openSearch(p, site.url, '?q=鲁燕&street=lianhu');
     expect(sorted(await allIds(p))).toEqual(sorted(LIANHU));
     expect(await p.isChecked('#search-facet-lists input[name="street"][value="lianhu"]')).toBe(true);
     // Street counts ignore the street choice itself; the other facets count the 3 results.
@@ -121,20 +111,20 @@ describe('facets', () => {
 
   it('a district filter takes the articles filed on the district and on its streets', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=本报讯&district=zhongyuan');
+    await openSearch(p, site.url, '?q=本报讯&district=zhongyuan');
     expect(sorted(await allIds(p))).toEqual(sorted([...LIANHU, '2022-10-05-hanghaixilu-hongse-wuye', '2023-01-10-zhongyuan-quanqu-tuijin']));
   });
 
   it('a reporter filter alone lists that reporter’s articles, newest first', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?reporter=dutingyong');
+    await openSearch(p, site.url, '?reporter=dutingyong');
     expect(await allIds(p)).toEqual(['2023-03-02-heyang-chanye', '2023-01-10-zhongyuan-quanqu-tuijin']);
     expect(await statusText(p)).toContain('共有 2 篇');
   });
 
   it('an unknown value in the URL shows as a choice to untick, and matches nothing', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=鲁燕&star=nonesuch');
+    await openSearch(p, site.url, '?q=鲁燕&star=nonesuch');
     expect(await shownIds(p)).toEqual([]);
     expect(await p.textContent('#search-facet-lists')).toContain('nonesuch（未知）');
   });
@@ -143,7 +133,7 @@ describe('facets', () => {
 describe('URL state and history', () => {
   it('ticking a facet and searching again push entries that back and forward restore', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=鲁燕');
+    await openSearch(p, site.url, '?q=鲁燕');
     const all = sorted(await allIds(p));
     await p.check('#search-facet-lists input[name="year"][value="2021"]');
     await settled(p);
@@ -172,7 +162,7 @@ describe('URL state and history', () => {
 
   it('the header search box on any page submits to /search/', async () => {
     const p = await fresh();
-    await p.goto(`${server.url}/articles/2022-09-08-lianhu-yuju/`);
+    await p.goto(`${site.url}/articles/2022-09-08-lianhu-yuju/`);
     await p.fill('#site-q', '莲湖');
     await p.press('#site-q', 'Enter');
     await p.waitForURL(/\/search\/\?q=/);
@@ -184,7 +174,7 @@ describe('URL state and history', () => {
 describe('keyboard only', () => {
   it('can search, tick a facet and open a result without a mouse', async () => {
     const p = await fresh();
-    await p.goto(`${server.url}/search/`);
+    await p.goto(`${site.url}/search/`);
     await settled(p);
     const focusedId = () => p.evaluate(() => document.activeElement?.id ?? '');
     const focused = () => p.evaluate(() => { const e = document.activeElement as HTMLInputElement | null; return e ? `${e.tagName.toLowerCase()}:${e.name ?? ''}:${e.value ?? ''}` : ''; });
@@ -215,7 +205,7 @@ describe('keyboard only', () => {
 describe('safety', () => {
   it('renders an article title with markup in it as text, running nothing', async () => {
     const p = await fresh();
-    await openSearch(p, server.url, '?q=安全宣传');
+    await openSearch(p, site.url, '?q=安全宣传');
     expect(await p.textContent('#search-hits h3 a')).toBe("社区安全宣传<script>window.__xss='title'</script>进万家");
     expect(await p.$$('#search-results script, #search-results img, #search-facet-lists img')).toHaveLength(0);
     // The odd reporter name shows as text in the facet too.
@@ -226,7 +216,7 @@ describe('safety', () => {
   it('shows a query with markup in it as text', async () => {
     const p = await fresh();
     const q = '<img/src=x/onerror=window.__xss=1>';
-    await openSearch(p, server.url, `?q=${encodeURIComponent(q)}`);
+    await openSearch(p, site.url, `?q=${encodeURIComponent(q)}`);
     expect(await statusText(p)).toBe(`没有找到包含“${q}”的报道。`);
     expect(await p.evaluate(() => (window as unknown as { __xss?: string }).__xss)).toBeUndefined();
   });
@@ -237,7 +227,7 @@ describe('under the recommended Content-Security-Policy', () => {
   const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
   it('searches, with results and facets shown, breaking no rule and with no serious accessibility violation', async () => {
     const strict = await serveStatic(dist, 0, { 'Content-Security-Policy': CSP });
-    const context = await browser.newContext();
+    const context = await site.browser.newContext();
     try {
       const p = await context.newPage();
       const blocked: string[] = [];

@@ -109,6 +109,7 @@ function buildCatalog(records: readonly Omit<SearchRecord, 'record'>[], pageIds:
     places: [...places.values()].sort((a, b) => placeOrder.get(a.id)! - placeOrder.get(b.id)!),
     stars: registries.stars.all.filter((s) => stars.has(s.id)).map((s) => ({ id: s.id, name: s.name })),
     people: [...people.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-    pages: pages.sort((a, b) => (a[1] < b[1] ? 1 : a[1] > b[1] ? -1 : a[0] < b[0] ? -1 : 1)),
+    // In record order: the merge files each row under its Pagefind page number.
+    pages,
   };
 }

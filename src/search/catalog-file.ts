@@ -2,9 +2,9 @@
 // page number in base 36, as src/search/merge-bundles.ts names them), names in small tables. A
 // reader's first query loads it whole, so it stays a few bytes per article: day numbers, table
 // indexes and a star bit mask instead of ids and dates.
-import { CATALOG_VERSION, CatalogError, type Catalog, type CatalogNamed, type CatalogPage, type CatalogPlace } from './catalog.ts';
+import { CATALOG_VERSION, catalogFailure, CatalogError, type Catalog, type CatalogNamed, type CatalogPage, type CatalogPlace } from './catalog.ts';
 
-export const CATALOG_FILE_VERSION = 2;
+const CATALOG_FILE_VERSION = 2;
 const CATALOG_FILE_PREFIX = 'search-catalog.';
 
 /**
@@ -63,9 +63,7 @@ export function catalogColumns(catalog: Catalog): CatalogColumns {
 
 /** The catalog back from its published columns; `source` names the file in errors. */
 export function catalogFromColumns(data: unknown, source: string): Catalog {
-  const fail = (what: string, found: unknown): never => {
-    throw new CatalogError(`${source}: expected ${what}, found ${JSON.stringify(found)?.slice(0, 80)}`);
-  };
+  const fail = catalogFailure(source);
   if (typeof data !== 'object' || data === null) return fail('a catalog object', data);
   const c = data as Partial<CatalogColumns>;
   if (c.version !== CATALOG_FILE_VERSION) fail(`version ${CATALOG_FILE_VERSION}`, c.version);

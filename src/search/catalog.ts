@@ -34,11 +34,16 @@ export interface Catalog {
 
 export class CatalogError extends Error {}
 
-/** Checks a parsed catalog file; `source` names it in the error. */
-export function parseCatalog(data: unknown, source: string): Catalog {
-  const fail = (what: string, found: unknown): never => {
+/** Throws a CatalogError naming the file `source`, what was expected and what was found. */
+export function catalogFailure(source: string): (what: string, found: unknown) => never {
+  return (what, found) => {
     throw new CatalogError(`${source}: expected ${what}, found ${JSON.stringify(found)?.slice(0, 80)}`);
   };
+}
+
+/** Checks a parsed catalog file; `source` names it in the error. */
+export function parseCatalog(data: unknown, source: string): Catalog {
+  const fail = catalogFailure(source);
   if (typeof data !== 'object' || data === null) return fail('a catalog object', data);
   const c = data as Partial<Catalog>;
   if (c.version !== CATALOG_VERSION) fail(`version ${CATALOG_VERSION}`, c.version);

@@ -20,9 +20,8 @@
 
 /** Letters in a character's token (a pair's token is two of them). */
 export const CHAR_WIDTH = 4;
-const WIDTH = CHAR_WIDTH;
 const A = 97;
-const MODULUS = 26 ** WIDTH;
+const MODULUS = 26 ** CHAR_WIDTH;
 /** Odd and not a multiple of 13, so coprime with 26⁴: multiplying by it permutes the codes. */
 const SCRAMBLE = 7919;
 const UNSCRAMBLE = modularInverse(SCRAMBLE, MODULUS);
@@ -44,7 +43,7 @@ function valueCode(value: number): string {
   // Products stay below 2⁵³, so plain numbers are exact.
   let n = (value * SCRAMBLE) % MODULUS;
   let s = '';
-  for (let i = 0; i < WIDTH; i++) {
+  for (let i = 0; i < CHAR_WIDTH; i++) {
     s = String.fromCharCode(A + (n % 26)) + s;
     n = Math.floor(n / 26);
   }
@@ -61,11 +60,11 @@ export function charCode(ch: string): string {
 }
 
 function codeValue(code: string): number {
-  if (code.length !== WIDTH) throw new Error(`expected a search token of ${WIDTH} lowercase letters, found ${JSON.stringify(code)}`);
+  if (code.length !== CHAR_WIDTH) throw new Error(`expected a search token of ${CHAR_WIDTH} lowercase letters, found ${JSON.stringify(code)}`);
   let n = 0;
-  for (let i = 0; i < WIDTH; i++) {
+  for (let i = 0; i < CHAR_WIDTH; i++) {
     const d = code.charCodeAt(i) - A;
-    if (d < 0 || d > 25) throw new Error(`expected a search token of ${WIDTH} lowercase letters, found ${JSON.stringify(code)}`);
+    if (d < 0 || d > 25) throw new Error(`expected a search token of ${CHAR_WIDTH} lowercase letters, found ${JSON.stringify(code)}`);
     n = n * 26 + d;
   }
   return (n * UNSCRAMBLE) % MODULUS;
@@ -90,7 +89,7 @@ export function decodeTokens(tokens: readonly string[]): string {
 
 /** Is this index word a character's token (not the separator, a pair or a meta-field number)? */
 export function isCharCode(word: string): boolean {
-  return word.length === WIDTH && word !== SEPARATOR && /^[a-z]+$/.test(word);
+  return word.length === CHAR_WIDTH && word !== SEPARATOR && /^[a-z]+$/.test(word);
 }
 
 /** The index word for two consecutive characters, given their tokens. */
