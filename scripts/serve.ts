@@ -1,7 +1,7 @@
 // npm run serve: serves dist/ on http://127.0.0.1:4321 (PORT to change).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { serveStatic } from '../src/server/static-server.ts';
+import { serveStatic } from './server/static-server.ts';
 
 const dist = resolve(process.argv[2] ?? 'dist');
 if (!existsSync(dist)) {

@@ -111,7 +111,7 @@ const extOf = (file: string) => extname(file).slice(1).toLowerCase();
 
 /**
  * Astro's and Pagefind's long-lived files: content-hashed names under these folders. Fragments are
- * not among them: the build names them by page number (src/search/merge-bundles.ts).
+ * not among them: the build names them by page number (src/search/build/pagefind/merge-bundles.ts).
  */
 function isHashedAsset(file: string): boolean {
   return /^_astro\//.test(file) || /^pagefind\/index\//.test(file) || /^pagefind\/[^/]+\.pf_meta$/.test(file);

@@ -11,7 +11,7 @@ import { readBulletinFile } from '../src/io/bulletins.ts';
 import { readArticleFile } from '../src/io/articles.ts';
 import { bylineText } from '../src/lib/byline.ts';
 import { loadRegistries } from '../src/io/registries.ts';
-import { serveStatic, type StaticServer } from '../src/server/static-server.ts';
+import { serveStatic, type StaticServer } from '../scripts/server/static-server.ts';
 import { ui } from '../src/ui/strings.ts';
 import { launchBrowser } from './helpers/browser.ts';
 import { ROOT } from './helpers/build-site.ts';

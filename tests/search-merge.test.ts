@@ -7,14 +7,14 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { CborReader, CborWriter, type CborValue } from '../src/search/cbor.ts';
-import { CatalogError, type Catalog } from '../src/search/catalog.ts';
-import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../src/search/char-tokens.ts';
-import { catalogColumns, catalogFile, catalogFromColumns } from '../src/search/catalog-file.ts';
-import { mergeShardBundles, roundedWordCount } from '../src/search/merge-bundles.ts';
-import { FACTS_FILE, ShardError, writeShardPostings } from '../src/search/shard-postings.ts';
-import { readPagefindFile } from '../src/search/pagefind-file.ts';
-import { pairSegments } from '../src/search/pair-postings.ts';
+import { CborReader, CborWriter, type CborValue } from '../src/search/build/pagefind/cbor.ts';
+import { CatalogError, type Catalog } from '../src/search/shared/catalog.ts';
+import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../src/search/shared/char-tokens.ts';
+import { catalogColumns, catalogFile, catalogFromColumns } from '../src/search/shared/catalog-file.ts';
+import { mergeShardBundles, roundedWordCount } from '../src/search/build/pagefind/merge-bundles.ts';
+import { FACTS_FILE, ShardError, writeShardPostings } from '../src/search/build/pagefind/shard-postings.ts';
+import { readPagefindFile } from '../src/search/build/pagefind/pagefind-file.ts';
+import { pairSegments } from '../src/search/build/pagefind/pair-postings.ts';
 import { ROOT } from './helpers/build-site.ts';
 
 const TEXTS = ['网格化管理 网格员', '社区网格', '化解矛盾 管理网格化', '网格 化', '志愿服务网格化网格'].map((t) => encodeTokens(t).join(' '));

@@ -3,11 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planShards } from '../src/search/shards.ts';
-import { indexedRegion, shardDigest } from '../src/search/shard-digest.ts';
+import { planShards } from '../src/search/build/shards.ts';
+import { indexedRegion, shardDigest } from '../src/search/build/shard-digest.ts';
 import { buildSite, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
 import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic } from '../src/server/static-server.ts';
+import { serveStatic } from '../scripts/server/static-server.ts';
 import { allIds, openSearch } from './fixtures/search/search-page.ts';
 
 describe('planShards', () => {

@@ -4,7 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
-import { serveStatic } from '../../src/server/static-server.ts';
+import { serveStatic } from '../server/static-server.ts';
 
 /** First queries measured: the budget's (first), then a street, a topic, a reporter, and the campaign's own words. */
 export const WEIGHT_QUERIES = ['网格化', '莲湖', '疫情', '鲁燕', '志愿服务', '党建'] as const;

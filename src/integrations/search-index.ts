@@ -1,7 +1,7 @@
-// Astro integration: the search index, built in shards (src/search/shards.ts) by worker threads
+// Astro integration: the search index, built in shards (src/search/build/shards.ts) by worker threads
 // that start when Astro starts rendering and index each shard as soon as its article pages are
 // written — so indexing overlaps page rendering — then, after the build, merged into the one
-// bundle the site publishes at <out>/pagefind/ (src/search/merge-bundles.ts), so a reader's query
+// bundle the site publishes at <out>/pagefind/ (src/search/build/pagefind/merge-bundles.ts), so a reader's query
 // reads one index. Shards are cached by fingerprint in <cacheDir>/search-shards/, so a rebuild
 // re-indexes only the shards whose articles changed.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../io/content-dir.ts';
-import { ARTICLE_LIST_FILE, planShards, type ShardArticle } from '../search/shards.ts';
-import { mergeShardBundles } from '../search/merge-bundles.ts';
+import { ARTICLE_LIST_FILE, planShards, type ShardArticle } from '../search/build/shards.ts';
+import { mergeShardBundles } from '../search/build/pagefind/merge-bundles.ts';
 import { mark } from './build-timings.ts';
-import type { WorkerInput, WorkerMessage } from './search-worker.ts';
+import type { WorkerInput, WorkerMessage } from '../search/build/search-worker.ts';
 
 export const BUNDLE_DIR = 'pagefind';
 /** Pagefind processes at once while Astro renders, and after. */
@@ -51,7 +51,7 @@ export default function searchIndex(): AstroIntegration {
         (shards) =>
           new Promise<{ name: string; dir: string; pages: number; cached: boolean; seconds: number }[]>((resolve, reject) => {
             const done: { name: string; dir: string; pages: number; cached: boolean; seconds: number }[] = [];
-            const worker = new Worker(new URL('./search-worker.ts', import.meta.url), {
+            const worker = new Worker(new URL('../search/build/search-worker.ts', import.meta.url), {
               workerData: { outDir, shardCache, contentDir: contentDir(), shards } satisfies WorkerInput,
             });
             workers.push(worker);

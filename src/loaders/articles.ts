@@ -8,7 +8,7 @@ import type { Loader } from 'astro/loaders';
 import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
 import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
-import { ARTICLE_LIST_FILE } from '../search/shards.ts';
+import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 

@@ -1,6 +1,6 @@
 // Every string the reader sees, in one place: the site (ui), the search page (searchUi), and
 // bulletins, feeds and bulletin drafts (bulletinUi).
-import type { FacetKey } from '../search/facet-keys.ts';
+import type { FacetKey } from '../search/shared/facet-keys.ts';
 import { chineseDate } from '../lib/dates.ts';
 export const ui = {
   siteName: '街讯',

@@ -2,7 +2,7 @@
 // block: opened before its tests, closed after them.
 import { afterAll, beforeAll } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { serveStatic, type StaticServer } from '../../src/server/static-server.ts';
+import { serveStatic, type StaticServer } from '../../scripts/server/static-server.ts';
 import { launchBrowser } from './browser.ts';
 
 export interface ServedSite {

@@ -6,12 +6,12 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
-import { loadRegistries } from '../io/registries.ts';
-import { writeSearchBundle } from '../search/bundle.ts';
-import { ENTRY_FILE, writeShardPostings } from '../search/shard-postings.ts';
-import { indexedRegion, shardDigest } from '../search/shard-digest.ts';
-import type { ShardPlan } from '../search/shards.ts';
-import { mark } from './build-timings.ts';
+import { loadRegistries } from '../../io/registries.ts';
+import { writeSearchBundle } from './pagefind/bundle.ts';
+import { ENTRY_FILE, writeShardPostings } from './pagefind/shard-postings.ts';
+import { indexedRegion, shardDigest } from './shard-digest.ts';
+import type { ShardPlan } from './shards.ts';
+import { mark } from '../../integrations/build-timings.ts';
 
 export interface WorkerInput {
   outDir: string;

@@ -3,7 +3,7 @@
 // related links). Its first <header> is the headline block — kicker, title, byline, date, place,
 // stars — whose elements are separate fields; the rest is running text, where inline elements
 // (links, emphasis, sub/sup, spans) join their neighbours as a reader sees them.
-import { normalizeText } from './normalize.ts';
+import { normalizeText } from '../shared/normalize.ts';
 import { scanHtml, VOID_ELEMENTS } from './html-scan.ts';
 
 const INLINE = new Set([

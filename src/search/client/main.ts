@@ -1,7 +1,7 @@
 // The search page: reads its state from the URL, runs the search, renders facets and results,
 // and keeps the URL in step (pushState on every change, popstate restores). The only script of
 // /search/; no other page loads search code.
-import { hasFilters, paramsFromState, stateFromParams, type SearchState } from '../../search/url-state.ts';
+import { hasFilters, paramsFromState, stateFromParams, type SearchState } from './url-state.ts';
 import { searchUi } from '../../ui/strings.ts';
 import { SearchEngine, type Outcome } from './engine.ts';
 import { hitNode, pagerNode, PAGE_SIZE, renderFacets } from './render.ts';

@@ -2,10 +2,10 @@
 // and its search-catalog facts (facets and date order come from the catalog, not from Pagefind). The facts come from data attributes the
 // article page writes on its <article> element, resolved against the registries — never from text.
 import type { CustomRecord } from 'pagefind';
-import type { Registries } from '../schema.ts';
+import type { Registries } from '../../schema.ts';
 import type { ArticleText } from './article-html.ts';
-import { encodeTokens } from './char-tokens.ts';
-import type { CatalogNamed, CatalogPlace } from './catalog.ts';
+import { encodeTokens } from '../shared/char-tokens.ts';
+import type { CatalogNamed, CatalogPlace } from '../shared/catalog.ts';
 
 /**
  * Pagefind's language for the records. Not "zh-cn": Pagefind would run its Chinese segmenter

@@ -1,6 +1,6 @@
 // The search page's state lives in its URL, so a search can be linked to and back/forward
 // restore it: /search/?q=网格化&street=lianhu&sort=newest&page=2.
-import { FACET_KEYS, emptyFacetValues, type FacetValues } from './facet-keys.ts';
+import { FACET_KEYS, emptyFacetValues, type FacetValues } from '../shared/facet-keys.ts';
 
 export type SortOrder = 'relevance' | 'newest';
 

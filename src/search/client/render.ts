@@ -1,10 +1,10 @@
 // Builds the search page's facet lists and result list. Every string from an article or the
 // registry goes in as text (textContent, <mark> elements made here), never as HTML.
 import { chineseDate } from '../../lib/dates.ts';
-import type { CatalogIndex } from '../../search/catalog.ts';
-import type { Excerpt } from '../../search/excerpt.ts';
-import { FACET_KEYS, type FacetKey } from '../../search/facet-keys.ts';
-import type { SearchState } from '../../search/url-state.ts';
+import type { CatalogIndex } from '../shared/catalog.ts';
+import type { Excerpt } from './excerpt.ts';
+import { FACET_KEYS, type FacetKey } from '../shared/facet-keys.ts';
+import type { SearchState } from './url-state.ts';
 import { searchUi } from '../../ui/strings.ts';
 import type { Hit, HitDetails, Outcome } from './engine.ts';
 

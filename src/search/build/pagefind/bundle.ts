@@ -1,6 +1,6 @@
 // Writes one Pagefind bundle (index, fragments, runtime) plus the facts of its search catalog for a
-// set of article pages of a built site. The build writes one bundle per shard (src/search/shards.ts)
-// and merges them into the published one (src/search/merge-bundles.ts).
+// set of article pages of a built site. The build writes one bundle per shard (src/search/build/shards.ts)
+// and merges them into the published one (src/search/build/pagefind/merge-bundles.ts).
 //
 // What is indexed is read back from the built HTML — the text a reader sees, after Markdown
 // rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
@@ -8,12 +8,12 @@
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { Registries } from '../schema.ts';
-import { readArticleHtml } from './article-html.ts';
-import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from './catalog.ts';
+import type { Registries } from '../../../schema.ts';
+import { readArticleHtml } from '../article-html.ts';
+import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../../shared/catalog.ts';
 import { ENTRY_FILE, FACTS_FILE } from './shard-postings.ts';
 import { readPagefindFile } from './pagefind-file.ts';
-import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from './record.ts';
+import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../record.ts';
 
 /** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
 const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$|^playground\//;

@@ -1,7 +1,7 @@
 // Facet filtering and counts over a result set. Values of one facet combine with OR (two streets),
 // facets combine with AND (a street and a star). A value's count is how many results there would
 // be with it ticked, given the other facets' choices — so counts stay meaningful while choosing.
-import { FACET_KEYS, type FacetKey, type FacetValues } from './facet-keys.ts';
+import { FACET_KEYS, type FacetKey, type FacetValues } from '../shared/facet-keys.ts';
 
 export interface FacetRow {
   id: string;

@@ -2,7 +2,7 @@
 // page (the <article data-pagefind-body> element up to its data-pagefind-ignore footer) — so an
 // unchanged shard is reused from the cache and never indexed again, whatever else changed around it.
 import { createHash } from 'node:crypto';
-import { CATALOG_VERSION } from './catalog.ts';
+import { CATALOG_VERSION } from '../shared/catalog.ts';
 
 /** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
 export const SHARD_FORMAT = 3;

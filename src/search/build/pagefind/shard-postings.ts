@@ -5,10 +5,10 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CborReader, type CborValue } from './cbor.ts';
-import { CATALOG_VERSION, parseCatalog, type Catalog } from './catalog.ts';
+import { CATALOG_VERSION, parseCatalog, type Catalog } from '../../shared/catalog.ts';
 import { readPagefindFile } from './pagefind-file.ts';
 import { pairSegments, type Segment } from './pair-postings.ts';
-import { INDEX_LANGUAGE } from './record.ts';
+import { INDEX_LANGUAGE } from '../record.ts';
 
 /** Pagefind's entry file, which names a bundle's index. */
 export const ENTRY_FILE = 'pagefind-entry.json';

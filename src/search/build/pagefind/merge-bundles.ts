@@ -16,14 +16,14 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { CborWriter } from './cbor.ts';
-import { mergeCatalogs, type Catalog } from './catalog.ts';
-import { catalogColumns, catalogFile } from './catalog-file.ts';
-import { CHAR_WIDTH } from './char-tokens.ts';
+import { mergeCatalogs, type Catalog } from '../../shared/catalog.ts';
+import { catalogColumns, catalogFile } from '../../shared/catalog-file.ts';
+import { CHAR_WIDTH } from '../../shared/char-tokens.ts';
 import { pagefindFileBytes } from './pagefind-file.ts';
 import type { Segment } from './pair-postings.ts';
-import { INDEX_LANGUAGE } from './record.ts';
+import { INDEX_LANGUAGE } from '../record.ts';
 import { ENTRY_FILE, readShard, SHARD_OWN_FILES, type ShardIndex } from './shard-postings.ts';
-import { linkOrCopy as link } from '../io/link-or-copy.ts';
+import { linkOrCopy as link } from '../../../io/link-or-copy.ts';
 
 /**
  * Raw bytes of word postings per index chunk: a query reads one chunk per word. 32 KB and 128 KB

@@ -2,14 +2,14 @@
 // character pairs at consecutive positions, see char-tokens.ts), a ranked search over all tokens
 // gives relevance scores, and the search catalog supplies facets, counts and date order — so
 // counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
-import { decodeTokens } from '../../search/char-tokens.ts';
-import { CATALOG_VERSION, CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../../search/catalog.ts';
-import { catalogFile, catalogFromColumns } from '../../search/catalog-file.ts';
-import { buildExcerpt, type Excerpt } from '../../search/excerpt.ts';
-import { countFacets, type FacetOutcome } from '../../search/facet-counts.ts';
-import type { FacetValues } from '../../search/facet-keys.ts';
-import { planQuery, type QueryPlan } from '../../search/query-plan.ts';
-import type { SearchState } from '../../search/url-state.ts';
+import { decodeTokens } from '../shared/char-tokens.ts';
+import { CATALOG_VERSION, CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../shared/catalog.ts';
+import { catalogFile, catalogFromColumns } from '../shared/catalog-file.ts';
+import { buildExcerpt, type Excerpt } from './excerpt.ts';
+import { countFacets, type FacetOutcome } from './facet-counts.ts';
+import type { FacetValues } from '../shared/facet-keys.ts';
+import { planQuery, type QueryPlan } from './query-plan.ts';
+import type { SearchState } from './url-state.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
 
 export interface Hit {

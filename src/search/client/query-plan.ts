@@ -2,8 +2,8 @@
 // as written. A word of two or more characters is looked up as a chain of character pairs; a
 // single-character word only narrows a search that has a longer word, because one character
 // alone is not a ranked search.
-import { wordTokens } from './char-tokens.ts';
-import { queryTerms } from './normalize.ts';
+import { wordTokens } from '../shared/char-tokens.ts';
+import { queryTerms } from '../shared/normalize.ts';
 
 export interface QueryWord {
   word: string;

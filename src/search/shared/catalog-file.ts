@@ -1,5 +1,5 @@
 // The search catalog as published: one file per index, columns in Pagefind page order (page id =
-// page number in base 36, as src/search/merge-bundles.ts names them), names in small tables. A
+// page number in base 36, as src/search/build/pagefind/merge-bundles.ts names them), names in small tables. A
 // reader's first query loads it whole, so it stays a few bytes per article: day numbers, table
 // indexes and a star bit mask instead of ids and dates.
 import { CATALOG_VERSION, catalogFailure, CatalogError, type Catalog, type CatalogNamed, type CatalogPage, type CatalogPlace } from './catalog.ts';

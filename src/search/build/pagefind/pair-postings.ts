@@ -14,7 +14,7 @@
 // matches by prefix, finds the same pages and positions as the character's own token. The
 // character tokens themselves are therefore not published.
 import { CborReader, CborWriter } from './cbor.ts';
-import { isCharCode, pairCode, SEPARATOR } from './char-tokens.ts';
+import { isCharCode, pairCode, SEPARATOR } from '../../shared/char-tokens.ts';
 
 /** One word's postings in a shard: page entries as Pagefind encodes them, and where they lie. */
 export interface Segment {
