@@ -3,11 +3,11 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { listMarkdownFiles, readArticleFile } from '../src/io/articles.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { importPage } from '../src/lib/import/import-page.ts';
+import { listMarkdownFiles, readArticleFile } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { importPage } from '../../src/lib/import/import-page.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const registries = loadRegistries(join(ROOT, 'content'));
 const committed = listMarkdownFiles(join(ROOT, 'content/articles')).map((f) => readArticleFile(f, registries, ROOT));
 

@@ -2,10 +2,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadRegistries } from '../src/io/registries.ts';
-import { listMarkdownFiles, articleIdOf } from '../src/io/articles.ts';
-import { executableScripts, htmlFiles, links, page } from './helpers/html.ts';
-import { FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { listMarkdownFiles, articleIdOf } from '../../src/io/articles.ts';
+import { executableScripts, htmlFiles, links, page } from '../helpers/html.ts';
+import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');

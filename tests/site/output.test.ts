@@ -5,9 +5,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import AxeBuilder from '@axe-core/playwright';
-import { servedSite } from './helpers/served-site.ts';
-import { page as readPage } from './helpers/html.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { servedSite } from '../helpers/served-site.ts';
+import { page as readPage } from '../helpers/html.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 const dist = inject('fixtureDist');
 /** One page of every type the site emits. */

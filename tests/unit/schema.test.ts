@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { join, relative } from 'node:path';
-import { loadRegistries } from '../src/io/registries.ts';
-import { listMarkdownFiles, readArticleFile, readArticleSource } from '../src/io/articles.ts';
-import { formatProblem } from '../src/io/problems.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { listMarkdownFiles, readArticleFile, readArticleSource } from '../../src/io/articles.ts';
+import { formatProblem } from '../../src/io/problems.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 const registries = loadRegistries(join(ROOT, 'content'));
 const check = (frontmatter: string, body = '正文。') => readArticleSource('content/articles/2022/2022-09-08-test.md', `---\n${frontmatter}\n---\n${body}\n`, registries);

@@ -7,10 +7,10 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
-import { servedSite } from './helpers/served-site.ts';
-import { serveStatic } from '../scripts/server/static-server.ts';
-import { executableScripts, htmlFiles, page as readPage } from './helpers/html.ts';
-import { allIds, openSearch, searchFor, settled, shownIds, statusText } from './fixtures/search/search-page.ts';
+import { servedSite } from '../helpers/served-site.ts';
+import { serveStatic } from '../../scripts/server/static-server.ts';
+import { executableScripts, htmlFiles, page as readPage } from '../helpers/html.ts';
+import { allIds, openSearch, searchFor, settled, shownIds, statusText } from '../fixtures/search/search-page.ts';
 
 const dist = inject('fixtureDist');
 const site = servedSite(dist);

@@ -8,12 +8,12 @@ import remarkParse from 'remark-parse';
 import type { Root, RootContent } from 'mdast';
 import { beforeAll, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { ROOT } from './helpers/build-site.ts';
-import { servedSite } from './helpers/served-site.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { listMarkdownFiles, readArticleFile, articleIdOf } from '../src/io/articles.ts';
-import { joinCjkLines } from '../src/markdown/remark-cjk-linebreak.ts';
-import { allIds, openSearch, searchFor } from './fixtures/search/search-page.ts';
+import { ROOT } from '../helpers/build-site.ts';
+import { servedSite } from '../helpers/served-site.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { listMarkdownFiles, readArticleFile, articleIdOf } from '../../src/io/articles.ts';
+import { joinCjkLines } from '../../src/markdown/remark-cjk-linebreak.ts';
+import { allIds, openSearch, searchFor } from '../fixtures/search/search-page.ts';
 
 const CONTENT = join(ROOT, 'content');
 const registries = loadRegistries(CONTENT);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { ROOT } from './helpers/build-site.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 describe('npm run bench', () => {
   it('builds a 50-article synthetic archive and reports its figures as JSON on the last line', () => {

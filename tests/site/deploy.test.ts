@@ -9,7 +9,7 @@ import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = join(ROOT, 'deploy/nginx.conf');
 const CONFIG = readFileSync(CONFIG_FILE, 'utf8');
 

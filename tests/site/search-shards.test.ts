@@ -1,49 +1,17 @@
-// The search index in shards: how articles are split, and a rebuild that re-indexes only the
-// shard whose article changed.
+// The search index in shards: a rebuild that re-indexes only the shard whose article changed
+// (how articles are split into shards: tests/unit/search-shards.test.ts).
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planShards } from '../src/search/build/shards.ts';
-import { indexedRegion, shardDigest } from '../src/search/build/shard-digest.ts';
-import { buildSite, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
-import { launchBrowser } from './helpers/browser.ts';
-import { serveStatic } from '../scripts/server/static-server.ts';
-import { allIds, openSearch } from './fixtures/search/search-page.ts';
-
-describe('planShards', () => {
-  it('splits by year, newest first: a busy year into even parts, quiet years packed together', () => {
-    const articles = [
-      ...Array.from({ length: 5 }, (_, i) => ({ id: `a${i}`, date: `2023-0${i + 1}-01` })),
-      { id: 'b', date: '2022-06-01' },
-      { id: 'c', date: '2021-06-01' },
-      { id: 'd', date: '2020-06-01' },
-      { id: 'e', date: '2019-06-01' },
-    ];
-    expect(planShards(articles, 2)).toEqual([
-      { name: 'y2023-1', ids: ['a4', 'a3'] },
-      { name: 'y2023-2', ids: ['a2', 'a1'] },
-      { name: 'y2023-3', ids: ['a0'] },
-      { name: 'y2021_2022', ids: ['b', 'c'] },
-      { name: 'y2019_2020', ids: ['d', 'e'] },
-    ]);
-    expect(planShards(articles, 100).map((p) => p.name)).toEqual(['y2019_2023']);
-    expect(planShards([])).toEqual([]);
-  });
-});
-
-describe('shard fingerprints', () => {
-  it('cover the indexed region only, and wait for a page to be fully written', () => {
-    const page = (body: string, related: string) => `<html><body><article data-pagefind-body data-place="x">${body}<footer data-pagefind-ignore>${related}</footer></article></body></html>`;
-    expect(indexedRegion('<html><body><article data-pagefind-body>半')).toBeUndefined();
-    const a = indexedRegion(page('正文', '相关一'))!;
-    expect(shardDigest([a])).toBe(shardDigest([indexedRegion(page('正文', '相关二'))!]));
-    expect(shardDigest([a])).not.toBe(shardDigest([indexedRegion(page('正文改', '相关一'))!]));
-  });
-});
+import { buildSite, FIXTURE_CONTENT } from '../helpers/build-site.ts';
+import { scratchDir } from '../helpers/scratch.ts';
+import { launchBrowser } from '../helpers/browser.ts';
+import { serveStatic } from '../../scripts/server/static-server.ts';
+import { allIds, openSearch } from '../fixtures/search/search-page.ts';
 
 describe('a rebuild after editing one article', () => {
   it('re-indexes only that article’s shard, reuses the others, and merges all shards into one index', async () => {
-    const work = mkdtempSync(join(ROOT, '.tmp/shards-'));
+    const work = scratchDir('shards-');
     const content = join(work, 'content');
     cpSync(FIXTURE_CONTENT, content, { recursive: true });
     const out = join(work, 'dist');

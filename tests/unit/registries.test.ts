@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadRegistries } from '../src/io/registries.ts';
-import { createPlaceRegistry } from '../src/lib/places.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { createPlaceRegistry } from '../../src/lib/places.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
 

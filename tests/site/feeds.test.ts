@@ -5,12 +5,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 // fast-xml-parser ships with @astrojs/rss; its validator is a real XML well-formedness check.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { listMarkdownFiles, readArticleFile } from '../src/io/articles.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { byDateDesc } from '../src/lib/article.ts';
-import { rfc822Beijing } from '../src/lib/feeds.ts';
-import { page } from './helpers/html.ts';
-import { FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { listMarkdownFiles, readArticleFile } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { byDateDesc } from '../../src/lib/article.ts';
+import { rfc822Beijing } from '../../src/lib/feeds.ts';
+import { page } from '../helpers/html.ts';
+import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');

@@ -3,19 +3,19 @@
 // plus the character pairs at the positions of their first characters; its catalog must
 // round-trip, and a damaged shard must be named in the error.
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
-import { CborReader, CborWriter, type CborValue } from '../src/search/build/pagefind/cbor.ts';
-import { CatalogError, type Catalog } from '../src/search/shared/catalog.ts';
-import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../src/search/shared/char-tokens.ts';
-import { catalogColumns, catalogFile, catalogFromColumns } from '../src/search/shared/catalog-file.ts';
-import { mergeShardBundles, roundedWordCount } from '../src/search/build/pagefind/merge-bundles.ts';
-import { FACTS_FILE, ShardError, writeShardPostings } from '../src/search/build/pagefind/shard-postings.ts';
-import { readPagefindFile } from '../src/search/build/pagefind/pagefind-file.ts';
-import { pairSegments } from '../src/search/build/pagefind/pair-postings.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { CborReader, CborWriter, type CborValue } from '../../src/search/build/pagefind/cbor.ts';
+import { CatalogError, type Catalog } from '../../src/search/shared/catalog.ts';
+import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
+import { catalogColumns, catalogFile, catalogFromColumns } from '../../src/search/shared/catalog-file.ts';
+import { mergeShardBundles, roundedWordCount } from '../../src/search/build/pagefind/merge-bundles.ts';
+import { FACTS_FILE, ShardError, writeShardPostings } from '../../src/search/build/pagefind/shard-postings.ts';
+import { readPagefindFile } from '../../src/search/build/pagefind/pagefind-file.ts';
+import { pairSegments } from '../../src/search/build/pagefind/pair-postings.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 const TEXTS = ['网格化管理 网格员', '社区网格', '化解矛盾 管理网格化', '网格 化', '志愿服务网格化网格'].map((t) => encodeTokens(t).join(' '));
 const DATES = ['2023-05-01', '2023-01-02', '2022-12-31', '2021-06-15', '2021-01-01'];
@@ -78,7 +78,7 @@ function chunksFor(term: string, chunks: string[][]): string[][] {
 
 describe('merging shard bundles', () => {
   it('publishes the character pairs of what Pagefind writes indexing every page at once, and one catalog', { timeout: 60_000 }, async () => {
-    const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
+    const work = scratchDir('merge-');
     await writeBundle(join(work, 'a'), [0, 1, 2]);
     await writeBundle(join(work, 'b'), [3, 4]);
     await writeBundle(join(work, 'all'), [0, 1, 2, 3, 4]);
@@ -170,7 +170,7 @@ describe('merging shard bundles', () => {
   });
 
   it('writes an entry naming no index when nothing is published yet', async () => {
-    const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
+    const work = scratchDir('merge-');
     expect(await mergeShardBundles([], join(work, 'out'))).toEqual({ pages: 0, chunks: 0, indexHash: '' });
     expect(readdirSync(join(work, 'out'))).toEqual(['pagefind-entry.json']);
     expect(JSON.parse(readFileSync(join(work, 'out', 'pagefind-entry.json'), 'utf8')).languages).toEqual({});
@@ -178,7 +178,7 @@ describe('merging shard bundles', () => {
   });
 
   it('names the shard file that is damaged, and what it expected', { timeout: 60_000 }, async () => {
-    const work = mkdtempSync(join(ROOT, '.tmp/merge-'));
+    const work = scratchDir('merge-');
     await writeBundle(join(work, 'a'), [0, 1]);
     const entry = JSON.parse(readFileSync(join(work, 'a', 'pagefind-entry.json'), 'utf8'));
     const metaFile = join(work, 'a', `pagefind.${entry.languages.und.hash}.pf_meta`);

@@ -1,10 +1,10 @@
 // schema.org NewsArticle JSON-LD and Open Graph tags on article pages.
 import { describe, expect, inject, it } from 'vitest';
 import { join } from 'node:path';
-import { listMarkdownFiles, readArticleFile } from '../src/io/articles.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { page } from './helpers/html.ts';
-import { FIXTURE_CONTENT } from './helpers/build-site.ts';
+import { listMarkdownFiles, readArticleFile } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { page } from '../helpers/html.ts';
+import { FIXTURE_CONTENT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');

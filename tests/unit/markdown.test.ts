@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../src/markdown/options.ts';
+import { markdownOptions } from '../../src/markdown/options.ts';
 
 // The same pipeline as astro.config.mjs.
 const processor = await createMarkdownProcessor({ syntaxHighlight: false, ...markdownOptions });

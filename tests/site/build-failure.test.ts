@@ -1,12 +1,13 @@
 // A misspelt place fails the build with the file, the field, the bad value and the closest
 // names — whether the content check or Astro's loader meets it first — and dist/ stays as it was.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
 function badContent(): string {
-  const dir = mkdtempSync(join(ROOT, '.tmp/bad-content-'));
+  const dir = scratchDir('bad-content-');
   cpSync(FIXTURE_CONTENT, dir, { recursive: true });
   const file = join(dir, 'articles/2022/2022-09-08-lianhu-yuju.md');
   writeFileSync(file, readFileSync(file, 'utf8').replace('street: 莲湖街道', 'street: 莲胡街道').replace('star: 支部过硬星', 'star: 支部过应星'));

@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { listMarkdownFiles, articleIdOf } from '../src/io/articles.ts';
-import { readBulletinFile } from '../src/io/bulletins.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { listMarkdownFiles, articleIdOf } from '../../src/io/articles.ts';
+import { readBulletinFile } from '../../src/io/bulletins.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 
 const SCRIPT = join(ROOT, 'scripts/bulletin.ts');
 let content: string;

@@ -3,10 +3,10 @@
 import { describe, expect, inject, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listMarkdownFiles, readArticleFile } from '../src/io/articles.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { page } from './helpers/html.ts';
-import { FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { listMarkdownFiles, readArticleFile } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { page } from '../helpers/html.ts';
+import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');

@@ -1,19 +1,19 @@
 // The pure parts of search: token coding (and the exactness it guarantees), reading article HTML,
 // records, catalog, facets, excerpts, URL state.
 import { describe, expect, it } from 'vitest';
-import { charCode, decodeTokens, encodeTokens, isCharCode, MAX_CODE_POINT, pairCode, SEPARATOR, wordTokens } from '../src/search/shared/char-tokens.ts';
-import { normalizeText, queryTerms } from '../src/search/shared/normalize.ts';
-import { decodeEntities, scanHtml } from '../src/search/build/html-scan.ts';
-import { ArticleHtmlError, readArticleHtml } from '../src/search/build/article-html.ts';
-import { buildSearchRecord, RecordError } from '../src/search/build/record.ts';
-import { indexCatalog, mergeCatalogs, parseCatalog, CatalogError, type Catalog } from '../src/search/shared/catalog.ts';
-import { countFacets } from '../src/search/client/facet-counts.ts';
-import { emptyFacetValues, type FacetValues } from '../src/search/shared/facet-keys.ts';
-import { buildExcerpt, occurrences } from '../src/search/client/excerpt.ts';
-import { paramsFromState, stateFromParams } from '../src/search/client/url-state.ts';
-import { planQuery } from '../src/search/client/query-plan.ts';
-import { createPlaceRegistry } from '../src/lib/places.ts';
-import { createStarRegistry } from '../src/lib/stars.ts';
+import { charCode, decodeTokens, encodeTokens, isCharCode, MAX_CODE_POINT, pairCode, SEPARATOR, wordTokens } from '../../src/search/shared/char-tokens.ts';
+import { normalizeText, queryTerms } from '../../src/search/shared/normalize.ts';
+import { decodeEntities, scanHtml } from '../../src/search/build/html-scan.ts';
+import { ArticleHtmlError, readArticleHtml } from '../../src/search/build/article-html.ts';
+import { buildSearchRecord, RecordError } from '../../src/search/build/record.ts';
+import { indexCatalog, mergeCatalogs, parseCatalog, CatalogError, type Catalog } from '../../src/search/shared/catalog.ts';
+import { countFacets } from '../../src/search/client/facet-counts.ts';
+import { emptyFacetValues, type FacetValues } from '../../src/search/shared/facet-keys.ts';
+import { buildExcerpt, occurrences } from '../../src/search/client/excerpt.ts';
+import { paramsFromState, stateFromParams } from '../../src/search/client/url-state.ts';
+import { planQuery } from '../../src/search/client/query-plan.ts';
+import { createPlaceRegistry } from '../../src/lib/places.ts';
+import { createStarRegistry } from '../../src/lib/stars.ts';
 
 /**
  * Pagefind's two lookups, over one text's published index words (a pair for every character: with

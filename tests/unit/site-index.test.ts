@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import { loadRegistries } from '../src/io/registries.ts';
-import { buildSiteIndex } from '../src/lib/site-index.ts';
-import { groupByYearMonth } from '../src/lib/timeline.ts';
-import { pageTerm } from '../src/lib/paging.ts';
-import { assignPersonIds, pinyinId } from '../src/lib/people.ts';
-import { bylineText } from '../src/lib/byline.ts';
-import { chineseDate } from '../src/lib/dates.ts';
-import { summaryFromBody, type Article } from '../src/lib/article.ts';
-import { coverageTables } from '../src/lib/coverage.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { buildSiteIndex } from '../../src/lib/site-index.ts';
+import { groupByYearMonth } from '../../src/lib/timeline.ts';
+import { pageTerm } from '../../src/lib/paging.ts';
+import { assignPersonIds, pinyinId } from '../../src/lib/people.ts';
+import { bylineText } from '../../src/lib/byline.ts';
+import { chineseDate } from '../../src/lib/dates.ts';
+import { summaryFromBody, type Article } from '../../src/lib/article.ts';
+import { coverageTables } from '../../src/lib/coverage.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
 let n = 0;

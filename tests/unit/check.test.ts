@@ -5,12 +5,12 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent, checkSummary } from '../src/io/check.ts';
-import { formatProblem } from '../src/io/problems.ts';
-import { todayInShanghai } from '../src/lib/new-article.ts';
-import { writeManyArticles } from './helpers/many-articles.ts';
+import { checkContent, checkSummary } from '../../src/io/check.ts';
+import { formatProblem } from '../../src/io/problems.ts';
+import { todayInShanghai } from '../../src/lib/new-article.ts';
+import { writeManyArticles } from '../helpers/many-articles.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const BAD = 'tests/fixtures/bad';
 const expected: { today: string; cases: Record<string, string[]> } = JSON.parse(readFileSync(join(ROOT, BAD, 'expected.json'), 'utf8'));
 const today = expected.today;

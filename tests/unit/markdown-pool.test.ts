@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { unified } from '@astrojs/markdown-remark';
-import { listMarkdownFiles } from '../src/io/articles.ts';
-import { parseMarkdown } from '../src/io/frontmatter.ts';
-import { createMarkdownPool } from '../src/loaders/markdown-pool.ts';
-import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from '../src/markdown/options.ts';
+import { listMarkdownFiles } from '../../src/io/articles.ts';
+import { parseMarkdown } from '../../src/io/frontmatter.ts';
+import { createMarkdownPool } from '../../src/loaders/markdown-pool.ts';
+import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from '../../src/markdown/options.ts';
 
-const files = ['tests/fixtures/site/content/articles', 'content/articles'].flatMap((d) => listMarkdownFiles(join(import.meta.dirname, '..', d)));
+const files = ['tests/fixtures/site/content/articles', 'content/articles'].flatMap((d) => listMarkdownFiles(join(import.meta.dirname, '../..', d)));
 const pool = createMarkdownPool(2);
 afterAll(() => pool.close());
 

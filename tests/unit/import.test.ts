@@ -6,10 +6,10 @@ import { join, resolve } from 'node:path';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { loadRegistries } from '../src/io/registries.ts';
-import { importPage, type ImportedPage } from '../src/lib/import/import-page.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { importPage, type ImportedPage } from '../../src/lib/import/import-page.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = resolve(ROOT, '../shared/seeds');
 const FIXTURES = join(ROOT, 'tests/fixtures/import');
 const registries = loadRegistries(join(ROOT, 'content'));

@@ -5,10 +5,10 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFile
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readArticleSource } from '../src/io/articles.ts';
-import { loadRegistries } from '../src/io/registries.ts';
+import { readArticleSource } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const SEED_000 = resolve(ROOT, '../shared/seeds/000_51a244376aa11d1c.txt');
 const SEED_003 = resolve(ROOT, '../shared/seeds/003_7a019c74ae60903b.txt');
 const UNKNOWN = join(ROOT, 'tests/fixtures/import/unknown-place.txt');

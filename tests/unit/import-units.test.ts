@@ -4,23 +4,23 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planFiles, renderArticle, writePlanned } from '../src/io/article-writer.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { articleFrontmatter, articlePaths } from '../src/lib/import/article-file.ts';
-import { parseByline, splitTrailingByline } from '../src/lib/import/byline.ts';
-import { isDateline, splitDatelineByline } from '../src/lib/import/dateline.ts';
-import { composeTitle, readHeadlines } from '../src/lib/import/headline.ts';
-import { matchHeadlines } from '../src/lib/import/headline-match.ts';
-import type { ImportedArticle } from '../src/lib/import/import-page.ts';
-import { displayWidth, normaliseInline } from '../src/lib/import/inline-text.ts';
-import type { PageShape } from '../src/lib/import/page-lines.ts';
-import { buildBlocks, type BodyLine } from '../src/lib/import/paragraphs.ts';
-import { placeFromText, readPlaceLine, readPlacePrefix } from '../src/lib/import/place-names.ts';
-import { endsSentence, isBalanced } from '../src/lib/import/sentence.ts';
-import { starsNamed } from '../src/lib/import/star-names.ts';
-import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
+import { planFiles, renderArticle, writePlanned } from '../../src/io/article-writer.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { articleFrontmatter, articlePaths } from '../../src/lib/import/article-file.ts';
+import { parseByline, splitTrailingByline } from '../../src/lib/import/byline.ts';
+import { isDateline, splitDatelineByline } from '../../src/lib/import/dateline.ts';
+import { composeTitle, readHeadlines } from '../../src/lib/import/headline.ts';
+import { matchHeadlines } from '../../src/lib/import/headline-match.ts';
+import type { ImportedArticle } from '../../src/lib/import/import-page.ts';
+import { displayWidth, normaliseInline } from '../../src/lib/import/inline-text.ts';
+import type { PageShape } from '../../src/lib/import/page-lines.ts';
+import { buildBlocks, type BodyLine } from '../../src/lib/import/paragraphs.ts';
+import { placeFromText, readPlaceLine, readPlacePrefix } from '../../src/lib/import/place-names.ts';
+import { endsSentence, isBalanced } from '../../src/lib/import/sentence.ts';
+import { starsNamed } from '../../src/lib/import/star-names.ts';
+import { unknownPlaceMessage } from '../../src/lib/import/unknown-place.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
 
 describe('bylines', () => {

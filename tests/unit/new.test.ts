@@ -5,14 +5,14 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runNew, type NewIO } from '../scripts/new.ts';
-import { readArticleSource } from '../src/io/articles.ts';
-import { checkContent } from '../src/io/check.ts';
-import { formatProblem } from '../src/io/problems.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { BODY_PLACEHOLDER, headlineSlug, newArticle, todayInShanghai } from '../src/lib/new-article.ts';
+import { runNew, type NewIO } from '../../scripts/new.ts';
+import { readArticleSource } from '../../src/io/articles.ts';
+import { checkContent } from '../../src/io/check.ts';
+import { formatProblem } from '../../src/io/problems.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { BODY_PLACEHOLDER, headlineSlug, newArticle, todayInShanghai } from '../../src/lib/new-article.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const registries = loadRegistries(join(ROOT, 'content'));
 
 describe('headlineSlug', () => {

@@ -3,11 +3,11 @@
 import { describe, expect, inject, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { listMarkdownFiles, articleIdOf, readArticleFile } from '../src/io/articles.ts';
-import { readBulletinFile } from '../src/io/bulletins.ts';
-import { loadRegistries } from '../src/io/registries.ts';
-import { links, page } from './helpers/html.ts';
-import { ROOT } from './helpers/build-site.ts';
+import { listMarkdownFiles, articleIdOf, readArticleFile } from '../../src/io/articles.ts';
+import { readBulletinFile } from '../../src/io/bulletins.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { links, page } from '../helpers/html.ts';
+import { ROOT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');
