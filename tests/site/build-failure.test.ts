@@ -1,7 +1,7 @@
 // A misspelt place fails the build with the file, the field, the bad value and the closest
 // names — whether the content check or Astro's loader meets it first — and dist/ stays as it was.
 import { describe, expect, it } from 'vitest';
-import { cpSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 import { scratchDir } from '../helpers/scratch.ts';
@@ -30,4 +30,22 @@ describe('a build with a bad article', () => {
       expect(readdirSync(content).filter((f) => f.includes('.building-'))).toEqual([]);
     });
   }
+});
+
+describe('a build with no published article', () => {
+  it('fails saying so, instead of publishing an empty search index', () => {
+    const content = scratchDir('drafts-only-');
+    cpSync(FIXTURE_CONTENT, content, { recursive: true });
+    rmSync(join(content, 'bulletins'), { recursive: true });
+    const articles = join(content, 'articles');
+    for (const f of readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md'))) {
+      const file = join(articles, f);
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/^(bulletin|draft): .*\n/gm, '').replace(/^---\n/, '---\ndraft: true\n'));
+    }
+    const out = join(content, 'dist');
+    const r = buildSite(content, out);
+    expect(r.status).toBe(1);
+    expect(r.stdout + r.stderr).toMatch(/search index: .*search-articles\.json: expected at least one published article to index, found none/);
+    expect(readdirSync(content)).not.toContain('dist');
+  });
 });
