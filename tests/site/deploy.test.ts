@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { requireSystemFile } from '../../scripts/system-packages.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const CONFIG_FILE = join(ROOT, 'deploy/nginx.conf');
@@ -149,41 +150,29 @@ async function makeDist(dir: string): Promise<string> {
 
 // ------------------------------------------------------------------ nginx
 
-/**
- * An nginx binary: $NGINX, the system's, or Debian's package unpacked under .tmp/nginx
- * (apt-get download + dpkg -x: no root needed, no service started).
- */
+/** Debian's nginx (npm test installs it, scripts/system-packages.ts), or $NGINX. */
 function findNginx(): string {
-  const candidates = [process.env.NGINX, '/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx', join(ROOT, '.tmp/nginx/root/usr/sbin/nginx')];
-  for (const c of candidates) if (c && existsSync(c)) return c;
-  const onPath = spawnSync('nginx', ['-v']);
-  if (onPath.status === 0) return 'nginx';
-  const dir = join(ROOT, '.tmp/nginx');
-  mkdirSync(dir, { recursive: true });
-  const download = () => spawnSync('apt-get', ['download', 'nginx'], { cwd: dir, encoding: 'utf8' });
-  let r = download();
-  if (r.status !== 0 && process.getuid?.() === 0) {
-    spawnSync('apt-get', ['update'], { encoding: 'utf8' });
-    r = download();
-  }
-  const deb = existsSync(dir) ? readdirSync(dir).find((f) => /^nginx_.*\.deb$/.test(f)) : undefined;
-  if (deb) spawnSync('dpkg', ['-x', join(dir, deb), join(dir, 'root')]);
-  const unpacked = join(dir, 'root/usr/sbin/nginx');
-  if (existsSync(unpacked)) return unpacked;
-  throw new Error(
-    `nginx is needed to test deploy/nginx.conf and could not be found or fetched (apt-get download nginx: ${r.error?.message ?? (r.stderr?.trim() || `exit ${r.status}`)}). ` +
-      'Install it (apt-get install nginx, or your system\'s package), or point $NGINX at an nginx binary.',
-  );
+  return process.env.NGINX || requireSystemFile('nginx');
 }
 
-/** The example config with only what a test run must change: port, root, log and pid files. */
+/**
+ * The example config with only what a test run must change: port and root, and every path nginx
+ * writes — logs, pid, request temp folders — under `dir`, the test's scratch folder.
+ */
 function configFor(dist: string, port: number, dir: string): string {
+  const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `    ${t}_temp_path ${join(dir, `${t}-temp`)};`).join('\n');
   const text = CONFIG
     .replace(/^(\s*)listen\s+80;/m, `$1listen 127.0.0.1:${port};`)
     .replace(/^(\s*)root\s+[^;]+;/m, `$1root ${dist};`)
     .replace(/^(\s*)error_log\s+[^;\s]+/m, `$1error_log ${join(dir, 'error.log')}`)
-    .replace(/^(\s*)access_log\s+[^;\s]+/m, `$1access_log ${join(dir, 'access.log')}`);
+    .replace(/^(\s*)access_log\s+[^;\s]+/m, `$1access_log ${join(dir, 'access.log')}`)
+    .replace(/^http\s*\{\n/m, (m) => `${m}${temp}\n`);
   return `pid ${join(dir, 'nginx.pid')};\n${process.getuid?.() === 0 ? 'user root;\n' : ''}${text}`;
+}
+
+/** nginx's command line for a config in `dir`: -e keeps even the log written before the config is read there. */
+function nginxArgs(dir: string, ...rest: string[]): string[] {
+  return ['-p', `${dir}/`, '-e', join(dir, 'error.log'), '-c', join(dir, 'nginx.conf'), ...rest];
 }
 
 function freePort(): Promise<number> {
@@ -245,9 +234,11 @@ describe('deploy/nginx.conf', () => {
     const dir = join(scratch, 'syntax');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'nginx.conf'), configFor(join(scratch, 'nowhere'), 8080, dir));
-    const r = spawnSync(nginx, ['-t', '-p', `${dir}/`, '-c', join(dir, 'nginx.conf')], { encoding: 'utf8' });
+    const r = spawnSync(nginx, nginxArgs(dir, '-t'), { encoding: 'utf8' });
     expect(r.stderr).toMatch(/syntax is ok/);
     expect(r.status, r.stderr).toBe(0);
+    // What nginx made, it made in the scratch folder: no path of the package's own (/var/lib/nginx …).
+    expect(readdirSync(dir).sort()).toEqual(['access.log', 'client_body-temp', 'error.log', 'fastcgi-temp', 'nginx.conf', 'nginx.pid', 'proxy-temp', 'scgi-temp', 'uwsgi-temp']);
   });
 });
 
@@ -267,7 +258,7 @@ describe.each([
     const port = await freePort();
     writeFileSync(join(dir, 'nginx.conf'), configFor(dist, port, dir));
     let log = '';
-    child = spawn(nginx, ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(nginx, nginxArgs(dir, '-g', 'daemon off;'), { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (log += d));
     child.stderr!.on('data', (d) => (log += d));
     await waitForPort(port, child, () => `${log}${existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : ''}`);

@@ -14,31 +14,19 @@ import { loadRegistries } from '../../src/io/registries.ts';
 import { serveStatic, type StaticServer } from '../../scripts/server/static-server.ts';
 import { ui } from '../../src/ui/strings.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { requireSystemFile } from '../../scripts/system-packages.ts';
 import { ROOT } from '../helpers/build-site.ts';
 
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');
-
-const has = (cmd: string) => spawnSync(cmd, ['-v'], { encoding: 'utf8' }).error === undefined;
-
-/** Poppler's tools come from Debian's poppler-utils; install them when missing, as `npm test` does for Chromium. */
-function ensurePoppler() {
-  if (has('pdftotext') && has('pdfinfo')) return;
-  const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
-  const run = (args: string[]) => spawnSync([...sudo, ...args][0], [...sudo, ...args].slice(1), { encoding: 'utf8', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-  const install = run(['apt-get', 'install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', 'poppler-utils']);
-  const retry = install.status === 0 ? install : (run(['apt-get', 'update']), run(['apt-get', 'install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', 'poppler-utils']));
-  if (!has('pdftotext') || !has('pdfinfo')) {
-    throw new Error(`The PDF test needs pdftotext and pdfinfo from Debian's poppler-utils, and installing them failed (apt-get exited ${retry.status}): run \`apt-get install -y poppler-utils\` as root.\n${retry.stderr}`);
-  }
-}
 
 let browser: Browser;
 let dir: string;
 const servers: StaticServer[] = [];
 
 beforeAll(async () => {
-  ensurePoppler();
+  requireSystemFile('poppler-utils', '/usr/bin/pdftotext');
+  requireSystemFile('poppler-utils', '/usr/bin/pdfinfo');
   browser = await launchBrowser();
   dir = mkdtempSync(join(tmpdir(), 'jiexun-pdf-'));
 });

@@ -1,6 +1,5 @@
 // `npm run bulletin`: drafts a bulletin from a selection on a scratch copy of the fixture content.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,8 +7,9 @@ import { listMarkdownFiles, articleIdOf } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { runCliSync } from '../helpers/cli.ts';
+import { runBulletin } from '../../scripts/bulletin.ts';
 
-const SCRIPT = join(ROOT, 'scripts/bulletin.ts');
 let content: string;
 
 beforeEach(() => {
@@ -18,9 +18,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(join(content, '..'), { recursive: true, force: true }));
 
+/** In-process; tests/site/cli.test.ts runs the command once as a process. */
 function bulletin(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: join(content, '..'), encoding: 'utf8', env: { ...process.env, JIEXUN_CONTENT: content, ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCliSync(runBulletin, args, { cwd: join(content, '..'), env: { JIEXUN_CONTENT: content, ...env } });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 const bulletinFiles = () => readdirSync(join(content, 'bulletins')).sort();
 const FIXTURE_BULLETINS = ['2022-09-30-fixture-zhuanban.md', '2023-q1-zhongyuan-jianbao.md'];

@@ -1,6 +1,5 @@
 // `npm run check`: the malformed-input corpus (tests/fixtures/bad, exact messages in
 // expected.json), the clean fixture, cross-file checks, paths, the CLI and scale.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -9,6 +8,8 @@ import { checkContent, checkSummary } from '../../src/io/check.ts';
 import { formatProblem } from '../../src/io/problems.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
 import { writeManyArticles } from '../helpers/many-articles.ts';
+import { runCli } from '../helpers/cli.ts';
+import { runCheck } from '../../scripts/check.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BAD = 'tests/fixtures/bad';
@@ -143,31 +144,32 @@ describe('checkContent', () => {
 });
 
 describe('npm run check', () => {
-  const run = (args: string[], env: Record<string, string> = {}) => {
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
-    return { code: r.status, out: r.stdout.trimEnd().split('\n'), err: r.stderr };
+  // In-process; tests/site/cli.test.ts runs the command once as a process.
+  const run = async (args: string[], env: Record<string, string> = {}) => {
+    const r = await runCli(runCheck, args, { cwd: ROOT, env });
+    return { code: r.code, out: r.stdout.trimEnd().split('\n'), err: r.stderr };
   };
 
-  it('exits 0 on clean content, from --content or JIEXUN_CONTENT', () => {
-    expect(run(['--content', content])).toEqual({ code: 0, out: ['checked 3 articles, 2 bulletins and 2 registry files: no problems'], err: '' });
-    expect(run([], { JIEXUN_CONTENT: content }).out).toEqual(['checked 3 articles, 2 bulletins and 2 registry files: no problems']);
+  it('exits 0 on clean content, from --content or JIEXUN_CONTENT', async () => {
+    expect(await run(['--content', content])).toEqual({ code: 0, out: ['checked 3 articles, 2 bulletins and 2 registry files: no problems'], err: '' });
+    expect((await run([], { JIEXUN_CONTENT: content })).out).toEqual(['checked 3 articles, 2 bulletins and 2 registry files: no problems']);
   });
 
-  it('prints every problem and a summary, and exits 1 on an error', () => {
-    const r = run(['--content', content, join(BAD, 'articles/several-problems.md')]);
+  it('prints every problem and a summary, and exits 1 on an error', async () => {
+    const r = await run(['--content', content, join(BAD, 'articles/several-problems.md')]);
     expect(r.code).toBe(1);
     expect(r.out).toEqual([...expected.cases['articles/several-problems.md'], 'checked 1 article, 0 bulletins and 2 registry files: 4 errors']);
   });
 
-  it('exits 0 when there are only warnings', () => {
-    const r = run(['--content', content, join(BAD, 'articles/placeholder-body.md')]);
+  it('exits 0 when there are only warnings', async () => {
+    const r = await run(['--content', content, join(BAD, 'articles/placeholder-body.md')]);
     expect(r.code).toBe(0);
     expect(r.out).toEqual([...expected.cases['articles/placeholder-body.md'], 'checked 1 article, 0 bulletins and 2 registry files: 1 warning']);
   });
 
-  it('exits 1 on a broken registry and 2 on a wrong option', () => {
-    expect(run(['--content', join(BAD, 'registry-missing-parent')]).code).toBe(1);
-    const r = run(['--contents', content]);
+  it('exits 1 on a broken registry and 2 on a wrong option', async () => {
+    expect((await run(['--content', join(BAD, 'registry-missing-parent')])).code).toBe(1);
+    const r = await run(['--contents', content]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^npm run check: Unknown option '--contents'/);
   });

@@ -1,12 +1,13 @@
 // `npm run import` as editors run it: --json's exact shape, --dry-run, writing into a content
 // folder, refusing to overwrite, --force, re-importing (unchanged), and the errors.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readArticleSource } from '../../src/io/articles.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
+import { runCliSync } from '../helpers/cli.ts';
+import { runImport } from '../../scripts/import.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEED_000 = resolve(ROOT, '../shared/seeds/000_51a244376aa11d1c.txt');
@@ -26,9 +27,10 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
+/** In-process; tests/site/cli.test.ts runs the command once as a process. */
 function run(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/import.ts'), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, JIEXUN_CONTENT: content, ...env } });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const r = runCliSync(runImport, args, { cwd: ROOT, env: { JIEXUN_CONTENT: content, ...env } });
+  return { status: r.code, stdout: r.stdout, stderr: r.stderr };
 }
 
 /** Every file under the content folder with its text, to see that nothing changed. */

@@ -1,5 +1,4 @@
 // `npm run new`: file names, frontmatter that passes the check, prompts, refusals.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
@@ -189,15 +188,28 @@ describe('npm run new', () => {
     expect(written()).toEqual([]);
   });
 
-  it('runs as a command: usage errors exit 2, a missing field outside a terminal exits 1', () => {
-    const cli = (args: string[]) => spawnSync(process.execPath, [join(ROOT, 'scripts/new.ts'), '--content', content, ...args], { cwd: ROOT, encoding: 'utf8', input: '' });
-    const bad = cli(['--bogus']);
+  it('as a command: usage errors exit 2, a missing field outside a terminal exits 1', async () => {
+    // Not a terminal, input already ended: as `npm run new … < /dev/null` (tests/site/cli.test.ts runs the command as a process).
+    const cli = async (args: string[]) => {
+      const stdin = new PassThrough();
+      stdin.end();
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      let out = '';
+      let err = '';
+      stdout.on('data', (d) => (out += d));
+      stderr.on('data', (d) => (err += d));
+      const status = await runNew(['--content', content, ...args], { cwd: ROOT, env: {}, stdin, stdout, stderr });
+      await new Promise((r) => setImmediate(r));
+      return { status, stdout: out, stderr: err };
+    };
+    const bad = await cli(['--bogus']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^npm run new: Unknown option '--bogus'/);
-    const missing = cli(['--street', '莲湖', '--reporter', '鲁燕']);
+    const missing = await cli(['--street', '莲湖', '--reporter', '鲁燕']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^npm run new: --title: expected the headline/);
-    const ok = cli(['--street', '莲湖', '--reporter', '鲁燕', '--title', '文化大餐', '--date', '2022-09-08']);
+    const ok = await cli(['--street', '莲湖', '--reporter', '鲁燕', '--title', '文化大餐', '--date', '2022-09-08']);
     expect(ok.status).toBe(0);
     expect(ok.stdout).toBe(`${relative(ROOT, join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan.md'))}\n`);
   });
