@@ -28,6 +28,7 @@ describe('a build with a bad article', () => {
       expect(r.stderr).toContain(`${rel}:5:7  star: expected a star from content/stars.yaml, found 支部过应星 (did you mean 支部过硬星?)`);
       expect(readFileSync(join(out, 'index.html'), 'utf8')).toBe('previous build');
       expect(readdirSync(content).filter((f) => f.includes('.building-'))).toEqual([]);
+      rmSync(content, { recursive: true, force: true });
     });
   }
 });
@@ -47,5 +48,6 @@ describe('a build with no published article', () => {
     expect(r.status).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/search index: .*search-articles\.json: expected at least one published article to index, found none/);
     expect(readdirSync(content)).not.toContain('dist');
+    rmSync(content, { recursive: true, force: true });
   });
 });
