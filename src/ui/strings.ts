@@ -75,7 +75,7 @@ const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join
 
 export const searchUi = {
   title: '搜索报道',
-  intro: '按街道、记者、关键词检索全部报道。多个词用空格分开，每个词都须在报道中原样出现。',
+  intro: '按街道、记者、关键词检索全部报道。多个词用空格分开，每个词都须在报道中出现；标点、引号、全角半角和繁简体不影响检索。',
   queryLabel: '关键词',
   placeholder: '如：网格化、莲湖街道、鲁燕',
   submit: '搜索',
@@ -130,4 +130,17 @@ export const bulletinUi = {
   /** The editor's note a drafted bulletin starts with; the editor replaces the whole paragraph. */
   draftNote: (kind: string, scope: string, count: number) =>
     `${DRAFT_MARKER}请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“${DRAFT_MARKER}”标记。`,
+} as const;
+
+// ---------------------------------------------------------------- search page: as readers type
+
+export const searchReaderUi = {
+  busy: '正在检索…',
+  activeFilters: '已选筛选',
+  removeFilter: (facet: string, value: string) => `取消筛选：${facet} ${value}`,
+  nameLink: (kind: 'place' | 'star' | 'person', name: string) =>
+    kind === 'place' ? `${name}：查看报道时间线` : kind === 'star' ? `${name}：查看该星级的全部报道` : `${name}：查看其全部报道`,
+  closestNames: '相近的名称：',
+  withoutLast: (word: string, n: number) => (n ? `去掉“${word}”，找到 ${n} 篇报道：` : `去掉“${word}”也没有找到报道。`),
+  seeAll: (n: number) => `查看全部 ${n} 篇`,
 } as const;

@@ -3,9 +3,10 @@
 // unchanged shard is reused from the cache and never indexed again, whatever else changed around it.
 import { createHash } from 'node:crypto';
 import { CATALOG_VERSION } from '../shared/catalog.ts';
+import { T2S_DIGEST } from './t2s-table.ts';
 
 /** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
-export const SHARD_FORMAT = 3;
+export const SHARD_FORMAT = 4;
 
 const START = 'data-pagefind-body';
 const END = 'data-pagefind-ignore';
@@ -22,7 +23,7 @@ export function indexedRegion(html: string): string | undefined {
 
 export function shardDigest(regions: readonly string[]): string {
   const h = createHash('sha1');
-  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION}\n`);
+  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION} t2s ${T2S_DIGEST}\n`);
   for (const r of regions) {
     h.update(r);
     h.update('\u0000');

@@ -1,0 +1,50 @@
+// Going back to the search page shows the results the reader left, where they left them. A browser
+// that keeps the page in its back/forward cache needs nothing; otherwise the page reloads, and the
+// last view drawn (view.ts) and the scroll position come back from sessionStorage before any
+// search runs. The browser's own scroll restoration is turned off: it would scroll before the
+// results are drawn, and land at the top.
+import type { PageView } from './view.ts';
+
+const KEY = 'jiexun:search-view';
+
+interface Saved {
+  view: PageView;
+  scrollY: number;
+}
+
+function read(): Saved | undefined {
+  try {
+    const raw = sessionStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Saved) : undefined;
+  } catch {
+    return undefined; // storage disabled or a stale format: search afresh
+  }
+}
+
+function write(saved: Saved): void {
+  try {
+    sessionStorage.setItem(KEY, JSON.stringify(saved));
+  } catch {
+    // Storage full or disabled: going back then searches again.
+  }
+}
+
+export function manualScrollRestoration(): void {
+  if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
+}
+
+/** The view last drawn for this URL's query string, and where the page was scrolled, if saved. */
+export function savedView(search: string): Saved | undefined {
+  const saved = read();
+  return saved && saved.view?.search === search && Array.isArray(saved.view.hits) ? saved : undefined;
+}
+
+export function saveView(view: PageView): void {
+  write({ view, scrollY: window.scrollY });
+}
+
+/** Records the scroll position with the view drawn (on leaving the page, and as the reader scrolls). */
+export function saveScroll(): void {
+  const saved = read();
+  if (saved && saved.view.search === location.search) write({ ...saved, scrollY: window.scrollY });
+}
