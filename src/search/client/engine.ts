@@ -1,6 +1,6 @@
 // Runs a search: one Pagefind search per query word finds exactly the articles containing it (its
-// character pairs at consecutive positions, see char-tokens.ts), a ranked search over all tokens
-// gives relevance scores, and the search catalog supplies facets, counts and date order — so
+// character pairs at consecutive positions, see char-tokens.ts) with a relevance score, and the
+// search catalog supplies facets, counts and date order — so
 // counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
 import { CATALOG_VERSION, CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../shared/catalog.ts';
 import { catalogFile, catalogFromColumns } from '../shared/catalog-file.ts';
@@ -101,19 +101,17 @@ export class SearchEngine {
     if (plan.kind === 'words' && !catalog.catalog.pages.length) {
       rows = []; // nothing published yet: there is no Pagefind index to ask
     } else if (plan.kind === 'words') {
-      // One search per word gives exactly the pages containing it (see QueryWord.query); for
-      // relevance order, one ranked search over all the words' tokens gives the scores. They read
-      // the same index chunks, so the extra searches fetch nothing more.
-      const relevance = state.sort === 'relevance';
-      const tokens = [...new Set(plan.words.flatMap((w) => w.tokens))];
-      const [perWord, ranked] = await Promise.all([Promise.all(plan.words.map((w) => this.ids(w.query))), relevance ? this.ids(tokens.join(' ')) : undefined]);
+      // One search per word gives exactly the pages containing it (see QueryWord.query), each with
+      // Pagefind's score for that word; a page's relevance is the sum over the words. (A second,
+      // ranked search over all the words' tokens read the same postings a second time.)
+      const perWord = await Promise.all(plan.words.map((w) => this.ids(w.query)));
       rows = [];
       for (const [id, result] of perWord[0]) {
         if (!perWord.every((p) => p.has(id))) continue;
         const page = catalog.page(id);
         if (!page) throw new CatalogError(`page ${id} of the search index is missing from the search catalog (the two were built apart)`);
         this.found.set(id, result);
-        rows.push({ id, page, values: catalog.facets(page), score: ranked?.get(id)?.score ?? 0 });
+        rows.push({ id, page, values: catalog.facets(page), score: perWord.reduce((sum, p) => sum + p.get(id)!.score, 0) });
       }
     } else {
       rows = catalog.catalog.pages.map((page) => ({ id: page[0], page, values: catalog.facets(page), score: 0 }));
