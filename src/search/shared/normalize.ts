@@ -72,18 +72,20 @@ export function foldText(text: string, table: FoldTable): Folded {
   for (let i = 0; i < n; ) {
     const cp = text.codePointAt(i)!;
     let j = i + (cp > 0xffff ? 2 : 1);
-    // Fast paths: Chinese characters of the main block and ASCII letters and digits need no NFKC.
-    if (cp >= 0x4e00 && cp <= 0x9fff && !(j < n && MARK.test(text[j]))) {
+    // Fast paths: Chinese characters of the main block and ASCII letters and digits need no NFKC
+    // (unless a combining mark follows).
+    const alone = !(j < n && MARK.test(text[j]));
+    if (alone && cp >= 0x4e00 && cp <= 0x9fff) {
       emit(table.get(cp) ?? cp, i, j);
       i = j;
       continue;
     }
-    if (cp < 0x80 && ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a))) {
+    if (alone && ((cp >= 0x30 && cp <= 0x39) || (cp >= 0x61 && cp <= 0x7a))) {
       emit(cp, i, j);
       i = j;
       continue;
     }
-    if (cp >= 0x41 && cp <= 0x5a) {
+    if (alone && cp >= 0x41 && cp <= 0x5a) {
       emit(cp + 32, i, j);
       i = j;
       continue;
