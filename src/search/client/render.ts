@@ -91,7 +91,7 @@ export function renderView(view: PageView, e: PageElements): void {
 
   e.chips.replaceChildren(
     ...view.chips.map((c) =>
-      el('li', {}, el('button', { type: 'button', class: 'search-chip', 'data-key': c.key, 'data-value': c.value, 'aria-label': searchReaderUi.removeFilter(searchUi.facetLabels[c.key], c.label) }, `${searchUi.facetLabels[c.key]}：${c.label}`, el('span', { 'aria-hidden': 'true' }, ' ×'))),
+      el('button', { type: 'button', class: 'search-chip', 'data-key': c.key, 'data-value': c.value, 'aria-label': searchReaderUi.removeFilter(searchUi.facetLabels[c.key], c.label) }, `${searchUi.facetLabels[c.key]}：${c.label}`, el('span', { 'aria-hidden': 'true' }, ' ×')),
     ),
   );
   e.chips.hidden = view.chips.length === 0;
