@@ -148,6 +148,19 @@ describe('back from an article', () => {
     expect(sorted(await shownIds(p))).toEqual(sorted(LIANHU));
   });
 
+  it('searches afresh when the reader follows a link to the same search later', async () => {
+    const p = await fresh({ width: 360, height: 480 });
+    await leaveAndComeBack(p, true);
+    const fetched: string[] = [];
+    p.on('request', (r) => {
+      if (r.url().includes('/pagefind/fragment/')) fetched.push(r.url());
+    });
+    await p.goto(`${site.url}/streets/`);
+    await openSearch(p, site.url, '?q=本报讯&sort=newest');
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(await p.evaluate(() => window.scrollY)).toBe(0);
+  });
+
   it('shows the same results at the same scroll position (whichever way the browser brings the page back)', async () => {
     const p = await fresh({ width: 360, height: 480 });
     const { ids, y } = await leaveAndComeBack(p, false);

@@ -33,8 +33,13 @@ export function manualScrollRestoration(): void {
   if ('scrollRestoration' in history) history.scrollRestoration = 'manual';
 }
 
-/** The view last drawn for this URL's query string, and where the page was scrolled, if saved. */
+/**
+ * The view last drawn for this URL's query string, and where the page was scrolled — when the
+ * reader came back to the page (back, forward or reload), not when they followed a link to it.
+ */
 export function savedView(search: string): Saved | undefined {
+  const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  if (nav && nav.type !== 'back_forward' && nav.type !== 'reload') return undefined;
   const saved = read();
   return saved && saved.view?.search === search && Array.isArray(saved.view.hits) ? saved : undefined;
 }
