@@ -153,11 +153,16 @@ window.addEventListener('popstate', () => void show(urlState()));
 window.addEventListener('pagehide', saveScroll);
 
 manualScrollRestoration();
-const saved = savedView(location.search);
-if (saved) {
-  // Back from an article: the results as they were, scrolled as they were, without searching.
-  syncControls(urlState());
-  renderView(saved.view, e);
+function restore(): boolean {
+  const saved = savedView(location.search);
+  if (!saved) return false;
+  try {
+    // Back from an article: the results as they were, scrolled as they were, without searching.
+    syncControls(urlState());
+    renderView(saved.view, e);
+  } catch {
+    return false; // a damaged saved view: search instead
+  }
   settle(current, location.search, false);
   window.scrollTo(0, saved.scrollY);
   // A site rebuilt since then: search again.
@@ -167,8 +172,8 @@ if (saved) {
       if (hash !== saved.view.indexHash && current === 0) void show(urlState());
     })
     .catch(() => {});
-} else {
-  void show(urlState());
+  return true;
 }
+if (!restore()) void show(urlState());
 // Ready for the next query: Pagefind and the catalog load while the reader types.
 void engine.warm().catch(() => {});

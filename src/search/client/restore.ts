@@ -6,8 +6,11 @@
 import type { PageView } from './view.ts';
 
 const KEY = 'jiexun:search-view';
+/** Bump when PageView changes shape: a view saved by an older script is then not drawn. */
+const VERSION = 1;
 
 interface Saved {
+  version: number;
   view: PageView;
   scrollY: number;
 }
@@ -41,11 +44,11 @@ export function savedView(search: string): Saved | undefined {
   const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
   if (nav && nav.type !== 'back_forward' && nav.type !== 'reload') return undefined;
   const saved = read();
-  return saved && saved.view?.search === search && Array.isArray(saved.view.hits) ? saved : undefined;
+  return saved && saved.version === VERSION && saved.view?.search === search ? saved : undefined;
 }
 
 export function saveView(view: PageView): void {
-  write({ view, scrollY: window.scrollY });
+  write({ version: VERSION, view, scrollY: window.scrollY });
 }
 
 /** Records the scroll position with the view drawn (on leaving the page, and as the reader scrolls). */
