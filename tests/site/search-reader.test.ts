@@ -148,6 +148,15 @@ describe('back from an article', () => {
     expect(sorted(await shownIds(p))).toEqual(sorted(LIANHU));
   });
 
+  it('searches when the saved view is damaged', async () => {
+    const p = await fresh();
+    await openSearch(p, site.url, '?q=网格化');
+    await p.evaluate(() => sessionStorage.setItem('jiexun:search-view', JSON.stringify({ version: 1, view: { search: location.search, hits: 'x' }, scrollY: 0 })));
+    await p.reload();
+    await settled(p);
+    expect(await shownIds(p)).toEqual(['2022-09-08-lianhu-yuju']);
+  });
+
   it('searches afresh when the reader follows a link to the same search later', async () => {
     const p = await fresh({ width: 360, height: 480 });
     await leaveAndComeBack(p, true);
