@@ -86,7 +86,6 @@ export const searchUi = {
   facetLabels: { street: '街道（乡镇）', district: '区县', city: '城市', star: '五星', reporter: '记者、通讯员', year: '年份' } satisfies Record<FacetKey, string>,
   clearFilters: '清除全部筛选',
   resultsHeading: '搜索结果',
-  searching: '正在搜索……',
   found: (n: number, words: readonly string[]) => `找到 ${n} 篇包含${quoted(words)}的报道。`,
   foundNone: (words: readonly string[]) => `没有找到包含${quoted(words)}的报道。`,
   noneInFilters: '所选分类中没有这样的报道，可以取消部分筛选再试。',
