@@ -8,7 +8,7 @@ import { SearchEngine } from './engine.ts';
 import { PAGE_SIZE, renderBusy, renderView, type PageElements } from './render.ts';
 import { chipViews, facetViews, hitView, statusText, type PageView } from './view.ts';
 import { closestNames, namedBy } from './registry-names.ts';
-import { manualScrollRestoration, savedView, saveScroll, saveView } from './restore.ts';
+import { manualScrollRestoration, savedView, saveView } from './restore.ts';
 import { FACET_KEYS, type FacetKey } from '../shared/facet-keys.ts';
 
 const byId = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -28,6 +28,8 @@ const e: PageElements = {
 };
 const engine = new SearchEngine();
 let current = 0;
+/** The view on the page, saved as the reader leaves (restore.ts). */
+let shownView: PageView | undefined;
 
 function urlOf(state: SearchState): string {
   const qs = paramsFromState(state).toString();
@@ -104,9 +106,10 @@ async function show(state: SearchState, focusStatus = false) {
     const view = await buildView(state, search);
     if (run !== current) return;
     renderView(view, e);
-    saveView(view);
+    shownView = view;
   } catch (err) {
     if (run !== current) return;
+    shownView = undefined;
     e.status.textContent = searchUi.failed(err instanceof Error ? err.message : String(err));
     e.list.replaceChildren();
     e.pager.replaceChildren();
@@ -150,7 +153,9 @@ e.pager.addEventListener('click', (ev) => {
   if (b) go({ ...urlState(), page: Number(b.dataset.page) }, true);
 });
 window.addEventListener('popstate', () => void show(urlState()));
-window.addEventListener('pagehide', saveScroll);
+window.addEventListener('pagehide', () => {
+  if (shownView?.search === location.search) saveView(shownView);
+});
 
 manualScrollRestoration();
 function restore(): boolean {
@@ -160,6 +165,7 @@ function restore(): boolean {
     // Back from an article: the results as they were, scrolled as they were, without searching.
     syncControls(urlState());
     renderView(saved.view, e);
+    shownView = saved.view;
   } catch {
     return false; // a damaged saved view: search instead
   }

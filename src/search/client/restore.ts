@@ -47,12 +47,10 @@ export function savedView(search: string): Saved | undefined {
   return saved && saved.version === VERSION && saved.view?.search === search ? saved : undefined;
 }
 
+/**
+ * Saves the view drawn and where the page is scrolled: called as the reader leaves the page
+ * (pagehide), so the write costs nothing while results are being shown.
+ */
 export function saveView(view: PageView): void {
   write({ version: VERSION, view, scrollY: window.scrollY });
-}
-
-/** Records the scroll position with the view drawn (on leaving the page, and as the reader scrolls). */
-export function saveScroll(): void {
-  const saved = read();
-  if (saved && saved.view.search === location.search) write({ ...saved, scrollY: window.scrollY });
 }
