@@ -184,7 +184,7 @@ const CLASSIFICATION_RE = /^(秘密|机密|绝密)(★\S+)?$/;
 const ISSUE_RE = /^第?\s*(\d+)\s*期?$/;
 
 /** The 期号: a whole number, written 3 or 第3期. */
-const issueNumber = z.unknown().optional().transform((v, ctx) => {
+export const issueNumber = z.unknown().optional().transform((v, ctx) => {
   if (v === undefined || v === null) return undefined;
   const m = typeof v === 'number' ? (Number.isInteger(v) ? [String(v), String(v)] : null) : typeof v === 'string' ? ISSUE_RE.exec(v.trim()) : null;
   const n = m ? Number(m[1]) : NaN;
