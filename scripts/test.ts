@@ -3,6 +3,7 @@
 //   chromium          the browser playwright-core drives
 //   fonts-noto-cjk    so pages (and printed PDFs) show Chinese text, not empty boxes
 //   poppler-utils     pdftotext, to read the printed bulletin back
+//   libreoffice-writer-nogui  soffice, to open the bulletin's Word file as a department would
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -12,6 +13,7 @@ const needed = [
   { pkg: 'chromium', present: existsSync(CHROMIUM) },
   { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
   { pkg: 'poppler-utils', present: existsSync('/usr/bin/pdftotext') },
+  { pkg: 'libreoffice-writer-nogui', present: existsSync('/usr/bin/soffice') },
 ].filter((n) => !n.present).map((n) => n.pkg);
 if (needed.length) {
   console.log(`Installing Debian packages the browser tests need: ${needed.join(' ')} …`);

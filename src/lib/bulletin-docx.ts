@@ -4,10 +4,7 @@
 // uses a named style (报头, 期号, 正文, 版记 …) so a department can restyle and go on editing it
 // in WPS or Word. Word has the room the printed web page lacks: body in 3号 仿宋 on the 22-line
 // grid, titles in 2号 小标宋. Pure: the caller passes the strings already worded.
-import {
-  AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun,
-  convertMillimetersToTwip as mm,
-} from 'docx';
+import { AlignmentType, BorderStyle, Document, Footer, LineRuleType, Packer, PageNumber, Paragraph, TabStopType, TextRun } from 'docx';
 import type { TextBlock } from './html-blocks.ts';
 
 export interface DocxStory {
@@ -40,6 +37,8 @@ export interface BulletinDocxInput {
   description: string;
 }
 
+/** Millimetres in twips, rounded (docx's own helper truncates: A4 would come out 1 twip short). */
+const mm = (v: number) => Math.round((v * 1440) / 25.4);
 // Chinese sizes in half-points: 2号 22 pt, 3号 16 pt, 4号 14 pt.
 const SIZE = { er: 44, san: 32, si: 28 };
 const RED = 'E60012';
