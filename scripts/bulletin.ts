@@ -101,7 +101,6 @@ for (const file of listMarkdownFiles(dir)) {
   bulletinErrors.push(...r.problems.filter((p) => p.severity === 'error'));
   if (r.bulletin) existing.push(r.bulletin);
 }
-if (bulletinErrors.length) fail(`${bulletinErrors.map(formatProblem).join('\n')}\n\n${bulletinErrors.length} error(s) in ${shown(dir)}: fix them (npm run check) before drafting a bulletin, so that its 期号 follows the others.`);
 
 let draft;
 try {
@@ -125,6 +124,8 @@ try {
 const file = join(dir, `${draft.id}.md`);
 const clash = listMarkdownFiles(dir).find((f) => articleIdOf(f) === draft.id);
 if (clash) fail(`${shown(clash)} already exists: refusing to overwrite it. Choose another --id, or delete that file first.`);
+// Checked after the clash, which is the plainer message when the broken file is the one in the way.
+if (bulletinErrors.length) fail(`${bulletinErrors.map(formatProblem).join('\n')}\n\n${bulletinErrors.length} error(s) in ${shown(dir)}: fix them (npm run check) before drafting a bulletin, so that its 期号 follows the others.`);
 
 // What is written must read back as a valid bulletin, with every listed article found.
 const check = readBulletinSource(shown(file), draft.markdown, registries, new Set(articles.map((a) => a.id)));

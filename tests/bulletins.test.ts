@@ -185,8 +185,8 @@ describe('the real 2022 Q3 简报', () => {
 
   it('has the masthead and the editor\'s note, with the placeholder replaced', () => {
     const html = page(site, url);
-    expect(html).toContain('<h1>中原区“五星”支部创建工作简报（2022年第三季度）</h1>');
-    expect(html).toContain('<dt>时段</dt><dd class="period"><time datetime="2022-07-01">2022年7月1日</time>至<time datetime="2022-09-30">2022年9月30日</time></dd>');
+    expect(html).toContain('<h1 class="masthead-name" data-size="s">中原区“五星”支部创建工作简报</h1>');
+    expect(html).toContain('<p class="period"><time datetime="2022-07-01">2022年7月1日</time>至<time datetime="2022-09-30">2022年9月30日</time></p>');
     expect(html).toContain('<h2 id="editors-note">编者按</h2><p>2022年第三季度，中原区各街道把“五星”支部创建');
     expect(html).not.toContain('【待编辑】');
   });
