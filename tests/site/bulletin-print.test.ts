@@ -10,7 +10,7 @@ import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { page as builtPage } from '../helpers/html.ts';
-import { ROOT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 import { servedSite } from '../helpers/served-site.ts';
 
 const site = inject('siteDist');
@@ -176,5 +176,20 @@ describe('the 2022 Q3 简报 printed from the browser', () => {
     await page.close();
     const { pages } = expectTheForm(file);
     expect(pages).toBe(pagesOf(join(site, `bulletins/${ID}.pdf`)));
+  });
+});
+
+describe('a build on a machine without Chromium', () => {
+  it('succeeds, says once that PDFs were left out, and links no PDF (the Word file is still there)', () => {
+    const out = join(dir, 'no-chromium-dist');
+    const r = buildSite(FIXTURE_CONTENT, out, { CHROMIUM_PATH: join(dir, 'no-such-chromium') });
+    expect(r.status, r.stderr).toBe(0);
+    const said = `${r.stdout}\n${r.stderr}`.match(/Bulletin PDFs not built: no Chromium at \S+no-such-chromium/g);
+    expect(said).toHaveLength(1);
+    const html = builtPage(out, '/bulletins/2023-q1-zhongyuan-jianbao/');
+    expect(html).not.toContain('.pdf');
+    expect(html).toContain('href="/bulletins/2023-q1-zhongyuan-jianbao.docx"');
+    expect(existsSync(join(out, 'bulletins/2023-q1-zhongyuan-jianbao.docx'))).toBe(true);
+    expect(existsSync(join(out, 'bulletins/2023-q1-zhongyuan-jianbao.pdf'))).toBe(false);
   });
 });
