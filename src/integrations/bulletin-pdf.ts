@@ -3,9 +3,9 @@
 // a reader's "Print" uses, so the download and the paper copy are one layout. Without Chromium
 // the build says so once and the pages carry no PDF link (src/io/pdf-chromium.ts decides both).
 //
-// Two passes per bulletin: the first finds the page each story starts on (the contents' links are
-// named destinations in the PDF); a briefing running past four pages then prints its contents
-// with those page numbers, a shorter one without contents; the second pass is the PDF kept.
+// A briefing that fits in four pages without its contents is printed once, without them. A longer
+// one is printed with its contents to find the page each story starts on (the contents' links are
+// named destinations in the PDF), and again with those page numbers filled in: the PDF kept.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,15 +56,24 @@ export default function bulletinPdf(): AstroIntegration {
           for (const id of ids) {
             const file = join(folder, id, 'index.html');
             const url = `${server.url}/bulletins/${id}/`;
-            await page.goto(url, { waitUntil: 'load' });
-            const first = await pdfLayout(await page.pdf({ preferCSSPageSize: true }));
             const html = readFileSync(file, 'utf8');
-            const numbered = withPageNumbers(html, first.pages, first.destinations);
-            if (numbered !== html) {
-              writeFileSync(file, numbered);
-              await page.goto(url, { waitUntil: 'load' });
+            const print = async () => page.pdf({ preferCSSPageSize: true, tagged: true });
+            // Without its contents, does the briefing fit in four pages? Then that print is the PDF.
+            await page.goto(url, { waitUntil: 'load' });
+            await page.evaluate(() => document.querySelector('[data-print-toc]')?.removeAttribute('data-print-toc'));
+            const short = await print();
+            const { pages } = await pdfLayout(short);
+            if (pages <= TOC_AFTER_PAGES) {
+              writeFileSync(file, withPageNumbers(html, pages, new Map()));
+              writeFileSync(join(folder, `${id}.pdf`), short);
+              continue;
             }
-            writeFileSync(join(folder, `${id}.pdf`), await page.pdf({ preferCSSPageSize: true, tagged: true }));
+            // Longer: print with the contents to learn where each story starts, then with the page numbers.
+            await page.goto(url, { waitUntil: 'load' });
+            const first = await pdfLayout(await print());
+            writeFileSync(file, withPageNumbers(html, Math.max(first.pages, TOC_AFTER_PAGES + 1), first.destinations));
+            await page.goto(url, { waitUntil: 'load' });
+            writeFileSync(join(folder, `${id}.pdf`), await print());
           }
         } catch (e) {
           throw new Error(`Printing the bulletin PDFs with ${printing.chromium} failed: ${(e as Error).message}\nBuild with JIEXUN_PDF=0 to leave the PDFs out.`);

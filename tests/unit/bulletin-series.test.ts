@@ -52,7 +52,7 @@ describe('npm run bulletin\'s draft', () => {
   const registries = loadRegistries(join(ROOT, 'content'));
   const articles = listMarkdownFiles(join(ROOT, 'content/articles')).map((f) => readArticleFile(f, registries, ROOT).article!);
   const req = { kind: '简报', title: '第四季度', from: '2022-07-01', to: '2022-09-30', date: '2022-12-31', districts: ['中原区'] };
-  const existing = [b('c', '2022-09-30', 4, { marks: ['内部资料'], distribution: { 报: ['市委组织部'], 发: ['各街道党工委', '区直各单位'] }, copies: 80 })];
+  const existing = [b('c', '2022-09-30', 4, { marks: ['内部资料'], distribution: { 报: ['市委组织部'], 送: undefined, 发: ['各街道党工委', '区直各单位'] }, copies: 80 })];
 
   it('takes the next 期号 and the masthead, department, marks and 版记 of the series\' last issue', () => {
     const { markdown } = draftBulletin(req, articles, registries, existing);
