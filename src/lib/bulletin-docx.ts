@@ -51,6 +51,8 @@ const FONT = {
   song: { eastAsia: '宋体', ascii: 'Times New Roman', hAnsi: 'Times New Roman' },
 };
 const TEXT_WIDTH = mm(156);
+/** The red rule under the head (版头中的分隔线): a thick red bottom border, in the style and on the paragraph (LibreOffice draws only the latter). */
+const RED_RULE = { bottom: { style: BorderStyle.SINGLE, size: 24, color: RED, space: 6 } };
 /** 225 mm over 22 lines: the GB/T line pitch, as an exact line spacing. */
 const LINE = { line: Math.round(mm(225) / 22), lineRule: LineRuleType.EXACT };
 const TWO_CHARS = 640; // 2 × 16 pt, in twips
@@ -71,8 +73,7 @@ const styles = (masthead: string) => [
     id: 'Issuer', name: '编发单位和日期', run: { font: FONT.fangsong, size: SIZE.san },
     paragraph: {
       tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - 320 }], indent: { left: 320 }, spacing: { after: 480 },
-      // The red rule under the head (版头中的分隔线): a thick red bottom border.
-      border: { bottom: { style: BorderStyle.SINGLE, size: 24, color: RED, space: 6 } },
+      border: RED_RULE,
     },
   },
   { id: 'BulletinTitle', name: '简报标题', basedOn: 'Normal', next: 'Period', run: { font: FONT.xbs, size: SIZE.er }, paragraph: { alignment: AlignmentType.CENTER, spacing: { after: 120 }, keepNext: true } },
@@ -100,7 +101,7 @@ export function bulletinDocument(input: BulletinDocxInput): Document {
   if (input.marks.length) children.push(new Paragraph({ style: 'Marks', text: input.marks.join('　') }));
   children.push(new Paragraph({ style: 'Masthead', text: input.masthead }));
   if (input.issue) children.push(new Paragraph({ style: 'IssueNo', text: input.issue }));
-  children.push(new Paragraph({ style: 'Issuer', children: [new TextRun(input.department ?? ''), new TextRun({ children: ['\t', input.date] })] }));
+  children.push(new Paragraph({ style: 'Issuer', border: RED_RULE, children: [new TextRun(input.department ?? ''), new TextRun({ children: ['\t', input.date] })] }));
   if (input.title) {
     // A long title's bracketed tail (（2022年第三季度）) goes whole onto a line of its own.
     const [main, tail] = /^(.{2,}?)(（[^（）]*）)$/.exec(input.title)?.slice(1) ?? [input.title, ''];

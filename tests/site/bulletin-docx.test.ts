@@ -10,6 +10,7 @@ import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { ROOT } from '../helpers/build-site.ts';
+import { redBands } from '../helpers/red-bands.ts';
 
 const site = inject('siteDist');
 const fixture = inject('fixtureDist');
@@ -35,12 +36,18 @@ function run(cmd: string, args: string[]): string {
 
 /** LibreOffice opens the Word file and saves it as PDF; returns the PDF's text, one string per page. */
 function openInLibreOffice(docx: string): string[] {
+  return run('pdftotext', ['-layout', '-enc', 'UTF-8', convert(docx), '-']).split('\f').slice(0, -1);
+}
+const converted = new Map<string, string>();
+function convert(docx: string): string {
+  if (converted.has(docx)) return converted.get(docx)!;
   const out = join(dir, 'out');
   // A profile of its own, so a LibreOffice the user has open is neither used nor disturbed.
   run(SOFFICE, [`-env:UserInstallation=${pathToFileURL(join(dir, 'profile')).href}`, '--headless', '--convert-to', 'pdf', '--outdir', out, docx]);
   const pdf = join(out, docx.split('/').pop()!.replace(/\.docx$/, '.pdf'));
   expect(existsSync(pdf), pdf).toBe(true);
-  return run('pdftotext', ['-layout', '-enc', 'UTF-8', pdf, '-']).split('\f').slice(0, -1);
+  converted.set(docx, pdf);
+  return pdf;
 }
 const squash = (s: string) => s.replace(/\s+/g, '');
 const unzip = (file: string, part: string) => run('unzip', ['-p', file, part]);
@@ -67,6 +74,16 @@ describe('the 2022 Q3 简报 as a Word file', () => {
     // The 版记 is on the last page; every page carries its number as — N —.
     expect(squash(pages.at(-1)!)).toContain('共印80份');
     pages.forEach((p, i) => expect(p, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+  });
+
+  it('shows the masthead large and red over the red rule when LibreOffice prints it', () => {
+    const { bands, height } = redBands(convert(docx()), 1, join(dir, 'docx-page1'));
+    const [mast, rule] = bands;
+    expect(mast.rows).toBeGreaterThanOrEqual(20); // characters at least 20 pt tall
+    expect(mast.top).toBeLessThan(height / 3);
+    expect(rule.top).toBeGreaterThan(mast.top + mast.rows);
+    expect(rule.widest).toBeGreaterThan(400); // across most of the 156 mm (442 pt) text block
+    expect(rule.rows).toBeGreaterThanOrEqual(2);
   });
 
   it('sets every paragraph in a named style a department can restyle, on the GB/T 9704 page', () => {

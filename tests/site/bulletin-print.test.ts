@@ -3,13 +3,14 @@
 // (pdftotext, pdfinfo; pdftoppm renders page 1 to check the masthead's colour and size).
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { page as builtPage } from '../helpers/html.ts';
+import { redBands } from '../helpers/red-bands.ts';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 import { servedSite } from '../helpers/served-site.ts';
 
@@ -125,32 +126,7 @@ describe('the 2022 Q3 简报 as printed by the build (dist/bulletins/<id>.pdf)',
   });
 
   it('prints the masthead large and red, above a thick red rule', () => {
-    // Page 1 at 72 dpi as raw RGB (PPM): 1 pt = 1 px.
-    const base = join(dir, 'page1');
-    run('pdftoppm', ['-r', '72', '-f', '1', '-l', '1', '-singlefile', pdf(), base]);
-    const ppm = readFileSync(`${base}.ppm`);
-    const header = /^P6\s+(\d+)\s+(\d+)\s+255\s/.exec(ppm.subarray(0, 40).toString('latin1'))!;
-    const [width, height] = [Number(header[1]), Number(header[2])];
-    const offset = header[0].length;
-    const redInRow = (y: number) => {
-      let n = 0;
-      for (let x = 0; x < width; x++) {
-        const i = offset + (y * width + x) * 3;
-        if (ppm[i] > 180 && ppm[i + 1] < 90 && ppm[i + 2] < 90) n++;
-      }
-      return n;
-    };
-    const rows = Array.from({ length: height }, (_, y) => redInRow(y));
-    // Bands of consecutive rows with red in them, top to bottom.
-    const bands: { top: number; rows: number; widest: number }[] = [];
-    rows.forEach((n, y) => {
-      if (!n) return;
-      const b = bands.at(-1);
-      if (b && b.top + b.rows === y) {
-        b.rows++;
-        b.widest = Math.max(b.widest, n);
-      } else bands.push({ top: y, rows: 1, widest: n });
-    });
+    const { bands, height } = redBands(pdf(), 1, join(dir, 'page1'));
     const [mast, rule] = bands;
     expect(mast, 'red masthead').toBeDefined();
     // Characters at least 20 pt (7 mm) tall, in the top third of the page.
