@@ -33,6 +33,10 @@ export default function bulletinPdf(): AstroIntegration {
   return {
     name: 'jiexun:bulletin-pdf',
     hooks: {
+      // PDFs are printed after a build: `astro dev` has none, so its pages link none.
+      'astro:config:setup': ({ command }) => {
+        if (command === 'dev') process.env.JIEXUN_PDF = '0';
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const out = resolve(fileURLToPath(dir)); // no trailing slash: the server compares paths
         const folder = join(out, 'bulletins');
