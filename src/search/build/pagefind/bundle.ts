@@ -14,6 +14,7 @@ import { readArticleHtml } from '../article-html.ts';
 import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../../shared/catalog.ts';
 import { ENTRY_FILE, FACTS_FILE } from './shard-postings.ts';
 import { PAGEFIND_SIGNATURE, readPagefindFile } from './pagefind-file.ts';
+import { expectPagefindVersion, installedPagefindVersion } from './version.ts';
 import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../record.ts';
 import { t2sTable } from '../t2s-table.ts';
 
@@ -35,6 +36,8 @@ const BATCH = 200;
  * `html`, when given, holds the pages already read (same order as `ids`).
  */
 export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries, html?: readonly string[]): Promise<SearchBundleSummary> {
+  // Before any work: another Pagefind would write files the merge cannot read.
+  expectPagefindVersion(installedPagefindVersion(), 'the installed pagefind package');
   const kept: Omit<SearchRecord, 'record' | 'shown'>[] = [];
   const shown = new Map<string, string>();
   const table = t2sTable();
