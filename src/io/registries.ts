@@ -1,10 +1,10 @@
 // Loads content/places.yaml and content/stars.yaml into registries, once per process.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { createPlaceRegistry, type PlaceInput } from '../lib/places.ts';
 import { RegistryError } from '../lib/registry-error.ts';
 import { createStarRegistry, type Star } from '../lib/stars.ts';
 import { placesFileSchema, starsFileSchema, type Registries } from '../schema.ts';
-import { ContentError, type Problem } from './problems.ts';
+import { ContentError, PROBLEM, type Problem } from './problems.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
@@ -20,7 +20,11 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
     try {
       parsed = parseYamlFile(file);
     } catch (e) {
-      problems.push({ file, line: 1, col: 1, field: '', severity: 'error', message: `expected a readable registry file, found ${(e as Error).message}` });
+      const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
+      problems.push({
+        file, line: 1, col: 1, field: '', severity: 'error', code: missing ? PROBLEM.missingRegistry : PROBLEM.unreadable,
+        message: missing ? `expected the registry file ${basename(file)} in the content folder, found no such file` : `expected a readable registry file, found ${(e as Error).message}`,
+      });
       return undefined;
     }
     problems.push(...parsed.problems);
@@ -41,7 +45,7 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
       return make();
     } catch (e) {
       if (!(e instanceof RegistryError)) throw e;
-      for (const f of e.faults) problems.push({ file, ...parsed.locate([f.index]), field: 'registry', severity: 'error', message: f.message });
+      for (const f of e.faults) problems.push({ file, ...parsed.locate([f.index]), field: 'registry', severity: 'error', code: PROBLEM.registryFault, message: f.message });
       return undefined;
     }
   };

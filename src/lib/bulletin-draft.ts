@@ -1,10 +1,10 @@
 // A draft bulletin (专版 or 简报) built from a selection — what `npm run bulletin` writes for an
 // editor to finish: the matching articles as an ordered `articles:` list (so they can be reordered
 // or removed) and a placeholder editor's note. Pure: the caller reads the content and writes the file.
-import { stringify } from 'yaml';
 import type { Article } from './article.ts';
 import { selectArticles } from './bulletins.ts';
 import { chineseDate } from './dates.ts';
+import { markdownFile } from './frontmatter-text.ts';
 import type { Place } from './places.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { BULLETIN_KINDS, isoDate, shown, type Registries } from '../schema.ts';
@@ -49,8 +49,6 @@ const KIND_SLUG: Record<string, string> = { 专版: 'zhuanban', 简报: 'jianbao
 const STREET_LEVELS = new Set(['street', 'township']);
 const LEVEL_NAMES: Record<string, string> = { province: 'a province', city: 'a city', district: 'a district', street: 'a street', township: 'a township' };
 
-/** A scalar as YAML writes it: plain when safe, quoted when it would be read as something else. */
-const yamlScalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 function checkDate(option: string, v: string | undefined, problems: string[]): string | undefined {
@@ -141,14 +139,16 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   }
 
   const id = req.id ?? `${date}-${places.length ? places.map((p) => p.id).join('-') : 'quanbu'}-${KIND_SLUG[kind]}`;
-  const lines = ['---', `title: ${yamlScalar(title)}`, `kind: ${kind}`, `date: ${date}`];
-  if (issue) lines.push(`issue: ${yamlScalar(issue)}`);
-  if (department) lines.push(`department: ${yamlScalar(department)}`);
-  if (from && to) lines.push('period:', `  from: ${from}`, `  to: ${to}`);
-  lines.push('articles:', '  # 按刊发日期排列：可调整顺序，或删去不收录的条目。');
-  for (const a of selected) {
-    lines.push(`  - ${a.id}  # ${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`);
-  }
-  lines.push('---', '', bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), '');
-  return { id, kind, articles: selected, markdown: lines.join('\n') };
+  const fields: Record<string, unknown> = { title, kind, date };
+  if (issue) fields.issue = issue;
+  if (department) fields.department = department;
+  if (from && to) fields.period = { from, to };
+  fields.articles = selected.map((a) => a.id);
+  // Each id with its place and headline, so the editor can reorder or trim the list knowingly.
+  const markdown = markdownFile(fields, bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), {
+    blockLists: ['articles'],
+    commentBefore: { articles: '按刊发日期排列：可调整顺序，或删去不收录的条目。' },
+    itemComments: { articles: selected.map((a) => `${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`) },
+  });
+  return { id, kind, articles: selected, markdown };
 }

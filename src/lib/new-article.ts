@@ -1,7 +1,7 @@
 // A new article as `npm run new` writes it: the file name <date>-<place-id>-<short>.md, where
 // <short> is a pinyin slug of the headline, and frontmatter the shared schema accepts.
 import { createRequire } from 'node:module';
-import { Document } from 'yaml';
+import { markdownFile } from './frontmatter-text.ts';
 
 // pinyin-pro's dictionary takes a tenth of a second to load, and `npm run check` imports this
 // module only for the placeholder: load it when a slug is first made.
@@ -84,15 +84,5 @@ export function newArticle(input: NewArticleInput): NewArticle {
   fields.date = input.date;
   fields.reporter = nameValue(input.reporters);
   if (input.correspondents?.length) fields.correspondent = nameValue(input.correspondents);
-  // The yaml library quotes exactly what needs quoting under the core schema the parser uses.
-  const doc = new Document(fields, { schema: 'core' });
-  for (const [key, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) doc.set(key, doc.createNode(value, { flow: true }));
-  }
-  const frontmatter = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return {
-    id,
-    path: `articles/${input.date.slice(0, 4)}/${id}.md`,
-    source: `---\n${frontmatter}---\n\n${BODY_PLACEHOLDER}\n`,
-  };
+  return { id, path: `articles/${input.date.slice(0, 4)}/${id}.md`, source: markdownFile(fields, BODY_PLACEHOLDER) };
 }

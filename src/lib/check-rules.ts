@@ -1,0 +1,111 @@
+// The content check's rules beyond the schema, and those no single file can tell (duplicate ids,
+// a headline used twice on one day, bulletins naming missing or draft articles). Pure: the
+// reader (src/io/check.ts) hands over what it read, each rule returns its problems.
+import type { Article } from './article.ts';
+import type { Bulletin } from './bulletins.ts';
+import { PROBLEM, type Problem } from './problem.ts';
+import { closest, didYouMean } from './suggest.ts';
+
+export interface ReadArticle {
+  id: string;
+  /** The path shown in messages. */
+  file: string;
+  lines: readonly string[];
+  /** The article, when its file is valid. */
+  article?: Article;
+  locate(path: readonly (string | number)[]): { line: number; col: number };
+}
+
+export interface ReadBulletin {
+  id: string;
+  file: string;
+  lines: readonly string[];
+  bulletin?: Bulletin;
+  locate(path: readonly (string | number)[]): { line: number; col: number };
+}
+
+const warning = (p: Omit<Problem, 'severity'>): Problem => ({ ...p, severity: 'warning' });
+
+/** A published article dated after today: usually a typo in the year. */
+export function futureDate(a: ReadArticle, today: string): Problem[] {
+  if (!a.article || a.article.draft || a.article.date <= today) return [];
+  return [warning({ file: a.file, ...a.locate(['date']), field: 'date', code: PROBLEM.futureDate, message: `expected a date no later than today (${today}), found ${a.article.date}` })];
+}
+
+/** A marker a tool wrote for the editor to replace, still in the file. */
+function marker(file: string, lines: readonly string[], text: string, code: Problem['code'], message: string): Problem[] {
+  const at = lines.findIndex((l) => l.includes(text));
+  if (at < 0) return [];
+  return [warning({ file, line: at + 1, col: lines[at].indexOf(text) + 1, field: 'body', code, message })];
+}
+
+/** The placeholder paragraph `npm run new` writes. */
+export function placeholderBody(a: ReadArticle, placeholder: string): Problem[] {
+  if (!a.article) return [];
+  return marker(a.file, a.lines, placeholder, PROBLEM.placeholderBody, `expected the article text, found the placeholder ${placeholder} that npm run new wrote`);
+}
+
+/** A bulletin drafted by `npm run bulletin` still carrying its placeholder editor's note. */
+export function uneditedNote(b: ReadBulletin, noteMarker: string): Problem[] {
+  return marker(b.file, b.lines, noteMarker, PROBLEM.uneditedNote, `expected the editor's note (编者按), found the placeholder ${noteMarker} that npm run bulletin wrote`);
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
+
+/** Same file name in two folders: one id, two URLs fighting over /articles/<id>/. */
+export function duplicateIdProblem(file: string, id: string, others: readonly string[]): Problem {
+  return { file, line: 1, col: 1, field: 'file name', severity: 'error', code: PROBLEM.duplicateId, message: `expected a unique article id, found ${id}, also used by ${others.join(' and ')}` };
+}
+
+/** Every file whose id another file has too. */
+export function duplicateIds(files: readonly ReadArticle[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const [id, group] of groupBy(files, (f) => f.id)) {
+    if (group.length < 2) continue;
+    for (const f of group) problems.push(duplicateIdProblem(f.file, id, group.filter((g) => g !== f).map((g) => g.file)));
+  }
+  return problems;
+}
+
+/** The same headline twice on one day is usually one story saved twice. */
+export function repeatedHeadlines(files: readonly ReadArticle[]): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of groupBy(files, (f) => (f.article ? `${f.article.date}\u0000${f.article.title.trim()}` : undefined)).values()) {
+    if (group.length < 2) continue;
+    for (const f of group) {
+      const a = f.article!;
+      const others = group.filter((g) => g !== f).map((g) => g.file).join(' and ');
+      problems.push(warning({ file: f.file, ...f.locate(['title']), field: 'title', code: PROBLEM.repeatedHeadline, message: `expected a headline no other article uses on ${a.date}, found ${a.title.trim()}, also in ${others}` }));
+    }
+  }
+  return problems;
+}
+
+/** An article's `bulletin:` naming no bulletin file: its link to the bulletin would lead nowhere. */
+export function unknownBulletins(files: readonly ReadArticle[], bulletinIds: ReadonlySet<string>): Problem[] {
+  let candidates: { name: string; spellings: string[] }[] | undefined;
+  return files.flatMap((f) => {
+    const b = f.article?.bulletin;
+    if (!b || bulletinIds.has(b)) return [];
+    candidates ??= [...bulletinIds].map((id) => ({ name: id, spellings: [id] }));
+    return [warning({ file: f.file, ...f.locate(['bulletin']), field: 'bulletin', code: PROBLEM.unknownBulletin, message: `expected the id of a bulletin in content/bulletins/, found ${b}${didYouMean(closest(b, candidates))}` })];
+  });
+}
+
+/** Bulletins list articles by id: a draft is in the content folder but not on the site. */
+export function draftReferences(b: ReadBulletin, drafts: ReadonlySet<string>): Problem[] {
+  return (b.bulletin?.articles ?? []).flatMap((id, i) => {
+    if (!drafts.has(id)) return [];
+    return [{ file: b.file, ...b.locate(['articles', i]), field: 'articles', severity: 'error' as const, code: PROBLEM.draftArticle, message: `expected the id of a published article, found ${id}, which is a draft (draft: true)` }];
+  });
+}
