@@ -1,7 +1,7 @@
 // npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR]
 //                   [--dry-run] [--json] [--force] FILE...
 // Imports newspaper pages (their text) into content/articles/, printing a review list.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseMarkdown } from '../src/io/frontmatter.ts';
@@ -14,6 +14,11 @@ import { importPage, type ImportedPage } from '../src/lib/import/import-page.ts'
 import { reviewLines } from '../src/lib/import/review.ts';
 import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
 import { isoDate } from '../src/schema.ts';
+import { articleIdOf } from '../src/io/articles.ts';
+import { peopleFileWith } from '../src/io/people-file.ts';
+import { newPeople, withPeople, type PersonInput } from '../src/lib/people.ts';
+import { closest, didYouMean } from '../src/lib/suggest.ts';
+import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import type { Registries } from '../src/schema.ts';
 
 const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
@@ -158,6 +163,10 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     if (a.title && a.street && a.reporters.length) {
       for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
     }
+    if (a.place) {
+      const ids = a.stars.map((s) => registries.stars.resolve(s)?.id).filter((s): s is string => !!s);
+      for (const w of starsOutsideSets(a.place, ids, registries.places, registries.stars)) notes[i].push(`star: ${w.message}`);
+    }
     if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same) || same}; compared with it instead of writing a second copy`);
     return { path, content };
   });
@@ -188,9 +197,23 @@ function firstDifference(onDisk: string, imported: string): string {
   return `line ${at + 1}: the file has ${cut(a[at])}, the import ${cut(b[at])}`;
 }
 
+/** The same article written differently (quotes, field order, spacing): not worth a "differs". */
+function sameArticle(onDisk: string, imported: string): boolean {
+  const a = parseMarkdown('', onDisk);
+  const b = parseMarkdown('', imported);
+  return !a.problems.length && !b.problems.length && a.body.trim() === b.body.trim() && JSON.stringify(sortedKeys(a.data)) === JSON.stringify(sortedKeys(b.data));
+}
+const sortedKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
+
 function main(argv: string[]): number {
   const opts = readOptions(argv);
   const registries = loadRegistries(opts.content);
+  if (opts.bulletin) {
+    const ids = listMarkdownFiles(join(opts.content, 'bulletins')).map(articleIdOf);
+    if (!ids.includes(opts.bulletin)) {
+      throw new UsageError(`--bulletin: expected the id of a bulletin in ${relative(process.cwd(), join(opts.content, 'bulletins')) || 'bulletins'}/, found ${opts.bulletin}${didYouMean(closest(opts.bulletin, ids.map((id) => ({ name: id, spellings: [id] }))))}; draft the bulletin first (npm run bulletin), or import without --bulletin`);
+    }
+  }
   const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file), registries) }));
 
   if (opts.json) {
@@ -206,8 +229,19 @@ function main(argv: string[]): number {
 
   const taken = new Set<string>();
   const existing = existingArticles(opts.content);
-  const prepared = pages.map(({ file, page }) => prepare(file, page, opts, registries, taken, existing));
-  const plan: PlannedFile[] = planFiles(prepared.flatMap((p) => p.targets), opts.force);
+  // People the registry does not know yet get their page ids now, in page order.
+  const added: PersonInput[] = newPeople(registries.people, pages.flatMap(({ page }) => page.articles.flatMap((a) => [
+    ...a.reporters.map((name) => ({ name, role: 'reporter' as const })),
+    ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const })),
+  ])));
+  const withAdded = { ...registries, people: withPeople(registries.people, added) };
+  const prepared = pages.map(({ file, page }) => prepare(file, page, opts, withAdded, taken, existing));
+  const plan: PlannedFile[] = planFiles(prepared.flatMap((p) => p.targets), opts.force, sameArticle);
+  // Newcomers to the people registry are written with the articles, all or nothing.
+  if (added.length) {
+    const people = peopleFileWith(opts.content, added);
+    plan.push({ ...people, status: existsSync(people.path) ? 'replace' : 'new' });
+  }
   let k = 0;
   for (const p of prepared) {
     const files = p.targets.map(() => {
@@ -229,7 +263,9 @@ function main(argv: string[]): number {
     console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
     return 1;
   }
-  const count = (s: PlannedFile['status']) => plan.filter((f) => f.status === s).length;
+  for (const p of added) console.log(`new person: ${p.name} → /reporters/${p.id}/ (added to ${relative(process.cwd(), join(opts.content, 'people.yaml'))})`);
+  const articlesPlan = plan.filter((f) => f.path.endsWith('.md'));
+  const count = (s: PlannedFile['status']) => articlesPlan.filter((f) => f.status === s).length;
   if (opts.dryRun) {
     console.log(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
     return 0;
@@ -248,5 +284,9 @@ try {
   } else if (e instanceof ContentError) {
     console.error(`error: the registries in the content folder have problems:\n${e.message}`);
     process.exitCode = 1;
-  } else throw e;
+  } else {
+    // Never a stack trace: say what failed (a file that cannot be written, say) and stop.
+    console.error(`error: ${(e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ` : ''}${(e as Error).message ?? String(e)}`);
+    process.exitCode = 1;
+  }
 }

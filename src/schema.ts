@@ -2,8 +2,9 @@
 // config, the editor CLIs in scripts/ and the tests. Every message reads
 // "expected …, found …" so an editor sees what to write and what was written.
 import { z } from 'astro/zod';
-import { PLACE_LEVELS, type PlaceRegistry } from './lib/places.ts';
+import { PLACE_LEVELS, STAR_SETS, type PlaceRegistry } from './lib/places.ts';
 import type { StarRegistry } from './lib/stars.ts';
+import { PERSON_ROLES, type PeopleRegistry } from './lib/people.ts';
 import { PROBLEM } from './lib/problem.ts';
 import { closest, didYouMean } from './lib/suggest.ts';
 
@@ -53,8 +54,8 @@ export const isoDate = z
     return s;
   });
 
-/** A name or a list of names, always returned as a list. */
-const names = (what: string, min: number) =>
+/** A name or a list of names, always returned as a list; each must be in the people registry. */
+const names = (what: string, min: number, people: PeopleRegistry) =>
   z
     .unknown()
     .optional()
@@ -68,6 +69,9 @@ const names = (what: string, min: number) =>
         }
         out.push(item.trim());
       }
+      out.forEach((name, i) => {
+        if (!people.resolve(name)) ctx.addIssue({ code: 'custom', path: Array.isArray(v) ? [i] : [], message: people.unknownMessage(name), params: { code: PROBLEM.unknownPerson, name } });
+      });
       if (out.length < min) {
         refuse(ctx, `expected ${what} (at least one name), found ${found(v)}`, v);
         return z.NEVER;
@@ -77,6 +81,8 @@ const names = (what: string, min: number) =>
 
 // ---------------------------------------------------------------- registries
 
+const starSet = z.enum(STAR_SETS, { error: (i) => `expected community or village, found ${found(i.input)}` });
+
 export const placeEntrySchema = z
   .object({
     id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${found(i.input)}` }),
@@ -84,7 +90,9 @@ export const placeEntrySchema = z
     level: z.enum(PLACE_LEVELS, { error: (i) => `expected one of ${PLACE_LEVELS.join(', ')}, found ${found(i.input)}` }),
     parent: z.string({ error: (i) => `expected the id of the enclosing place, found ${found(i.input)}` }).optional(),
     aliases: z.array(text('an alias')).optional(),
-    stars: z.enum(['community', 'village'], { error: (i) => `expected community or village, found ${found(i.input)}` }).optional(),
+    stars: z
+      .union([starSet, z.array(starSet).min(1)], { error: (i) => `expected community, village or [community, village], found ${found(i.input)}` })
+      .optional(),
   })
   .strict();
 export const placesFileSchema = z.array(placeEntrySchema, { error: (i) => `expected a list of places, found ${found(i.input)}` });
@@ -100,9 +108,21 @@ export const starEntrySchema = z
   .strict();
 export const starsFileSchema = z.array(starEntrySchema);
 
+export const personEntrySchema = z
+  .object({
+    id: z.string({ error: (i) => `expected an ASCII pinyin id, found ${found(i.input)}` }).regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${found(i.input)}` }),
+    name: text('the name as bylines print it'),
+    roles: z.array(z.enum(PERSON_ROLES, { error: (i) => `expected one of ${PERSON_ROLES.join(', ')}, found ${found(i.input)}` }), { error: (i) => `expected a list of roles such as [reporter], found ${found(i.input)}` }).optional(),
+    aliases: z.array(text('another spelling of the name'), { error: (i) => `expected a list of other spellings such as [魯燕], found ${found(i.input)}` }).optional(),
+    formerIds: z.array(z.string({ error: (i) => `expected an old page id, found ${found(i.input)}` }), { error: (i) => `expected a list of old page ids, found ${found(i.input)}` }).optional(),
+  })
+  .strict();
+export const peopleFileSchema = z.array(personEntrySchema, { error: (i) => `expected a list of people, found ${found(i.input)}` });
+
 export interface Registries {
   places: PlaceRegistry;
   stars: StarRegistry;
+  people: PeopleRegistry;
 }
 
 // ---------------------------------------------------------------- articles
@@ -124,7 +144,7 @@ const unknownField = (fields: readonly string[]) => {
   });
 };
 
-export function articleSchema({ places, stars }: Registries) {
+export function articleSchema({ places, stars, people }: Registries) {
   return z
     .record(z.string(), z.unknown(), { error: (i) => `expected frontmatter fields (title, street, date, reporter …), found ${found(i.input)}` })
     .pipe(
@@ -158,8 +178,8 @@ export function articleSchema({ places, stars }: Registries) {
           return ids;
         }),
         date: isoDate,
-        reporter: names('the reporter (记者)', 1),
-        correspondent: names('the correspondent (通讯员)', 0),
+        reporter: names('the reporter (记者)', 1, people),
+        correspondent: names('the correspondent (通讯员)', 0, people),
         photo: z.unknown().optional().transform((v, ctx) => {
           if (v === undefined || v === false || v === null) return undefined;
           if (v === true) return true as const;

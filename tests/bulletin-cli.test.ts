@@ -165,6 +165,7 @@ describe('the committed 2022 Q3 简报', () => {
     const real = join(ROOT, 'content');
     cpSync(join(real, 'places.yaml'), join(content, 'places.yaml'));
     cpSync(join(real, 'stars.yaml'), join(content, 'stars.yaml'));
+    cpSync(join(real, 'people.yaml'), join(content, 'people.yaml'));
     rmSync(join(content, 'articles'), { recursive: true });
     cpSync(join(real, 'articles'), join(content, 'articles'), { recursive: true });
     const r = bulletin(['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--district', '中原区', '--department', '中共郑州市中原区委组织部', '--issue', '第1期', '--title', '中原区“五星”支部创建工作简报（2022年第三季度）', '--id', '2022-q3-zhongyuan-jianbao']);

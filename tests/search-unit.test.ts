@@ -14,6 +14,7 @@ import { paramsFromState, stateFromParams } from '../src/search/client/url-state
 import { planQuery } from '../src/search/client/query-plan.ts';
 import { createPlaceRegistry } from '../src/lib/places.ts';
 import { createStarRegistry } from '../src/lib/stars.ts';
+import { createPeopleRegistry } from '../src/lib/people.ts';
 
 /**
  * Pagefind's two lookups, over one text's published index words (a pair for every character: with
@@ -186,7 +187,7 @@ const places = createPlaceRegistry([
   { id: 'lianhu', name: '莲湖街道', level: 'street', parent: 'zhongyuan', aliases: ['莲湖', '老莲'] },
 ]);
 const stars = createStarRegistry([{ id: 'zhibu-guoying', name: '支部过硬星', sets: ['community'], description: '', colour: '#000' }]);
-const registries = { places, stars };
+const registries = { places, stars, people: createPeopleRegistry([]) };
 
 describe('search records', () => {
   it('builds the Pagefind record and the catalog facts from the page', () => {

@@ -19,11 +19,15 @@ export function renderArticle(data: Record<string, unknown>, body: string): stri
   return markdownFile(data, body);
 }
 
-/** What writing would do to each file: create it, leave it (same bytes), or replace it (only with force). */
-export function planFiles(files: readonly { path: string; content: string }[], force: boolean): PlannedFile[] {
+/**
+ * What writing would do to each file: create it, leave it (same bytes, or `same` says the two
+ * texts mean the same), or replace it (only with force).
+ */
+export function planFiles(files: readonly { path: string; content: string }[], force: boolean, same: (onDisk: string, planned: string) => boolean = () => false): PlannedFile[] {
   return files.map(({ path, content }) => {
     if (!existsSync(path)) return { path, content, status: 'new' };
-    if (readFileSync(path, 'utf8') === content) return { path, content, status: 'unchanged' };
+    const onDisk = readFileSync(path, 'utf8');
+    if (onDisk === content || same(onDisk, content)) return { path, content, status: 'unchanged' };
     return { path, content, status: force ? 'replace' : 'conflict' };
   });
 }

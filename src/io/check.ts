@@ -1,7 +1,7 @@
 // `npm run check` and the build's first step: every article, bulletin and registry file
 // validated without Astro, plus what no single file can tell (duplicate ids, a headline
 // used twice on one day, bulletins naming missing articles), all problems at once.
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../lib/article.ts';
 import type { Bulletin } from '../lib/bulletins.ts';
@@ -13,7 +13,7 @@ import { readBulletinSource } from './bulletins.ts';
 import { sourceLines } from './frontmatter.ts';
 import { bulletinUi } from '../ui/strings.ts';
 import { PROBLEM, type Problem } from './problems.ts';
-import { readRegistries } from './registries.ts';
+import { readRegistries, REGISTRY_FILES } from './registries.ts';
 
 export interface CheckOptions {
   /** The content folder (holds places.yaml, stars.yaml, articles/, bulletins/). */
@@ -73,8 +73,10 @@ export function checkContent(options: CheckOptions): CheckResult {
   const none = { articles: [], bulletins: [] };
 
   const reg = readRegistries(contentDir);
+  // people.yaml may be absent (a folder without bylines yet); places.yaml and stars.yaml are counted even when missing.
+  const registryCount = REGISTRY_FILES.filter((f) => f !== 'people.yaml' || existsSync(join(contentDir, f))).length;
   problems.push(...reg.problems.map((p) => ({ ...p, file: show(resolve(root, p.file)) })));
-  if (!reg.registries) return { problems: problems.sort(byPosition), ...none, checked: { articles: 0, bulletins: 0, registries: 2 }, registriesFailed: true };
+  if (!reg.registries) return { problems: problems.sort(byPosition), ...none, checked: { articles: 0, bulletins: 0, registries: registryCount }, registriesFailed: true };
   const registries = reg.registries;
 
   // What to report on: everything, or the files named (folders expanded).
@@ -97,7 +99,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (isDir) for (const f of listMarkdownFiles(abs)) selected.add(f);
       else if (abs.toLowerCase().endsWith('.md')) selected.add(abs);
-      else if (![join(contentDir, 'places.yaml'), join(contentDir, 'stars.yaml')].includes(abs)) {
+      else if (!REGISTRY_FILES.map((f) => join(contentDir, f)).includes(abs)) {
         problems.push(at(abs, PROBLEM.badPath, `expected a .md article or bulletin, a folder, or the registry files of ${show(contentDir)}, found ${basename(abs)}`));
       }
     }
@@ -121,7 +123,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
   const bulletinIds = new Set(bulletinFiles.map(articleIdOf));
   fileProblems.push(
-    ...articles.flatMap((a) => [...rules.futureDate(a, today), ...rules.placeholderBody(a, BODY_PLACEHOLDER)]),
+    ...articles.flatMap((a) => [...rules.futureDate(a, today), ...rules.placeholderBody(a, BODY_PLACEHOLDER), ...rules.starSetWarnings(a, registries.places, registries.stars)]),
     ...rules.duplicateIds(articles),
     ...rules.repeatedHeadlines(articles),
     ...rules.unknownBulletins(articles, bulletinIds),
@@ -149,7 +151,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     problems: problems.sort(byPosition),
     articles: articles.filter((a) => reported(a.abs) && a.article && !failed.has(a.file)).map((a) => a.article!),
     bulletins: bulletins.filter((b) => reported(b.abs) && b.valid && !failed.has(b.file)).map((b) => b.valid!),
-    checked: { articles: articleFiles.filter(reported).length, bulletins: bulletinFiles.filter(reported).length, registries: 2 },
+    checked: { articles: articleFiles.filter(reported).length, bulletins: bulletinFiles.filter(reported).length, registries: registryCount },
     registriesFailed: false,
   };
 }

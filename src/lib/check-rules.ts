@@ -3,7 +3,9 @@
 // reader (src/io/check.ts) hands over what it read, each rule returns its problems.
 import type { Article } from './article.ts';
 import type { Bulletin } from './bulletins.ts';
+import { STAR_SETS, type PlaceRegistry, type StarSet } from './places.ts';
 import { PROBLEM, type Problem } from './problem.ts';
+import type { StarRegistry } from './stars.ts';
 import { closest, didYouMean } from './suggest.ts';
 
 export interface ReadArticle {
@@ -108,4 +110,30 @@ export function draftReferences(b: ReadBulletin, drafts: ReadonlySet<string>): P
     if (!drafts.has(id)) return [];
     return [{ file: b.file, ...b.locate(['articles', i]), field: 'articles', severity: 'error' as const, code: PROBLEM.draftArticle, message: `expected the id of a published article, found ${id}, which is a draft (draft: true)` }];
   });
+}
+
+const SET_NAMES: Record<StarSet, string> = { community: 'community (城市社区)', village: 'village (村)' };
+
+/**
+ * Stars an article's place does not work on: 产业兴旺星 is a village star, so a story on a street of
+ * communities only was probably tagged by mistake — or the place has villages too, and
+ * content/places.yaml should say so. Each with the star's index among the ids given.
+ */
+export function starsOutsideSets(placeId: string, starIds: readonly string[], places: PlaceRegistry, stars: StarRegistry): { index: number; message: string }[] {
+  const place = places.byId(placeId);
+  if (!place) return [];
+  return starIds.flatMap((id, index) => {
+    const star = stars.byId(id);
+    if (!star || star.sets.some((s) => place.starSets.includes(s))) return [];
+    const theirs = star.sets.map((s) => SET_NAMES[s]).join(' and ');
+    const missing = STAR_SETS.filter((s) => star.sets.includes(s) && !place.starSets.includes(s));
+    const fix = `[${[...place.starSets, ...missing].join(', ')}]`;
+    return [{ index, message: `expected a star of ${place.name}'s set (${place.starSets.map((s) => SET_NAMES[s]).join(', ')}), found ${star.name}, a ${theirs} star; if ${place.name} has ${missing.map((s) => (s === 'village' ? '村' : '社区')).join('、')} too, write stars: ${fix} on it in content/places.yaml` }];
+  });
+}
+
+export function starSetWarnings(a: ReadArticle, places: PlaceRegistry, stars: StarRegistry): Problem[] {
+  if (!a.article) return [];
+  return starsOutsideSets(a.article.place, a.article.stars, places, stars).map(({ index, message }) =>
+    warning({ file: a.file, ...a.locate(['star', index]), field: 'star', code: PROBLEM.starOutsideSet, message }));
 }

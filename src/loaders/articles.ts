@@ -1,12 +1,12 @@
 // Loads content/articles/**/*.md: validated by the shared schema with editor-friendly errors
 // (file:line:col, the bad value, the closest valid names), rendered once, cached by content digest.
 import { readFile } from 'node:fs/promises';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
-import { loadRegistries } from '../io/registries.ts';
+import { loadRegistries, REGISTRY_FILES } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
@@ -17,7 +17,7 @@ export const POOL_FROM = 400;
 
 /** A digest of the registries: an article's resolved place depends on them. */
 export function registriesStamp(contentDir: string): string {
-  return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
+  return REGISTRY_FILES.map((f) => (existsSync(join(contentDir, f)) ? readFileSync(join(contentDir, f), 'utf8') : '')).join('\u0000');
 }
 
 const watching = new WeakSet<object>();

@@ -131,3 +131,14 @@ export const bulletinUi = {
   draftNote: (kind: string, scope: string, count: number) =>
     `${DRAFT_MARKER}请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“${DRAFT_MARKER}”标记。`,
 } as const;
+
+// ---------------------------------------------------------------- people registry and coverage (editors' first week)
+
+export const peopleUi = {
+  /** The page left at a person's old address (people.yaml formerIds). */
+  movedTitle: (name: string) => `${name} · 页面已迁移`,
+  movedText: (name: string) => `${name}的报道页已迁至新地址：`,
+  coverageTotal: '合计',
+  coverageBothSets: '（该区县既有城市社区，也有农村）',
+  coverageOutside: '本区县星级以外',
+} as const;
