@@ -3,14 +3,22 @@
 import { parseArgs } from 'node:util';
 import { checkContent, checkSummary } from '../src/io/check.ts';
 import { formatProblem } from '../src/io/problems.ts';
+import { fixContent } from '../src/io/check-fix.ts';
+import { readRegistries } from '../src/io/registries.ts';
+import { join, resolve } from 'node:path';
+import { guardCli } from '../src/io/cli-guard.ts';
 
-const USAGE = `usage: npm run check -- [--content DIR] [FILE|FOLDER …]
+guardCli('npm run check');
+
+const USAGE = `usage: npm run check -- [--content DIR] [--fix] [FILE|FOLDER …]
   Checks every article, bulletin and registry file in the content folder
-  (./content, or $JIEXUN_CONTENT, or --content DIR); with paths, reports on those files only.`;
+  (./content, or $JIEXUN_CONTENT, or --content DIR); with paths, reports on those files only.
+  --fix  rewrites what can be fixed safely, then checks again: half-width punctuation in Chinese
+         text (，；：（）), straight quotes in headlines (“ ”), and names missing from people.yaml.`;
 
 let args;
 try {
-  args = parseArgs({ options: { content: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
+  args = parseArgs({ options: { content: { type: 'string' }, fix: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } }, allowPositionals: true });
 } catch (e) {
   console.error(`npm run check: ${(e as Error).message}\n${USAGE}`);
   process.exit(2);
@@ -20,10 +28,18 @@ if (args.values.help) {
   process.exit(0);
 }
 
-const result = checkContent({
-  contentDir: args.values.content ?? process.env.JIEXUN_CONTENT ?? 'content',
-  paths: args.positionals,
-});
+const contentDir = args.values.content ?? process.env.JIEXUN_CONTENT ?? 'content';
+let result = checkContent({ contentDir, paths: args.positionals });
+if (args.values.fix) {
+  const { registries } = readRegistries(resolve(contentDir));
+  if (registries) {
+    const report = fixContent(result.problems, registries, resolve(contentDir), process.cwd());
+    for (const p of report.people) console.log(`fixed: added ${p.name} to ${join(contentDir, 'people.yaml')} (page /reporters/${p.id}/)`);
+    for (const f of report.fixed) console.log(`fixed: ${f.file} (${f.marks} mark(s) made Chinese)`);
+    for (const f of report.skipped) console.log(`not fixed: ${f.file}: ${f.why}`);
+    result = checkContent({ contentDir, paths: args.positionals });
+  }
+}
 for (const p of result.problems) console.log(formatProblem(p));
 console.log(checkSummary(result));
 process.exitCode = result.problems.some((p) => p.severity === 'error') ? 1 : 0;

@@ -20,6 +20,9 @@ import { newPeople, withPeople, type PersonInput } from '../src/lib/people.ts';
 import { closest, didYouMean } from '../src/lib/suggest.ts';
 import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import type { Registries } from '../src/schema.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
+
+guardCli('npm run import');
 
 const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
 
@@ -157,7 +160,7 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     // An article already imported (perhaps renamed since) is the file to compare with, not a new one.
     const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
     const path = same ?? join(opts.content, paths[i]);
-    const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source }), a.body);
+    const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source, position: i + 1 }), a.body);
     const display = relative(process.cwd(), path) || path;
     // Only the schema's word on fields the checks above have not already explained.
     if (a.title && a.street && a.reporters.length) {

@@ -15,6 +15,7 @@ import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import { BODY_PLACEHOLDER, newArticle, todayInShanghai } from '../src/lib/new-article.ts';
 import type { Place } from '../src/lib/places.ts';
 import { isoDate, type Registries } from '../src/schema.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
 
 export interface NewIO {
   cwd: string;
@@ -174,5 +175,6 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
 }
 
 if (import.meta.main) {
+  guardCli('npm run new');
   process.exitCode = await runNew(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 }

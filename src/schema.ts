@@ -129,7 +129,7 @@ export interface Registries {
 
 export const ARTICLE_FIELDS = [
   'title', 'kicker', 'subtitle', 'street', 'star', 'date', 'reporter', 'correspondent',
-  'photo', 'source', 'bulletin', 'summary', 'draft',
+  'photo', 'source', 'position', 'bulletin', 'summary', 'draft',
 ] as const;
 
 /** Every other key is refused by name, alongside the other problems of the file (not instead of them). */
@@ -193,6 +193,9 @@ export function articleSchema({ places, stars, people }: Registries) {
           return list.map((x) => (x as string).trim());
         }),
         source: text('the publication and page').optional(),
+        // The story's place on its printed page (1 = first), written by npm run import: same-day
+        // stories in a bulletin follow the page.
+        position: z.number({ error: (i) => `expected the story's place on its page (1, 2, 3 …), found ${found(i.input)}` }).int({ error: (i) => `expected a whole number (1, 2, 3 …), found ${found(i.input)}` }).positive({ error: (i) => `expected 1 or more, found ${found(i.input)}` }).optional(),
         bulletin: z.string({ error: (i) => `expected a bulletin id, found ${found(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${found(i.input)}` }).optional(),
         summary: text('a one-paragraph summary').optional(),
         draft: z.boolean({ error: (i) => `expected true or false, found ${found(i.input)}` }).default(false),

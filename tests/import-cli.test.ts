@@ -119,7 +119,7 @@ describe('writing', () => {
       expect(checked.article?.bulletin).toBe('2022-09-08-ruanshili');
     }
     expect(readFileSync(join(content, files[2]), 'utf8')).toBe(
-      `---\ntitle: 文化“大餐”让居民尝甜头得实惠\nstreet: 莲湖街道\nstar: 幸福和谐星\ndate: 2022-09-08\nreporter: 鲁燕\ncorrespondent: 魏少杰\nbulletin: 2022-09-08-ruanshili\nsource: 中原区“五星”支部创建专版\n---\n\n本报讯 9月3日，一场精彩纷呈的豫剧演出，`
+      `---\ntitle: 文化“大餐”让居民尝甜头得实惠\nstreet: 莲湖街道\nstar: 幸福和谐星\ndate: 2022-09-08\nreporter: 鲁燕\ncorrespondent: 魏少杰\nbulletin: 2022-09-08-ruanshili\nsource: 中原区“五星”支部创建专版\nposition: 1\n---\n\n本报讯 9月3日，一场精彩纷呈的豫剧演出，`
         + readFileSync(join(content, files[2]), 'utf8').split('本报讯 9月3日，一场精彩纷呈的豫剧演出，')[1],
     );
     const after = snapshot();

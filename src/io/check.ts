@@ -4,7 +4,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import type { Article } from '../lib/article.ts';
-import type { Bulletin } from '../lib/bulletins.ts';
+import { bulletinScope, type Bulletin } from '../lib/bulletins.ts';
 import { byPosition } from '../lib/problem.ts';
 import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import * as rules from '../lib/check-rules.ts';
@@ -123,7 +123,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
   const bulletinIds = new Set(bulletinFiles.map(articleIdOf));
   fileProblems.push(
-    ...articles.flatMap((a) => [...rules.futureDate(a, today), ...rules.placeholderBody(a, BODY_PLACEHOLDER), ...rules.starSetWarnings(a, registries.places, registries.stars)]),
+    ...articles.flatMap((a) => [...rules.futureDate(a, today), ...rules.placeholderBody(a, BODY_PLACEHOLDER), ...rules.starSetWarnings(a, registries.places, registries.stars), ...rules.chineseTextWarnings(a)]),
     ...rules.duplicateIds(articles),
     ...rules.repeatedHeadlines(articles),
     ...rules.unknownBulletins(articles, bulletinIds),
@@ -141,8 +141,11 @@ export function checkContent(options: CheckOptions): CheckResult {
     const result = readBulletinSource(show(abs), r.source, registries, ids);
     const b = { abs, id: articleIdOf(abs), file: result.file, lines: sourceLines(r.source), bulletin: result.read, valid: result.bulletin, locate: result.locate };
     bulletins.push(b);
-    fileProblems.push(...result.problems, ...rules.draftReferences(b, drafts), ...rules.uneditedNote(b, bulletinUi.draftNoteMarker));
+    fileProblems.push(...result.problems, ...rules.draftReferences(b, drafts), ...rules.repeatedArticles(b), ...rules.uneditedNote(b, bulletinUi.draftNoteMarker));
   }
+  const placeOf = new Map(articles.filter((a) => a.article).map((a) => [a.id, a.article!.place]));
+  const districtOf = (placeId: string) => registries.places.lineage(placeId).find((p) => p.level === 'district')?.id;
+  fileProblems.push(...rules.secondBulletins(bulletins, (b) => bulletinScope(b, (id) => placeOf.get(id), districtOf)));
 
   const shownSelected = new Set([...articleFiles, ...bulletinFiles].filter(reported).map(show));
   problems.push(...fileProblems.filter((p) => shownSelected.has(p.file)));

@@ -6,7 +6,7 @@ export interface Issue {
   code?: string;
   path: PropertyKey[];
   message: string;
-  params?: { code?: string };
+  params?: { code?: string; name?: string };
 }
 
 export function issueCode(iss: Issue): ProblemCode {
@@ -23,6 +23,7 @@ export function issuesToProblems(
   return issues.map((iss) => {
     const path = iss.path.filter((k): k is string | number => typeof k !== 'symbol');
     const { line, col } = locate(path);
-    return { file, line, col, field: fieldOf(path), message: iss.message, severity: 'error' as const, code: issueCode(iss) };
+    const value = iss.params?.name;
+    return { file, line, col, field: fieldOf(path), message: iss.message, severity: 'error' as const, code: issueCode(iss), ...(value === undefined ? {} : { value }) };
   });
 }

@@ -147,7 +147,7 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   // Each id with its place and headline, so the editor can reorder or trim the list knowingly.
   const markdown = markdownFile(fields, bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), {
     blockLists: ['articles'],
-    commentBefore: { articles: '按刊发日期排列：可调整顺序，或删去不收录的条目。' },
+    commentBefore: { articles: '按刊发日期和版面顺序排列：可调整顺序，或删去不收录的条目。' },
     itemComments: { articles: selected.map((a) => `${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`) },
   });
   return { id, kind, articles: selected, markdown };

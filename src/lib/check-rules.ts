@@ -6,6 +6,7 @@ import type { Bulletin } from './bulletins.ts';
 import { STAR_SETS, type PlaceRegistry, type StarSet } from './places.ts';
 import { PROBLEM, type Problem } from './problem.ts';
 import type { StarRegistry } from './stars.ts';
+import { chineseQuotes, findTextIssues, type PunctuationFix } from './zh-punctuation.ts';
 import { closest, didYouMean } from './suggest.ts';
 
 export interface ReadArticle {
@@ -136,4 +137,57 @@ export function starSetWarnings(a: ReadArticle, places: PlaceRegistry, stars: St
   if (!a.article) return [];
   return starsOutsideSets(a.article.place, a.article.stars, places, stars).map(({ index, message }) =>
     warning({ file: a.file, ...a.locate(['star', index]), field: 'star', code: PROBLEM.starOutsideSet, message }));
+}
+
+/** A story listed twice in one bulletin: it would be printed twice. */
+export function repeatedArticles(b: ReadBulletin): Problem[] {
+  const first = new Map<string, number>();
+  return (b.bulletin?.articles ?? []).flatMap((id, i) => {
+    const at = first.get(id);
+    if (at === undefined) return (first.set(id, i), []);
+    return [warning({ file: b.file, ...b.locate(['articles', i]), field: 'articles', code: PROBLEM.repeatedArticle, message: `expected each article once, found ${id} again (first as item ${at + 1}, on line ${b.locate(['articles', at]).line}); delete one` })];
+  });
+}
+
+/** Two bulletins of one kind for the same place and period: usually one drafted twice. */
+export function secondBulletins(bulletins: readonly ReadBulletin[], scopeOf: (b: Bulletin) => string): Problem[] {
+  const problems: Problem[] = [];
+  for (const group of groupBy(bulletins, (b) => (b.bulletin ? scopeOf(b.bulletin) || undefined : undefined)).values()) {
+    if (group.length < 2) continue;
+    for (const b of group) {
+      const others = group.filter((g) => g !== b).map((g) => g.file).join(' and ');
+      const period = b.bulletin!.period ?? b.bulletin!.select!;
+      const what = `${period.from} to ${period.to}`;
+      problems.push(warning({ file: b.file, ...b.locate(['kind']), field: 'kind', code: PROBLEM.secondBulletin, message: `expected one ${b.bulletin!.kind} per place and period, found another for the same place and ${what} in ${others}` }));
+    }
+  }
+  return problems;
+}
+
+/**
+ * Half-width punctuation inside Chinese text and straight quotes in headlines: one warning per
+ * field, and one for the body (with the count and the first place), so a file is one line of
+ * output, not fifty. `npm run check -- --fix` rewrites them.
+ */
+export function chineseTextWarnings(a: ReadArticle): Problem[] {
+  if (!a.article) return [];
+  const article = a.article as unknown as Record<string, unknown>;
+  const findings = findTextIssues(a.lines, (field) => article[field]);
+  const problems: Problem[] = [];
+  for (const f of findings.filter((x) => x.field !== 'body')) {
+    if (f.straightQuotes) problems.push(warning({ file: a.file, line: f.line, col: f.col, field: f.field, code: PROBLEM.straightQuotes, message: `expected Chinese quotes “ ” in the headline, found straight quotes: ${String(article[f.field])} (npm run check -- --fix writes ${chineseQuotes(String(article[f.field]))})` }));
+    if (f.fixes.length) problems.push(warning({ file: a.file, line: f.line, col: f.col, field: f.field, code: PROBLEM.halfWidthPunctuation, message: `expected full-width punctuation in Chinese text, found ${describe(f.fixes)} (npm run check -- --fix rewrites them)` }));
+  }
+  const body = findings.filter((x) => x.field === 'body');
+  if (body.length) {
+    const all = body.flatMap((b) => b.fixes);
+    problems.push(warning({ file: a.file, line: body[0].line, col: body[0].col, field: 'body', code: PROBLEM.halfWidthPunctuation, message: `expected full-width punctuation in Chinese text, found ${describe(all)} on ${body.length} line(s), the first here (npm run check -- --fix rewrites them)` }));
+  }
+  return problems;
+}
+
+function describe(fixes: readonly PunctuationFix[]): string {
+  const counts = new Map<string, number>();
+  for (const f of fixes) counts.set(f.found, (counts.get(f.found) ?? 0) + 1);
+  return [...counts].map(([mark, n]) => `${n} × "${mark}"`).join(', ');
 }

@@ -59,6 +59,8 @@ export interface Problem {
   message: string;
   severity: 'error' | 'warning';
   code: ProblemCode;
+  /** The value at fault, for tools that act on it (check --fix adds an unknown-person name). */
+  value?: string;
 }
 
 export function byPosition(a: Problem, b: Problem): number {

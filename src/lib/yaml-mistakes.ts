@@ -2,6 +2,7 @@
 // where the mistake is (YAML itself often notices lines later, and in parser words). Pure: the
 // reader in src/io passes the lines and the yaml package's errors (by their err.code).
 import { PROBLEM, type Problem, type ProblemCode } from './problem.ts';
+import { chineseQuotes } from './zh-punctuation.ts';
 
 /** A problem without its file: the reader adds that. */
 export type LineProblem = Omit<Problem, 'file'>;
@@ -193,15 +194,6 @@ function explainAt(src: YamlSource, err: YamlErrorAt): LineProblem | undefined {
     return problem(err.line, 1, '', PROBLEM.lineWithoutColon, `expected field: value, found a line without a colon: ${text.trim()}`);
   }
   return undefined;
-}
-
-/**
- * Straight quotes in Chinese text as Chinese quotes, in pairs: "五星"支部 → “五星”支部. Every
- * straight quote is converted, opening and closing in turn.
- */
-export function chineseQuotes(text: string): string {
-  let open = true;
-  return text.replace(/"/g, () => ((open = !open) ? '”' : '“'));
 }
 
 /**
