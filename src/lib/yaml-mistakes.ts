@@ -97,24 +97,31 @@ const blank = (l: string | undefined) => l === undefined || withoutComment(l).tr
  */
 function misindented(src: YamlSource): LineProblem | undefined {
   const stack: number[] = []; // key columns of the enclosing mappings, innermost last
+  const dashes: number[] = []; // columns of the "-" of list items seen so far
   let prev: KeyLine | undefined;
-  let prevItemScalar = false;
+  let prevItemScalar = -1; // the "-" column of the list item of names just above, or -1
+  const dashOff = (n: number, k: KeyLine | undefined, col: number) =>
+    problem(n, col + 1, k?.key ?? '', PROBLEM.indentedField, `expected the "-" of this list item lined up with the one above (${dashes.at(-1)} space(s) in), found it indented by ${col} space(s)`);
   for (let n = src.first; n <= src.last; n++) {
     const raw = src.lines[n - 1] ?? '';
     if (blank(raw)) continue;
     const k = keyLine(src.lines, n);
     const indent = raw.length - raw.trimStart().length;
+    const dash = /^\s*-\s/.test(raw) ? indent : -1;
     if (!k) {
       // A list item of names, or a continuation: it belongs to the block above.
-      prevItemScalar = /^\s*-\s/.test(raw);
-      if (!prevItemScalar && prev && prev.value) prev = undefined;
+      if (dash >= 0 && prevItemScalar >= 0 && dash !== prevItemScalar) return dashOff(n, prev, dash);
+      if (dash >= 0) dashes.push(dash);
+      prevItemScalar = dash;
+      if (dash < 0 && prev && prev.value) prev = undefined;
       continue;
     }
+    if (k.item && dashes.length && !dashes.includes(dash) && !(prev && !prev.value && dash > prev.col)) return dashOff(n, k, dash);
     if (prev) {
       const opensBlock = !prev.value;
       const allowed = opensBlock ? undefined : [prev.col, ...stack.filter((c) => c < prev!.col)];
       const wrong = opensBlock ? k.col <= prev.col && !stack.includes(k.col) && !k.item : !allowed!.includes(k.col) && !(k.item && k.col - 2 <= prev.col);
-      if (wrong && !prevItemScalar) {
+      if (wrong && prevItemScalar < 0) {
         const want = opensBlock ? undefined : prev.col;
         if (src.frontmatter && want === 0) {
           return problem(n, 1, k.key, PROBLEM.indentedField, `expected the field at the start of the line, found it indented by ${indent} space(s)`);
@@ -124,10 +131,11 @@ function misindented(src: YamlSource): LineProblem | undefined {
           : `expected ${k.key} lined up with ${prev.key} above (${want} space(s) in), found it indented by ${indent} space(s)`);
       }
     }
+    if (dash >= 0) dashes.push(dash);
     while (stack.length && stack.at(-1)! > k.col) stack.pop();
     if (stack.at(-1) !== k.col) stack.push(k.col);
     prev = k;
-    prevItemScalar = false;
+    prevItemScalar = -1;
   }
   return undefined;
 }
@@ -188,7 +196,10 @@ function explainAt(src: YamlSource, err: YamlErrorAt): LineProblem | undefined {
   }
   const quoted = k && /^(["'])(.*?)\1(.+)$/.exec(k.value);
   if (err.code === 'UNEXPECTED_TOKEN' && k && quoted) {
-    return problem(err.line, valueCol(k.value), k.key, PROBLEM.textAfterQuote, `expected the whole value inside the quotes or no quotes at all, found text after the closing quote: ${k.value} (Chinese quotes need none: ${k.key}: ${chineseQuotes(k.value)})`);
+    // "“五星”支部" 文化: the first pair was meant as YAML quotes (it holds Chinese quotes already): drop
+    // them. "五星"支部: the pair was meant as a quotation: make it Chinese. Either way every straight quote goes.
+    const fixed = /[“”]/.test(quoted[2]) ? `${quoted[2]}${chineseQuotes(quoted[3])}` : chineseQuotes(k.value);
+    return problem(err.line, valueCol(k.value), k.key, PROBLEM.textAfterQuote, `expected the whole value inside the quotes or no quotes at all, found text after the closing quote: ${k.value} (Chinese quotes need none: ${k.key}: ${fixed})`);
   }
   if (src.frontmatter && text.trim() && !withoutComment(text).includes(':') && ['MULTILINE_IMPLICIT_KEY', 'MISSING_CHAR', 'UNEXPECTED_TOKEN'].includes(err.code)) {
     return problem(err.line, 1, '', PROBLEM.lineWithoutColon, `expected field: value, found a line without a colon: ${text.trim()}`);

@@ -157,8 +157,9 @@ export function findTextIssues(lines: readonly string[], valueOf: (field: string
     if (!m || !(PROSE_FIELDS as readonly string[]).includes(m[1])) continue;
     const value = valueOf(m[1]);
     if (typeof value !== 'string') continue;
-    const fixes = punctuationFixes(value);
+    // Straight quotes in a headline are their own warning; the rest is punctuation width.
     const straightQuotes = value.includes('"') && m[1] !== 'summary';
+    const fixes = punctuationFixes(value).filter((f) => !straightQuotes || f.found !== '"');
     if (fixes.length || straightQuotes) out.push({ line: i + 1, col: m[1].length + 3, field: m[1], fixes, straightQuotes });
   }
   const body = lines.slice(close + 1);
