@@ -190,14 +190,20 @@ function existingArticles(contentDir: string): Map<string, string> {
   return out;
 }
 
-/** Where an existing file and the import part ways, for the refusal message. */
+/** Where an existing file and the import part ways, for the refusal message: the first field that differs in value, else the body line. */
 function firstDifference(onDisk: string, imported: string): string {
-  const a = onDisk.split('\n');
-  const b = imported.split('\n');
-  const i = a.findIndex((line, k) => line !== b[k]);
-  const at = i < 0 ? Math.min(a.length, b.length) : i;
-  const cut = (s: string | undefined) => (s === undefined ? 'the end of the file' : JSON.stringify(s.length > 50 ? `${s.slice(0, 50)}…` : s));
-  return `line ${at + 1}: the file has ${cut(a[at])}, the import ${cut(b[at])}`;
+  const a = parseMarkdown('', onDisk);
+  const b = parseMarkdown('', imported);
+  const shown = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'string' ? v : JSON.stringify(v));
+  for (const key of new Set([...Object.keys(a.data), ...Object.keys(b.data)])) {
+    if (JSON.stringify(a.data[key]) !== JSON.stringify(b.data[key])) return `${key}: the file has ${shown(a.data[key])}, the import ${shown(b.data[key])}`;
+  }
+  const x = a.body.split('\n');
+  const y = b.body.split('\n');
+  const i = x.findIndex((line, k) => line !== y[k]);
+  const at = i < 0 ? Math.min(x.length, y.length) : i;
+  const cut = (s: string | undefined) => (s === undefined ? 'the end of the text' : JSON.stringify(s.length > 50 ? `${s.slice(0, 50)}…` : s));
+  return `body line ${at + 1}: the file has ${cut(x[at])}, the import ${cut(y[at])}`;
 }
 
 /** The same article written differently (quotes, field order, spacing): not worth a "differs". */

@@ -198,3 +198,16 @@ describe('check --fix on a copy of the committed stories', () => {
     expect(existsSync(join(scratch, 'dist-fixed/index.html'))).toBe(true);
   });
 });
+
+describe('re-importing a seed page over the committed stories', () => {
+  it('finds them unchanged however their titles are quoted; a story an editor tagged differs by that field', () => {
+    const seed = join(ROOT, '../shared/seeds/000_51a244376aa11d1c.txt');
+    const content = join(scratch, 'reimport');
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const r = run('import.ts', ['--content', content, '--date', '2022-09-08', '--bulletin', '2022-09-08-ruanshili', '--source', '中原区“五星”支部创建专版', '--dry-run', seed]);
+    expect(r.out).not.toMatch(STACK);
+    expect(r.out.match(/ unchanged$/gm)).toHaveLength(5);
+    // The editor tagged 须水's story 生态宜居星 by judgement; the page text names no star.
+    expect(r.out).toContain('2022-09-08-xushui-liangdian-chuangxing.md: refusing to overwrite an existing file that differs from the import (star: the file has 生态宜居星, the import nothing)');
+  });
+});

@@ -60,3 +60,30 @@ describe('person addresses', () => {
     expect(parse(text)).toHaveLength(3);
   });
 });
+
+describe('npm run new and the people registry', () => {
+  it('adds a newcomer with a fresh id after the registered ones, warns on a star outside the place\'s sets, and leaves every other id alone', async () => {
+    const { mkdtempSync, cpSync, readFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { PassThrough } = await import('node:stream');
+    const { runNew } = await import('../../scripts/new.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'jiexun-people-'));
+    const content = join(dir, 'content');
+    cpSync(join(ROOT, 'content'), content, { recursive: true });
+    const before = readFileSync(join(content, 'people.yaml'), 'utf8');
+    const [stdin, stdout, stderr] = [Object.assign(new PassThrough(), { isTTY: false }), new PassThrough(), new PassThrough()];
+    let err = '';
+    stderr.on('data', (d) => (err += d));
+    const code = await runNew(['--content', content, '--street', '建设路街道', '--title', '微更新 大变化', '--reporter', '路艳', '--correspondent', '魏少杰', '--star', '产业兴旺星', '--date', '2021-03-01'], { cwd: dir, env: {}, stdin, stdout, stderr });
+    expect(code).toBe(0);
+    const after = readFileSync(join(content, 'people.yaml'), 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(after.slice(before.length)).toBe('- id: luyan-2\n  name: 路艳\n  roles: [reporter]\n');
+    expect(err).toContain('已登记新人员：路艳，个人页 /reporters/luyan-2/');
+    expect(err).toContain('warning: --star: expected a star of 建设路街道\'s set (community (城市社区)), found 产业兴旺星');
+    expect(readFileSync(join(content, 'articles/2021/2021-03-01-jianshelu-weigengxin-dabianhua.md'), 'utf8')).toContain('reporter: 路艳');
+    const people = loadRegistries(content).people;
+    expect(people.resolve('鲁燕')?.id).toBe('luyan');
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
