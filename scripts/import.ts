@@ -21,8 +21,7 @@ import { closest, didYouMean } from '../src/lib/suggest.ts';
 import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import type { Registries } from '../src/schema.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
-
-guardCli('npm run import');
+import { printers, processIO, type CliIO } from './cli-io.ts';
 
 const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
 
@@ -38,6 +37,9 @@ const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--s
 class UsageError extends Error {}
 
 interface Options {
+  /** The folder paths are shown relative to. */
+  cwd: string;
+  help: boolean;
   date?: string;
   bulletin?: string;
   source?: string;
@@ -48,7 +50,7 @@ interface Options {
   files: string[];
 }
 
-function readOptions(argv: string[]): Options {
+function readOptions(argv: string[], io: CliIO): Options {
   let parsed;
   try {
     parsed = parseArgs({
@@ -69,10 +71,7 @@ function readOptions(argv: string[]): Options {
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
-  if (v.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (v.help) return { cwd: io.cwd, help: true, content: '', dryRun: false, json: false, force: false, files: [] };
   if (!parsed.positionals.length) throw new UsageError('expected at least one page FILE, found none');
   if (v.date !== undefined) {
     const r = isoDate.safeParse(v.date);
@@ -85,10 +84,12 @@ function readOptions(argv: string[]): Options {
     throw new UsageError('--date: expected the publication date (YYYY-MM-DD) to name the files, found nothing (only --json and --dry-run work without it)');
   }
   return {
+    cwd: io.cwd,
+    help: false,
     date: v.date,
     bulletin: v.bulletin,
     source: v.source,
-    content: resolve(v.content ?? process.env.JIEXUN_CONTENT ?? 'content'),
+    content: resolve(io.cwd, v.content ?? io.env.JIEXUN_CONTENT ?? 'content'),
     dryRun: v['dry-run'],
     json: v.json,
     force: v.force,
@@ -96,9 +97,9 @@ function readOptions(argv: string[]): Options {
   };
 }
 
-function readPage(file: string): string {
+function readPage(file: string, cwd: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new UsageError(`${file}: expected a readable page text file, found ${why}`);
@@ -161,7 +162,7 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
     const path = same ?? join(opts.content, paths[i]);
     const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source, position: i + 1 }), a.body);
-    const display = relative(process.cwd(), path) || path;
+    const display = relative(opts.cwd, path) || path;
     // Only the schema's word on fields the checks above have not already explained.
     if (a.title && a.street && a.reporters.length) {
       for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
@@ -170,7 +171,7 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
       const ids = a.stars.map((s) => registries.stars.resolve(s)?.id).filter((s): s is string => !!s);
       for (const w of starsOutsideSets(a.place, ids, registries.places, registries.stars)) notes[i].push(`star: ${w.message}`);
     }
-    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same) || same}; compared with it instead of writing a second copy`);
+    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(opts.cwd, same) || same}; compared with it instead of writing a second copy`);
     return { path, content };
   });
   return { file, page, targets, errors, notes };
@@ -214,25 +215,30 @@ function sameArticle(onDisk: string, imported: string): boolean {
 }
 const sortedKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
 
-function main(argv: string[]): number {
-  const opts = readOptions(argv);
+function main(argv: string[], io: CliIO): number {
+  const { out, err } = printers(io);
+  const opts = readOptions(argv, io);
+  if (opts.help) {
+    out(USAGE);
+    return 0;
+  }
   const registries = loadRegistries(opts.content);
   if (opts.bulletin) {
     const ids = listMarkdownFiles(join(opts.content, 'bulletins')).map(articleIdOf);
     if (!ids.includes(opts.bulletin)) {
-      throw new UsageError(`--bulletin: expected the id of a bulletin in ${relative(process.cwd(), join(opts.content, 'bulletins')) || 'bulletins'}/, found ${opts.bulletin}${didYouMean(closest(opts.bulletin, ids.map((id) => ({ name: id, spellings: [id] }))))}; draft the bulletin first (npm run bulletin), or import without --bulletin`);
+      throw new UsageError(`--bulletin: expected the id of a bulletin in ${relative(opts.cwd, join(opts.content, 'bulletins')) || 'bulletins'}/, found ${opts.bulletin}${didYouMean(closest(opts.bulletin, ids.map((id) => ({ name: id, spellings: [id] }))))}; draft the bulletin first (npm run bulletin), or import without --bulletin`);
     }
   }
-  const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file), registries) }));
+  const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file, opts.cwd), registries) }));
 
   if (opts.json) {
-    const out = pages.map((p) => pageJson(p.file, p.page));
-    console.log(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
+    const json = pages.map((p) => pageJson(p.file, p.page));
+    out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
     return 0;
   }
   if (!opts.date) {
-    for (const { file, page } of pages) console.log(reviewLines(file, page).join('\n'));
-    console.log('\n(dry run without --date: give --date YYYY-MM-DD to see the file names and check the files)');
+    for (const { file, page } of pages) out(reviewLines(file, page).join('\n'));
+    out('\n(dry run without --date: give --date YYYY-MM-DD to see the file names and check the files)');
     return 0;
   }
 
@@ -256,46 +262,53 @@ function main(argv: string[]): number {
     const files = p.targets.map(() => {
       const f = plan[k++];
       const status = { new: opts.dryRun ? 'would be new' : 'new', unchanged: 'unchanged', conflict: 'exists and differs: refused (--force replaces it)', replace: opts.dryRun ? 'would be replaced' : 'replaced' }[f.status];
-      return { display: relative(process.cwd(), f.path) || f.path, status };
+      return { display: relative(opts.cwd, f.path) || f.path, status };
     });
     p.page.articles.forEach((a, i) => a.warnings.push(...p.notes[i]));
-    console.log(reviewLines(p.file, p.page, files).join('\n'));
+    out(reviewLines(p.file, p.page, files).join('\n'));
   }
 
   const errors = prepared.flatMap((p) => p.errors);
   const conflicts = plan.filter((f) => f.status === 'conflict');
   for (const f of conflicts) {
-    errors.push(`${relative(process.cwd(), f.path) || f.path}: refusing to overwrite an existing file that differs from the import (${firstDifference(readFileSync(f.path, 'utf8'), f.content)}); edit it by hand, or run again with --force to replace it`);
+    errors.push(`${relative(opts.cwd, f.path) || f.path}: refusing to overwrite an existing file that differs from the import (${firstDifference(readFileSync(f.path, 'utf8'), f.content)}); edit it by hand, or run again with --force to replace it`);
   }
   if (errors.length) {
     const fix = `fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above and import again`;
-    console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
+    err(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
     return 1;
   }
-  for (const p of added) console.log(`new person: ${p.name} → /reporters/${p.id}/ (added to ${relative(process.cwd(), join(opts.content, 'people.yaml'))})`);
+  for (const p of added) out(`new person: ${p.name} → /reporters/${p.id}/ (added to ${relative(opts.cwd, join(opts.content, 'people.yaml'))})`);
   const articlesPlan = plan.filter((f) => f.path.endsWith('.md'));
   const count = (s: PlannedFile['status']) => articlesPlan.filter((f) => f.status === s).length;
   if (opts.dryRun) {
-    console.log(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
+    out(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
     return 0;
   }
   writePlanned(plan);
-  console.log(`\nwritten: ${count('new')} new, ${count('replace')} replaced, ${count('unchanged')} unchanged`);
+  out(`\nwritten: ${count('new')} new, ${count('replace')} replaced, ${count('unchanged')} unchanged`);
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`error: ${e.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (e instanceof ContentError) {
-    console.error(`error: the registries in the content folder have problems:\n${e.message}`);
-    process.exitCode = 1;
-  } else {
+export function runImport(argv: string[], io: CliIO): number {
+  try {
+    return main(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`error: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ContentError) {
+      io.stderr.write(`error: the registries in the content folder have problems:\n${e.message}\n`);
+      return 1;
+    }
     // Never a stack trace: say what failed (a file that cannot be written, say) and stop.
-    console.error(`error: ${(e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ` : ''}${(e as Error).message ?? String(e)}`);
-    process.exitCode = 1;
+    io.stderr.write(`error: ${(e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ` : ''}${(e as Error).message ?? String(e)}\n`);
+    return 1;
   }
+}
+
+if (import.meta.main) {
+  guardCli('npm run import');
+  process.exitCode = runImport(process.argv.slice(2), processIO());
 }

@@ -145,7 +145,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
   const placeOf = new Map(articles.filter((a) => a.article).map((a) => [a.id, a.article!.place]));
   const districtOf = (placeId: string) => registries.places.lineage(placeId).find((p) => p.level === 'district')?.id;
-  fileProblems.push(...rules.secondBulletins(bulletins, (b) => bulletinScope(b, (id) => placeOf.get(id), districtOf)));
+  fileProblems.push(...rules.secondBulletins(bulletins, (b) => bulletinScope(b, (id) => placeOf.get(id), districtOf)), ...rules.reusedIssueNumbers(bulletins));
 
   const shownSelected = new Set([...articleFiles, ...bulletinFiles].filter(reported).map(show));
   problems.push(...fileProblems.filter((p) => shownSelected.has(p.file)));

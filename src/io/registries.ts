@@ -1,7 +1,7 @@
 // Loads content/places.yaml, content/stars.yaml and content/people.yaml into registries, once per
 // process. Every problem at once: an entry the schema refuses is still checked against the others
 // (its parent, its aliases) with the refused fields left out.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { createPeopleRegistry, type PersonInput } from '../lib/people.ts';
 import { createPlaceRegistry, PLACE_LEVELS, type PlaceInput } from '../lib/places.ts';
@@ -12,7 +12,19 @@ import { ContentError, PROBLEM, type Problem } from './problems.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems, type Issue } from './zod-problems.ts';
 
-const cache = new Map<string, Registries>();
+const cache = new Map<string, { stamp: string; registries: Registries }>();
+
+/** When and how big each registry file is: a file the tools rewrote (people.yaml) is read again. */
+function stampOf(contentDir: string): string {
+  return REGISTRY_FILES.map((f) => {
+    try {
+      const st = statSync(join(contentDir, f));
+      return `${st.mtimeMs}:${st.size}`;
+    } catch {
+      return '-';
+    }
+  }).join('|');
+}
 
 export const REGISTRY_FILES = ['places.yaml', 'stars.yaml', 'people.yaml'] as const;
 
@@ -91,12 +103,13 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
   return { registries: { places: placeRegistry, stars: starRegistry, people: peopleRegistry }, problems };
 }
 
-/** The registries, memoised per content folder; throws ContentError listing every registry fault. */
+/** The registries, memoised per content folder while its files are unchanged; throws ContentError listing every registry fault. */
 export function loadRegistries(contentDir: string): Registries {
+  const stamp = stampOf(contentDir);
   const hit = cache.get(contentDir);
-  if (hit) return hit;
+  if (hit?.stamp === stamp) return hit.registries;
   const { registries, problems } = readRegistries(contentDir);
   if (!registries) throw new ContentError(problems);
-  cache.set(contentDir, registries);
+  cache.set(contentDir, { stamp, registries });
   return registries;
 }

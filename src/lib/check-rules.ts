@@ -8,6 +8,7 @@ import { PROBLEM, type Problem } from './problem.ts';
 import type { StarRegistry } from './stars.ts';
 import { chineseQuotes, findTextIssues, type PunctuationFix } from './zh-punctuation.ts';
 import { closest, didYouMean } from './suggest.ts';
+import { reusedIssues, seriesName } from './bulletin-series.ts';
 
 export interface ReadArticle {
   id: string;
@@ -190,4 +191,15 @@ function describe(fixes: readonly PunctuationFix[]): string {
   const counts = new Map<string, number>();
   for (const f of fixes) counts.set(f.found, (counts.get(f.found) ?? 0) + 1);
   return [...counts].map(([mark, n]) => `${n} × "${mark}"`).join(', ');
+}
+
+/** A 期号 another bulletin of the same series already has in that year (增刊 counted apart). */
+export function reusedIssueNumbers(bulletins: readonly ReadBulletin[]): Problem[] {
+  const valid = bulletins.filter((b) => b.bulletin);
+  const reused = reusedIssues(valid.map((b) => b.bulletin!));
+  return reused.flatMap((r) => {
+    const b = valid.find((x) => x.bulletin === r.bulletin)!;
+    const series = seriesName(r.bulletin) || r.bulletin.kind;
+    return [{ file: b.file, ...b.locate(['issue']), field: 'issue', severity: 'error' as const, code: PROBLEM.reusedIssue, message: `expected a 期号 not yet used in ${r.bulletin.date.slice(0, 4)} by ${series}, found ${r.bulletin.issue}, which ${r.first.file} already has (npm run bulletin numbers new issues)` }];
+  });
 }

@@ -20,6 +20,8 @@ export function frontmatterText(fields: Record<string, unknown>, options: Frontm
     for (const pair of doc.contents.items) {
       const key = String((pair.key as { value?: unknown }).value ?? pair.key);
       const value = pair.value as Node | null;
+      // Lists inside a map (distribution: 报: [...]) flow too.
+      if (isMap(value)) for (const inner of value.items) if (isSeq(inner.value)) inner.value.flow = true;
       if (isSeq(value)) {
         value.flow = !block.has(key);
         const comments = options.itemComments?.[key];

@@ -38,6 +38,7 @@ export const PROBLEM = {
   draftArticle: 'draft-article',
   repeatedArticle: 'repeated-article',
   secondBulletin: 'second-bulletin',
+  reusedIssue: 'reused-issue',
   uneditedNote: 'unedited-note',
   badPath: 'bad-path',
   missingRegistry: 'missing-registry',
