@@ -4,6 +4,7 @@ import type { Article } from './article.ts';
 import type { BulletinFrontmatter } from '../schema.ts';
 import type { SiteIndex } from './site-index.ts';
 import { closest, didYouMean } from './suggest.ts';
+import { seriesName } from './bulletin-series.ts';
 
 export interface Bulletin extends BulletinFrontmatter {
   id: string;
@@ -39,16 +40,17 @@ export function selectArticles(index: Pick<SiteIndex, 'articles' | 'inPlace'>, s
 }
 
 /**
- * What a bulletin covers, to tell a second 简报 of the same district and quarter: its kind, its
- * period, and the districts of its stories (or of its selection). Empty for a bulletin without a
- * period (a 专版 is one printed page: two on a day are two pages).
+ * What a bulletin covers, to tell a second 简报 of the same district and quarter: its kind and
+ * series (masthead; a 增刊 apart), its period, and the districts of its stories (or of its
+ * selection). Empty for a bulletin without a period (a 专版 is one printed page: two on a day are
+ * two pages).
  */
-export function bulletinScope(b: Pick<Bulletin, 'kind' | 'date' | 'period' | 'articles' | 'select'>, placeOf: (articleId: string) => string | undefined, districtOf: (placeId: string) => string | undefined): string {
+export function bulletinScope(b: Pick<Bulletin, 'kind' | 'date' | 'period' | 'articles' | 'select' | 'masthead' | 'department' | 'supplement'>, placeOf: (articleId: string) => string | undefined, districtOf: (placeId: string) => string | undefined): string {
   const when = b.period ? `${b.period.from}..${b.period.to}` : b.select?.from && b.select?.to ? `${b.select.from}..${b.select.to}` : '';
   if (!when) return '';
   const places = b.articles ? b.articles.map(placeOf) : (b.select?.places ?? []);
   const districts = [...new Set(places.map((p) => (p ? (districtOf(p) ?? p) : undefined)).filter(Boolean))].sort();
-  return `${b.kind}|${when}|${districts.join(',') || '*'}`;
+  return [b.kind, seriesName(b), b.supplement ? '增刊' : '', when, districts.join(',') || '*'].join('|');
 }
 
 export function resolveBulletins(bulletins: readonly Bulletin[], index: Pick<SiteIndex, 'articles' | 'inPlace' | 'byId'>): ResolvedBulletin[] {

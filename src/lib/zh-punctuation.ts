@@ -27,6 +27,8 @@ function protectedRanges(text: string): [number, number][] {
 
 /** The fixes for one line of prose (a headline, or a line of the body outside code blocks). */
 export function punctuationFixes(text: string): PunctuationFix[] {
+  // Most lines of Chinese prose hold no half-width mark at all: nothing to look at.
+  if (!/[,;:!?.()"]/.test(text)) return [];
   const chars = [...text];
   // Work in UTF-16 offsets (what editors' tools and String.slice use) via a parallel table.
   const offsets: number[] = [];
