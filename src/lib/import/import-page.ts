@@ -9,6 +9,7 @@ import { blocksToMarkdown } from './markdown.ts';
 import { measurePage, readPageLines, type Layout } from './page-lines.ts';
 import { structurePage, type Element, type HeadingChunk } from './page-structure.ts';
 import { buildBlocks } from './paragraphs.ts';
+import { splitWrappedLines } from './line-wraps.ts';
 import { commonParent, placeFromText, placeMentions, type PlaceHit } from './place-names.ts';
 import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
 import { starsNamed } from './star-names.ts';
@@ -135,7 +136,7 @@ function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: Place
 
 export function importPage(source: string, registries: Registries): ImportedPage {
   const { places, stars } = registries;
-  const lines = readPageLines(source);
+  const lines = splitWrappedLines(readPageLines(source)).lines;
   const shape = measurePage(lines);
   const elements = structurePage(lines, places);
   const text = segmentPage(elements, shape);

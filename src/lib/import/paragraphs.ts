@@ -21,6 +21,8 @@ export interface BodyLine {
   caption?: number;
   /** The line is indented, as a paragraph's first line is. */
   indent?: boolean;
+  /** A space the text needs stands between this line and the next (张红梅 刘建设). */
+  spaceAfter?: boolean;
 }
 
 export interface Block {
@@ -84,7 +86,7 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     }
     if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
       // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
-      para.text += isDatelineOnly(para.text) ? ` ${text}` : text;
+      para.text += isDatelineOnly(para.text) || para.last.spaceAfter ? ` ${text}` : text;
       para.lines.push(line.no);
       para.last = line;
       return;

@@ -38,7 +38,7 @@ export interface PageText {
   leftover: LeftoverLine[];
 }
 
-const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0, indent: l.indent });
+const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0, indent: l.indent, spaceAfter: l.spaceAfter });
 
 /** Paragraphs begun so far: each finished sentence followed by a blank line starts another. */
 function paragraphsSoFar(lines: readonly BodyLine[]): number {
