@@ -116,6 +116,42 @@ export function percent(scores: readonly PageScore[]): string {
   return `${passed}/${checks} (${checks ? ((100 * passed) / checks).toFixed(1) : '0.0'}%)`;
 }
 
+const chars = (s: string) => [...s.replace(/\s+/gu, '')];
+
+/** Every visible character of a Markdown body: paragraphs and subheads, photo captions (alt text) aside. */
+function bodyText(body: string): string {
+  const tree = unified().use(remarkParse).parse(body) as MdNode;
+  const text = (n: MdNode): string => (n.type === 'image' ? '' : (n.value ?? '') + (n.children ?? []).map(text).join(''));
+  return text(tree);
+}
+
+/**
+ * The characters of a page that the import does not account for, and those it accounts for
+ * twice: every non-blank character (heading marks and the 编者按 label aside) must be found
+ * exactly once — in a story's body, its printed headline, byline or captions, the page title,
+ * the editor's note, a column's photo credit, or the left-over lines.
+ */
+export function unaccounted(source: string, page: ImportedPage): { missing: string; extra: string } {
+  const pageText = source
+    .split('\n')
+    .map((l) => l.replace(/^\s*#{1,6}\s+/, '').replace(/^\s*[【\[〔]?编者按[】\]〕]?[：:]?/u, ''))
+    .join('');
+  const found: string[] = [];
+  if (page.title) found.push(page.title);
+  if (page.editorNote) found.push(page.editorNote);
+  for (const c of page.credits) found.push(c.text);
+  for (const a of page.articles) found.push(bodyText(a.body), ...a.printed.headline, ...a.printed.byline, ...a.printed.captions);
+  for (const l of page.leftover) found.push(l.text);
+  const count = (list: string[]) => list.reduce((m, ch) => m.set(ch, (m.get(ch) ?? 0) + 1), new Map<string, number>());
+  const want = count(chars(pageText));
+  const got = count(chars(found.join('')));
+  let missing = '';
+  let extra = '';
+  for (const [ch, n] of want) if ((got.get(ch) ?? 0) < n) missing += ch.repeat(n - (got.get(ch) ?? 0));
+  for (const [ch, n] of got) if ((want.get(ch) ?? 0) < n) extra += ch.repeat(n - (want.get(ch) ?? 0));
+  return { missing, extra };
+}
+
 if (import.meta.main) {
   const root = resolve(import.meta.dirname, '../..');
   const registries = loadRegistries(join(root, 'content'));

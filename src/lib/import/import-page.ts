@@ -63,8 +63,12 @@ function takePageTitle(elements: Element[], places: PlaceRegistry, segments: Seg
     taken = chunk.headlines[0].printed;
   } else if (chunk.headlines.length === 1 && !chunk.headlines[0].place) {
     // A lone title at the top heads the page, unless every story has its own title above it.
+    // It heads the story below it when that story has no other headline to take: more stories
+    // than headlines elsewhere on the page.
     const eachStoryTitled = segments[0]?.above === chunk && segments.every((s) => s.above);
-    if (!eachStoryTitled) taken = chunk.headlines[0].printed;
+    const others = elements.slice(1).flatMap((e) => (e.kind === 'heading' && !e.chunk.subhead ? e.chunk.headlines : []));
+    const headsTheStory = segments[0]?.above === chunk && others.length < segments.length;
+    if (!eachStoryTitled && !headsTheStory) taken = chunk.headlines[0].printed;
   }
   if (!taken.length) return { title: null, lines: [] };
   const rest = chunk.lines.filter((l) => !taken.includes(l));

@@ -62,6 +62,13 @@ function endsCleanly(run: Run): boolean {
   return run.kind !== 'text' || endsSentence(last) || !!parseByline(last) || !!splitTrailingByline(last) || isOpenByline(last);
 }
 
+/** The run ends on a story's byline (記者 …), the last thing a story prints. */
+function closesStory(run: Run): boolean {
+  const last = run.lines.at(-1)!.text;
+  const byline = parseByline(last) ?? parseByline(splitTrailingByline(last)?.byline ?? '');
+  return !!byline && (byline.reporters.length > 0 || byline.correspondents.length > 0);
+}
+
 function startsStory(run: Run | undefined): boolean {
   if (!run) return true;
   if (run.kind !== 'text') return true;
@@ -89,7 +96,10 @@ export function structurePage(lines: readonly PageLine[], places: PlaceRegistry)
     if (run.kind !== 'title') return;
     const prev = runs[i - 1];
     const next = runs[i + 1];
-    if (!((!prev || endsCleanly(prev)) && startsStory(next))) run.kind = 'text';
+    // Where a story has just ended (or at the top), a title above plain text heads that text:
+    // a feature opening on a quotation has no dateline or byline to show where it starts.
+    const afterStory = !prev || prev.kind !== 'text' || closesStory(prev);
+    if (!((!prev || endsCleanly(prev)) && (startsStory(next) || (afterStory && next?.kind === 'text')))) run.kind = 'text';
   });
 
   const elements: Element[] = [];
