@@ -28,13 +28,16 @@ export type Element = { kind: 'heading'; chunk: HeadingChunk } | { kind: 'text';
 
 type Run = { lines: PageLine[]; kind: 'markdown' | 'place' | 'title' | 'text' };
 
-function splitRuns(lines: readonly PageLine[]): PageLine[][] {
+function splitRuns(lines: readonly PageLine[], places: PlaceRegistry): PageLine[][] {
   const runs: PageLine[][] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    const starts = !prev || line.blankBefore || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
+    const run = runs.at(-1);
+    // A place line and its title, printed straight above the text without a blank line, stand apart from it.
+    const afterHeadline = !!run && !isTitleLike(line.text) && run.length <= 4 && !!readPlaceLine(run[0].text, places) && run.every((l) => isTitleLike(l.text));
+    const starts = !prev || line.blankBefore || line.indent || afterHeadline || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
     if (starts) runs.push([line]);
-    else runs.at(-1)!.push(line);
+    else run!.push(line);
   });
   return runs;
 }
@@ -78,7 +81,7 @@ function startsStory(run: Run | undefined): boolean {
 
 /** Splits the page into headline chunks and text, in page order. */
 export function structurePage(lines: readonly PageLine[], places: PlaceRegistry): Element[] {
-  const runs: Run[] = splitRuns(lines).flatMap((l): Run[] => {
+  const runs: Run[] = splitRuns(lines, places).flatMap((l): Run[] => {
     if (l[0].depth > 0) return [{ lines: l, kind: 'markdown' }];
     const shape = headlineRun(l, places);
     if (!shape) return [{ lines: l, kind: 'text' }];

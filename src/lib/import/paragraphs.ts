@@ -91,6 +91,15 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
       para.last = line;
       return;
     }
+    // A subhead glued to the end of a paragraph (its break lost at a column end in a PDF copy):
+    // a phrase after a finished sentence, with a new paragraph plainly starting after it.
+    const next = lines.slice(i + 1).find((l) => l.caption === undefined);
+    if (para && line.depth === 0 && endsSentence(para.last.text) && next?.indent && !line.indent && isSubhead(line, shape)) {
+      flush();
+      blocks.push({ kind: 'subhead', text, lines: [line.no] });
+      warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
+      return;
+    }
     if (para) {
       flush();
       atParagraphStart = true;
