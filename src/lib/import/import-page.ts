@@ -2,17 +2,19 @@
 // bylines, stars and Markdown body, and warnings for everything the importer could not settle.
 import type { Place, PlaceRegistry } from '../places.ts';
 import type { Registries } from '../../schema.ts';
-import { mergeBylines, parseByline, splitTrailingByline } from './byline.ts';
+import { mergeBylines, parseByline } from './byline.ts';
+import { photoCreditNames } from './caption.ts';
+import { DATELINE_MARK } from './dateline-mark.ts';
 import { composeTitle, readHeadlines, type Headline, type HeadingLine } from './headline.ts';
 import { matchHeadlines, type Candidate } from './headline-match.ts';
-import { blocksToMarkdown } from './markdown.ts';
+import { blocksToMarkdown, photoPlaceholder } from './markdown.ts';
 import { measurePage, readPageLines, type Layout } from './page-lines.ts';
 import { structurePage, type Element, type HeadingChunk } from './page-structure.ts';
 import { buildBlocks } from './paragraphs.ts';
 import { splitWrappedLines } from './line-wraps.ts';
 import { commonParent, placeFromText, placeMentions, type PlaceHit } from './place-names.ts';
 import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
-import { starsNamed } from './star-names.ts';
+import { starSetsOf, starsNamed } from './star-names.ts';
 
 export interface ImportedArticle {
   title: string | null;
@@ -33,17 +35,27 @@ export interface ImportedArticle {
   photo: true | string[] | null;
   stars: string[];
   body: string;
+  /** The photos' captions (their credits and marks aside), in page order. */
   captions: string[];
   warnings: string[];
-  /** The printed headline and byline lines, as they stand on the page. */
-  printed: { headline: string[]; byline: string[] };
+  /** The printed headline, byline and caption lines, as they stand on the page. */
+  printed: { headline: string[]; byline: string[]; captions: string[] };
+  /** Which page lines the story took as what, for the review list. */
+  parts: StoryPart[];
   /** First and last page line of the story's text. */
   lines: [number, number];
+}
+
+export interface StoryPart {
+  role: 'kicker' | 'headline' | 'subtitle' | 'place' | 'byline' | 'caption' | 'subhead';
+  lines: number[];
 }
 
 export interface ImportedPage {
   title: string | null;
   editorNote: string | null;
+  /** A column's photo credit in parentheses, credited to the photos of the page's stories that have no credit of their own. */
+  credits: { no: number; text: string; photographers: string[] }[];
   articles: ImportedArticle[];
   /** Text that went into no story: the editor places it by hand. */
   leftover: LeftoverLine[];
@@ -162,6 +174,10 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const storyTexts = text.segments.map((s) => s.lines.map((l) => l.text).join(''));
   const matching = matchHeadlines(candidates, storyTexts, places);
 
+  const credits = text.credits.map((c) => ({ ...c, photographers: parseByline(`${photoCreditNames(c.text)} 摄`)?.photographers ?? [] }));
+  const columnPhotographers = [...new Set(credits.flatMap((c) => c.photographers))];
+  for (const c of credits) if (!c.photographers.length) pageWarnings.push(`line ${c.no} "${c.text}" looks like a photo credit but names no one I can read: credit the photos by hand`);
+
   const articles = text.segments.map((seg, i): ImportedArticle => {
     const warnings = [...seg.warnings];
     const { blocks, captions, warnings: blockWarnings } = buildBlocks(seg.lines, shape);
@@ -177,10 +193,39 @@ export function importPage(source: string, registries: Registries): ImportedPage
     else if (!byline.reporters.length) warnings.push(`the byline "${byline.text}" names no reporter (记者)`);
     if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
     warnings.push(...blockWarnings);
+    for (const b of seg.bylines) {
+      for (const role of b.byline.missing ?? []) warnings.push(`the byline "${b.byline.text}" (line ${b.lines[0]}) has no name after ${role}: the page left it out; add it by hand if you know it`);
+    }
+    for (const b of blocks) {
+      // The dateline keeps its conventional space (本报讯 近日).
+      for (const m of b.text.replace(DATELINE_MARK, '').matchAll(/\p{Script=Han}(?: \p{Script=Han}+)+/gu)) {
+        warnings.push(`a space between Chinese characters was kept in "${m[0]}" (line ${b.lines[0]}): right in a list of names, else a line wrap to remove`);
+      }
+    }
     const title = headline?.title ?? null;
-    // A caption's credit (杜挺勇 摄) names a photographer of the story too.
-    const credits = captions.map((c) => splitTrailingByline(c.text)?.byline).map((b) => (b ? parseByline(b) : undefined));
-    const photographers = [...new Set([...(byline?.photographers ?? []), ...credits.flatMap((b) => b?.photographers ?? [])])];
+    // A photo's own credit (杜挺勇 摄) names its photographer; else the column's credit does.
+    const photos = captions.map((c) => ({ caption: c.text, after: c.after, photographers: c.credit?.photographers ?? columnPhotographers }));
+    const photographers = [...new Set([...(byline?.photographers ?? []), ...photos.flatMap((p) => p.photographers)])];
+    if (captions.length) warnings.push(`${captions.length === 1 ? 'a photo' : `${captions.length} photos`} to add: put ${captions.length === 1 ? 'the file' : 'the files'} beside the article and replace ${captions.map((_, n) => photoPlaceholder(n + 1)).join(', ')} with ${captions.length === 1 ? 'its name' : 'their names'}`);
+    const named = starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars);
+    const sets = place ? starSetsOf(place) : undefined;
+    const outside = sets ? named.filter((n) => !stars.resolve(n)!.sets.some((set) => sets.includes(set))) : [];
+    for (const n of outside) warnings.push(`the text names ${n}, which is not in the star set of ${place!.name} (${sets!.join(', ')}): not tagged; tag it by hand if the story is about a place of that set`);
+    const parts: StoryPart[] = [];
+    const printedHeadline = headline?.printed ?? [];
+    const partOf = (role: StoryPart['role'], lines: number[]) => lines.length && parts.push({ role, lines });
+    if (headline) {
+      const texts = printedHeadline.map((l) => l.text.replace(/\s+/gu, ' ').trim());
+      const placeLines = printedHeadline.filter((l) => headline.place && l.text.trim().replace(/[：:]$/u, '') === headline.place.written);
+      partOf('place', placeLines.map((l) => l.no));
+      partOf('kicker', printedHeadline.filter((l, k) => headline.kicker && texts[k] === headline.kicker).map((l) => l.no));
+      partOf('subtitle', printedHeadline.filter((l, k) => headline.subtitle && texts[k].replace(/^(?:——|--|－－|—|─+)\s*/u, '') === headline.subtitle).map((l) => l.no));
+      const taken = new Set(parts.flatMap((p) => p.lines));
+      partOf('headline', printedHeadline.filter((l) => !taken.has(l.no)).map((l) => l.no));
+    }
+    partOf('byline', seg.bylines.flatMap((b) => b.lines));
+    partOf('caption', captions.flatMap((c) => c.lines));
+    partOf('subhead', blocks.filter((b) => b.kind === 'subhead').flatMap((b) => b.lines));
     return {
       title,
       kicker: headline?.kicker ?? null,
@@ -193,11 +238,12 @@ export function importPage(source: string, registries: Registries): ImportedPage
       correspondents: byline?.correspondents ?? [],
       photographers,
       photo: photographers.length ? photographers : byline?.photoByReporters ? true : null,
-      stars: starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars),
-      body: blocksToMarkdown(blocks, captions),
+      stars: named.filter((n) => !outside.includes(n)),
+      body: blocksToMarkdown(blocks, photos),
       captions: captions.map((c) => c.text),
       warnings,
-      printed: { headline: headline?.printed.map((l) => l.text) ?? [], byline: seg.bylines.map((b) => b.byline.text) },
+      printed: { headline: printedHeadline.map((l) => l.text), byline: seg.bylines.map((b) => b.byline.text), captions: captions.flatMap((c) => c.printed) },
+      parts,
       lines: [seg.lines[0]?.no ?? seg.bylines[0]?.lines[0] ?? 0, Math.max(...seg.lines.map((l) => l.no), ...seg.bylines.flatMap((b) => b.lines))],
     };
   });
@@ -212,5 +258,5 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const note = buildBlocks(text.note.lines, shape);
   const editorNote = note.blocks.length ? note.blocks.map((b) => b.text).join('\n\n') : null;
   if (!articles.length) pageWarnings.push('no stories found on this page');
-  return { title: pageTitle.title, editorNote, articles, leftover, warnings: pageWarnings, layout: shape.layout };
+  return { title: pageTitle.title, editorNote, credits, articles, leftover, warnings: pageWarnings, layout: shape.layout };
 }

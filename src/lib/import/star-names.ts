@@ -1,5 +1,6 @@
 // The 五星 stars a story names. Only the registry's full star names count (幸福和谐星), so that
 // 幸福和谐 in "群众生活幸福和谐的基础" or the campaign's own "五星" are never taken for a star.
+import type { Place, StarSet } from '../places.ts';
 import type { StarRegistry } from '../stars.ts';
 
 /** Star names in order of first mention, as the registry writes them. */
@@ -10,4 +11,9 @@ export function starsNamed(text: string, stars: StarRegistry): string[] {
     .filter((s) => s.at >= 0 && stars.resolve(s.name))
     .sort((a, b) => a.at - b.at)
     .map((s) => s.name);
+}
+
+/** The star sets a place's branches work on: a story there is tagged only with stars of these sets. */
+export function starSetsOf(place: Place): StarSet[] {
+  return [place.starSet];
 }
