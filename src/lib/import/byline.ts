@@ -22,11 +22,12 @@ type Role = 'reporter' | 'correspondent';
 const ROLE_WORD = '(?:本报|本刊)?(?:特约|首席|见习|摄影)?(?:记者|通讯员)|实习生';
 const CREDIT_WORD = '文\\/图|图\\/文|文／图|图／文|摄影|摄';
 const TOKEN_SPLIT = new RegExp(`(${ROLE_WORD}|${CREDIT_WORD})`, 'u');
+const ROLE_ANYWHERE = new RegExp(ROLE_WORD, 'u');
 const SEPARATORS = /^[\s、，,；;：:（）()【】\[\]■□●◆]+$/u;
 const NAME_SHAPE = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{1,6}·\p{Script=Han}{1,6}$/u;
 // Characters that turn up in running text after 记者 (记者们都笑了) but hardly ever in a name.
 const NOT_IN_NAMES = /[们的了是在说着过这那就都也与及等]/u;
-const isName = (s: string) => NAME_SHAPE.test(s) && !NOT_IN_NAMES.test(s);
+const isName = (s: string) => NAME_SHAPE.test(s) && !NOT_IN_NAMES.test(s) && !ROLE_ANYWHERE.test(s);
 const ROLE_ONLY = new RegExp(`^(?:${ROLE_WORD})$`, 'u');
 const ROLE_START = new RegExp(`^(?:${ROLE_WORD})`, 'u');
 const ROLE_AT_END = new RegExp(`\\s*(?:${ROLE_WORD})$`, 'u');

@@ -198,7 +198,7 @@ export function importPage(source: string, registries: Registries): ImportedPage
     }
     for (const b of blocks) {
       // The dateline keeps its conventional space (本报讯 近日).
-      for (const m of b.text.replace(DATELINE_MARK, '').matchAll(/\p{Script=Han}(?: \p{Script=Han}+)+/gu)) {
+      for (const m of b.text.replace(DATELINE_MARK, '').matchAll(/\p{Script=Han}+(?: \p{Script=Han}+)+/gu)) {
         warnings.push(`a space between Chinese characters was kept in "${m[0]}" (line ${b.lines[0]}): right in a list of names, else a line wrap to remove`);
       }
     }

@@ -73,8 +73,11 @@ function isSubhead(line: BodyLine, shape: PageShape): boolean {
   return shape.layout === 'column' ? line.width <= shape.columnWidth * SUBHEAD_IN_COLUMN : line.width <= SUBHEAD_MAX_WIDTH;
 }
 
+/** A paragraph may end on a dash that introduces what follows (算了一笔账——). */
+const ENDS_ON_DASH = /——$/u;
+
 function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolean {
-  if (!endsSentence(prev.text)) return false;
+  if (!endsSentence(prev.text) && !ENDS_ON_DASH.test(prev.text.trimEnd())) return false;
   if (next.blankBefore || next.indent) return true;
   // One paragraph per line, unless the page sets paragraphs apart with blank lines (then a lone break is a wrap).
   if (shape.layout === 'paragraph') return !shape.blankParagraphs;
@@ -111,13 +114,6 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
       if (part.credit) c.credit = part.credit;
       return;
     }
-    if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
-      // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
-      para.text += isDatelineOnly(para.text) || para.last.spaceAfter ? ` ${text}` : text;
-      para.lines.push(line.no);
-      para.last = line;
-      return;
-    }
     // A subhead glued to the end of a paragraph (its break lost at a column end in a PDF copy):
     // a phrase after a finished sentence, with a new paragraph plainly starting after it.
     const next = lines.slice(i + 1).find((l) => l.caption === undefined);
@@ -125,6 +121,13 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
       flush();
       blocks.push({ kind: 'subhead', text, lines: [line.no] });
       warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
+      return;
+    }
+    if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
+      // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
+      para.text += isDatelineOnly(para.text) || para.last.spaceAfter ? ` ${text}` : text;
+      para.lines.push(line.no);
+      para.last = line;
       return;
     }
     if (para) {

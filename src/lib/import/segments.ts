@@ -159,7 +159,9 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
       }
       // 记者 鲁燕 / 通讯员 魏少杰 on consecutive lines are one byline (a 本报记者 line after a blank starts a story).
       const prevLine = lines[i - 1];
-      if (byline && lastByline && prevLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
+      // The rest of a line that finished the byline above (魏少杰 本报记者 鲁燕) opens another.
+      const restOfLine = !!lastByline?.lines.includes(line.no);
+      if (byline && lastByline && prevLine && !restOfLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
         lastByline.byline = mergeBylines([lastByline.byline, byline])!;
         lastByline.lines.push(line.no);
         continue;
