@@ -56,6 +56,7 @@ describe('every page the importer is tested on', () => {
     ...readdirSync(seeds).map((f) => join(seeds, f)),
     ...readdirSync(FIXTURES).filter((f) => /\.(txt|md)$/.test(f)).map((f) => join(FIXTURES, f)),
     ...pages.map((p) => p.file),
+    ...fixturePages(join(FIXTURES, 'held-out')).map((p) => p.file),
   ];
   it.each(files)('%s: every character accounted for', (file) => {
     expect(unaccounted(readFileSync(file, 'utf8'), load(file))).toEqual({ missing: '', extra: '' });
@@ -166,5 +167,14 @@ describe('the review list', () => {
     expect(text).toMatch(/byline l\.\d+/);
     const photos = reviewLines('photos.txt', pages.find((p) => p.name === 'photos.txt')!.page).join('\n');
     expect(photos).toMatch(/caption l\.\d+/);
+  });
+});
+
+describe('pages kept aside while the importer was tuned (tests/fixtures/import/held-out)', () => {
+  // First scored once the work was done: 61 of 63 checks (the feature's headline and start, its
+  // byline printed straight under the headline); both fixed since by rules that hold for every page.
+  it.each(fixturePages(join(FIXTURES, 'held-out')))('$file passes every field check', ({ file, expected }) => {
+    const score = scorePage(file, load(file), expected);
+    expect(score.stories.filter((s) => s.failed.length).map((s) => [s.expected?.title ?? s.article?.title, s.failed])).toEqual([]);
   });
 });

@@ -51,6 +51,9 @@ export interface StoryPart {
   lines: number[];
 }
 
+/** The order the review list names a story's parts in: as they stand on a page. */
+const PART_ORDER: StoryPart['role'][] = ['place', 'kicker', 'headline', 'subtitle', 'byline', 'caption', 'subhead'];
+
 export interface ImportedPage {
   title: string | null;
   editorNote: string | null;
@@ -226,6 +229,7 @@ export function importPage(source: string, registries: Registries): ImportedPage
     partOf('byline', seg.bylines.flatMap((b) => b.lines));
     partOf('caption', captions.flatMap((c) => c.lines));
     partOf('subhead', blocks.filter((b) => b.kind === 'subhead').flatMap((b) => b.lines));
+    parts.sort((x, y) => PART_ORDER.indexOf(x.role) - PART_ORDER.indexOf(y.role));
     return {
       title,
       kicker: headline?.kicker ?? null,

@@ -51,10 +51,10 @@ export function wrapWidth(lines: readonly PageLine[]): number | undefined {
   if (pieces.length < 3) return undefined;
   const counts = new Map<number, number>();
   for (const p of pieces) counts.set(p, (counts.get(p) ?? 0) + 1);
-  // The column width is the longest common piece (a first line is shorter by its indent).
+  // The column width is the commonest piece (ties: the longer; a first line is shorter by its indent).
   const [mode] = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
   const near = pieces.filter((p) => p >= mode - SHORTER && p <= mode + LONGER + INDENT).length;
-  return near >= Math.max(3, pieces.length * 0.6) ? Math.max(...pieces.filter((p) => p >= mode - SHORTER && p <= mode + LONGER)) : undefined;
+  return near >= Math.max(3, pieces.length * 0.6) ? mode : undefined;
 }
 
 /** A space in a list of short names (张红梅 刘建设 王桂兰): another such space close by. */

@@ -35,7 +35,9 @@ function splitRuns(lines: readonly PageLine[], places: PlaceRegistry): PageLine[
     const run = runs.at(-1);
     // A place line and its title, printed straight above the text without a blank line, stand apart from it.
     const afterHeadline = !!run && !isTitleLike(line.text) && run.length <= 4 && !!readPlaceLine(run[0].text, places) && run.every((l) => isTitleLike(l.text));
-    const starts = !prev || line.blankBefore || line.indent || afterHeadline || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
+    // A byline printed straight under a headline is no part of it.
+    const byline = !!parseByline(line.text) || isOpenByline(line.text);
+    const starts = !prev || line.blankBefore || line.indent || afterHeadline || byline || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
     if (starts) runs.push([line]);
     else run!.push(line);
   });
