@@ -116,7 +116,9 @@ export function percent(scores: readonly PageScore[]): string {
   return `${passed}/${checks} (${checks ? ((100 * passed) / checks).toFixed(1) : '0.0'}%)`;
 }
 
-const chars = (s: string) => [...s.replace(/\s+/gu, '')];
+// The importer writes full-width punctuation in Chinese text and Chinese quotes (i16): compare marks by kind, not width.
+const WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：', '!': '！', '?': '？', '.': '。', '(': '（', ')': '）', '“': '"', '”': '"' };
+const chars = (s: string) => [...s.replace(/\s+/gu, '').replace(/[,;:!?.()“”]/g, (c) => WIDTH[c])];
 
 /** Every visible character of a Markdown body: paragraphs and subheads, photo captions (alt text) aside. */
 function bodyText(body: string): string {
