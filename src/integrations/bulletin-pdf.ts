@@ -107,14 +107,14 @@ async function printAll(root: string, out: string, cacheDir: string): Promise<{ 
   if (!ids.length) return { printed: 0, reused: 0 };
   if ('skipped' in printing) return { printed: 0, reused: 0, skipped: printing.skipped };
   mark('bulletin-pdf:start');
-  const version = (await promisify(execFile)(printing.chromium, ['--version'])).stdout.trim();
-  const key = keyer(out, version, codeStamp(root, PRINT_CODE));
+  // Asked while the pages are read: a wrapper script under load takes a second to answer.
+  const asked = promisify(execFile)(printing.chromium, ['--version']);
+  const pages = ids.map((id) => ({ id, file: join(folder, id, 'index.html'), html: readFileSync(join(folder, id, 'index.html'), 'utf8') }));
+  const key = keyer(out, (await asked).stdout.trim(), codeStamp(root, PRINT_CODE));
   const cache = join(cacheDir, PDF_CACHE_DIR);
   const used = new Set<string>();
   const toPrint: Bulletin[] = [];
-  for (const id of ids) {
-    const file = join(folder, id, 'index.html');
-    const html = readFileSync(file, 'utf8');
+  for (const { id, file, html } of pages) {
     const b = { id, file, html, key: key(id, html) };
     used.add(b.key);
     const cached = readCachedPdf(cache, b.key);
