@@ -100,7 +100,8 @@ function keyer(out: string, chromiumVersion: string, code: string) {
   };
 }
 
-async function printAll(root: string, out: string, cacheDir: string): Promise<{ printed: number; reused: number; skipped?: string }> {
+/** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
+export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS): Promise<{ printed: number; reused: number; skipped?: string }> {
   const folder = join(out, 'bulletins');
   const ids = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html'))).map((d) => d.name).sort() : [];
   const printing = pdfPrinting();
@@ -137,9 +138,8 @@ async function printAll(root: string, out: string, cacheDir: string): Promise<{ 
     });
     try {
       const queue = [...toPrint];
-      const tabs = Math.max(1, Math.min(Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, queue.length));
       await Promise.all(
-        Array.from({ length: tabs }, async () => {
+        Array.from({ length: Math.max(1, Math.min(tabs, queue.length)) }, async () => {
           const page = await browser.newPage();
           for (let b = queue.shift(); b; b = queue.shift()) {
             const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
@@ -166,7 +166,7 @@ async function printAll(root: string, out: string, cacheDir: string): Promise<{ 
 export default function bulletinPdf(): AstroIntegration {
   let root = '';
   let cacheDir = '';
-  let job: Promise<Awaited<ReturnType<typeof printAll>>> | undefined;
+  let job: Promise<Awaited<ReturnType<typeof printBulletinPdfs>>> | undefined;
   return {
     name: 'jiexun:bulletin-pdf',
     hooks: {
@@ -180,7 +180,7 @@ export default function bulletinPdf(): AstroIntegration {
       },
       // Every page is written: print now, beside the search index's remaining work.
       'astro:build:generated': ({ dir }) => {
-        job = printAll(root, resolve(fileURLToPath(dir)), cacheDir); // no trailing slash: the server compares paths
+        job = printBulletinPdfs(root, resolve(fileURLToPath(dir)), cacheDir); // no trailing slash: the server compares paths
         job.catch(() => {}); // awaited (and reported) at build:done
       },
       'astro:build:done': async ({ logger }) => {
