@@ -1,0 +1,72 @@
+// Photos in the Markdown pipeline. The remark step numbers each local image (`![说明](./a.jpg)`)
+// the way src/lib/photos.ts reads them; after sanitising, the rehype step replaces each numbered
+// image with a placeholder comment, lifted out of its paragraph, that the article page fills with
+// the processed <figure> (src/data/photos.ts). Any other relative <img> would be a broken image on
+// the site, so it is dropped (`npm run check` names it).
+import type { Root as MdRoot } from 'mdast';
+import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
+import { photoNodes } from '../lib/photos.ts';
+
+/** The comment an article body carries where photo `i` goes. */
+export const photoPlaceholder = (i: number) => `photo:${i}`;
+export const PHOTO_PLACEHOLDER_RE = /<!--photo:(\d+)-->/g;
+
+export function remarkPhotos() {
+  return (tree: MdRoot) => {
+    photoNodes(tree).forEach(({ node }, i) => {
+      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataPhoto: String(i) } };
+    });
+  };
+}
+
+const isPhoto = (n: RootContent | ElementContent): n is Element => n.type === 'element' && n.tagName === 'img' && n.properties?.dataPhoto !== undefined;
+const isRelativeImg = (n: RootContent | ElementContent): n is Element =>
+  n.type === 'element' && n.tagName === 'img' && !/^https?:\/\//i.test(String(n.properties?.src ?? ''));
+const blank = (n: ElementContent) => n.type === 'text' && !n.value.trim();
+
+function placeholder(img: Element): RootContent {
+  return { type: 'comment', value: photoPlaceholder(Number(img.properties.dataPhoto)) };
+}
+
+/** A paragraph holding photos becomes paragraphs of its text around the photos' placeholders. */
+function splitParagraph(p: Element): RootContent[] {
+  const out: RootContent[] = [];
+  let run: ElementContent[] = [];
+  const flush = () => {
+    while (run.length && (blank(run[0]) || (run[0].type === 'element' && run[0].tagName === 'br'))) run.shift();
+    while (run.length && (blank(run.at(-1)!) || (run.at(-1)!.type === 'element' && (run.at(-1) as Element).tagName === 'br'))) run.pop();
+    if (run.length) out.push({ ...p, children: run });
+    run = [];
+  };
+  for (const c of p.children) {
+    if (isPhoto(c)) {
+      flush();
+      out.push(placeholder(c));
+    } else run.push(c);
+  }
+  flush();
+  return out;
+}
+
+export function rehypePhotos() {
+  return (tree: HastRoot) => {
+    const walk = (parent: HastRoot | Element) => {
+      const next: (RootContent | ElementContent)[] = [];
+      for (const c of parent.children) {
+        if (c.type !== 'element') {
+          next.push(c);
+          continue;
+        }
+        if (c.tagName === 'p' && c.children.some(isPhoto)) next.push(...splitParagraph(c));
+        else if (isPhoto(c)) next.push(placeholder(c));
+        else if (isRelativeImg(c)) continue;
+        else {
+          walk(c);
+          next.push(c);
+        }
+      }
+      parent.children = next as typeof parent.children;
+    };
+    walk(tree);
+  };
+}
