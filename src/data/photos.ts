@@ -63,7 +63,7 @@ export async function bodyWithPhotos(html: string, a: Article, personHref: (name
   const figures = new Map<number, string>();
   await Promise.all(
     indices.map(async (i, n) => {
-      const photo = a.photos[i];
+      const photo = a.photos?.[i];
       if (!photo) return;
       const credit = photoCredit(photo, a).map((name) => ({ name, href: personHref(name) }));
       figures.set(i, photoFigureHtml(await photoRenditions(photo.src), { alt: photo.alt, caption: photo.caption, credit, creditLabel: ui.photo, eager: n === 0 }));

@@ -15,8 +15,8 @@ export interface Article extends ArticleFrontmatter {
   /** The file name without .md; the URL is /articles/<id>/. */
   id: string;
   summary: string;
-  /** The body's photos in reading order. */
-  photos: ArticlePhoto[];
+  /** The body's photos in reading order (absent or empty: none). */
+  photos?: ArticlePhoto[];
   /** The story's image: `cover:` or the first photo; undefined without photos. */
   lead?: string;
 }

@@ -31,7 +31,7 @@ const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
 function withImageReferences(a: Article): Record<string, unknown> {
   return {
     ...a,
-    photos: a.photos.map((p) => ({ ...p, src: IMAGE_IMPORT_PREFIX + p.src })),
+    photos: (a.photos ?? []).map((p) => ({ ...p, src: IMAGE_IMPORT_PREFIX + p.src })),
     ...(a.lead ? { lead: IMAGE_IMPORT_PREFIX + a.lead } : {}),
   };
 }

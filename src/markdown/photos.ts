@@ -14,7 +14,8 @@ export const PHOTO_PLACEHOLDER_RE = /<!--photo:(\d+)-->/g;
 export function remarkPhotos() {
   return (tree: MdRoot) => {
     photoNodes(tree).forEach(({ node }, i) => {
-      node.data = { ...node.data, hProperties: { ...(node.data?.hProperties ?? {}), dataPhoto: String(i) } };
+      const data = (node.data ?? {}) as { hProperties?: Record<string, string> };
+      node.data = { ...data, hProperties: { ...data.hProperties, dataPhoto: String(i) } } as typeof node.data;
     });
   };
 }
