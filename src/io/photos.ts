@@ -71,6 +71,7 @@ export function checkPhotoFiles(articleAbs: string, display: string, photos: rea
       try {
         const names = readdirSync(dirname(abs)).filter((n) => (PHOTO_EXTENSIONS as readonly string[]).includes(photoExtension(n)));
         near = didYouMean(closest(basename(abs), names.map((n) => ({ name: n, spellings: [n] }))));
+        if (!near && names.length && names.length <= 6) near = ` (photos in that folder: ${names.sort().join(', ')})`;
       } catch {
         // The folder itself is missing: nothing to suggest.
       }

@@ -33,19 +33,26 @@ function placeholder(img: Element): RootContent {
 function splitParagraph(p: Element): RootContent[] {
   const out: RootContent[] = [];
   let run: ElementContent[] = [];
+  const isBreak = (n: ElementContent | undefined) => !!n && ((n.type === 'element' && n.tagName === 'br') || blank(n));
   const flush = () => {
-    while (run.length && (blank(run[0]) || (run[0].type === 'element' && run[0].tagName === 'br'))) run.shift();
-    while (run.length && (blank(run.at(-1)!) || (run.at(-1)!.type === 'element' && (run.at(-1) as Element).tagName === 'br'))) run.pop();
-    if (run.length) out.push({ ...p, children: run });
+    while (isBreak(run[0])) run.shift();
+    while (isBreak(run.at(-1))) run.pop();
+    // The line breaks around an image written on a line of its own are not part of the text.
+    const first = run[0];
+    if (first?.type === 'text') run[0] = { ...first, value: first.value.trimStart() };
+    const last = run.at(-1);
+    if (last?.type === 'text') run[run.length - 1] = { ...last, value: last.value.trimEnd() };
+    if (run.length) out.push({ ...p, children: run }, { type: 'text', value: '\n' });
     run = [];
   };
   for (const c of p.children) {
     if (isPhoto(c)) {
       flush();
-      out.push(placeholder(c));
+      out.push(placeholder(c), { type: 'text', value: '\n' });
     } else run.push(c);
   }
   flush();
+  out.pop();
   return out;
 }
 
