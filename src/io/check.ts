@@ -13,6 +13,7 @@ import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
 import { checkPhotoFiles, photoSourcesOf } from './photos.ts';
+import { findHtmlImages } from '../lib/photos.ts';
 import { readRegistries } from './registries.ts';
 
 export interface CheckOptions {
@@ -137,6 +138,9 @@ function checkArticleFile(a: ReadArticle, today: string, contentDir: string): Pr
       problems.push({ file: result.file, line: placeholder + 1, col: lines[placeholder].indexOf(BODY_PLACEHOLDER) + 1, field: 'body', severity: 'warning', message: `expected the article text, found the placeholder ${BODY_PLACEHOLDER} that npm run new wrote` });
     }
     problems.push(...checkPhotoFiles(a.abs, result.file, photoSourcesOf(result), contentDir).problems);
+    for (const img of findHtmlImages(result.body)) {
+      problems.push({ file: result.file, line: img.line + result.bodyLine - 1, col: img.col, field: img.src, severity: 'warning', message: `expected a photo written as ![说明](./${img.src.replace(/^\.\//, '')}), found an HTML <img>, which the site leaves out (it would show as a broken image)` });
+    }
   }
   return problems;
 }

@@ -95,3 +95,15 @@ export function photoExtension(src: string): string {
   const m = /\.([a-z0-9]+)$/i.exec(src.split(/[?#]/)[0]);
   return m ? m[1].toLowerCase() : '';
 }
+
+const HTML_IMG = /<img\b[^>]*?\bsrc\s*=\s*["']?([^"'\s>]+)/gi;
+
+/** HTML <img> tags with a local src in a body: the site drops them (nothing publishes the file). */
+export function findHtmlImages(body: string): { src: string; line: number; col: number }[] {
+  if (!/<img\b/i.test(body)) return [];
+  const out: { src: string; line: number; col: number }[] = [];
+  body.split('\n').forEach((text, i) => {
+    for (const m of text.matchAll(HTML_IMG)) if (isLocalPhoto(m[1])) out.push({ src: m[1], line: i + 1, col: m.index + 1 });
+  });
+  return out;
+}

@@ -5,7 +5,7 @@
 // the site, so it is dropped (`npm run check` names it).
 import type { Root as MdRoot } from 'mdast';
 import type { Element, ElementContent, Root as HastRoot, RootContent } from 'hast';
-import { photoNodes } from '../lib/photos.ts';
+import { isLocalPhoto, photoNodes } from '../lib/photos.ts';
 
 /** The comment an article body carries where photo `i` goes. */
 export const photoPlaceholder = (i: number) => `photo:${i}`;
@@ -21,8 +21,9 @@ export function remarkPhotos() {
 }
 
 const isPhoto = (n: RootContent | ElementContent): n is Element => n.type === 'element' && n.tagName === 'img' && n.properties?.dataPhoto !== undefined;
+/** An <img> whose src is relative to the article: nothing publishes that file, so it would show broken. */
 const isRelativeImg = (n: RootContent | ElementContent): n is Element =>
-  n.type === 'element' && n.tagName === 'img' && !/^https?:\/\//i.test(String(n.properties?.src ?? ''));
+  n.type === 'element' && n.tagName === 'img' && isLocalPhoto(String(n.properties?.src ?? ''));
 const blank = (n: ElementContent) => n.type === 'text' && !n.value.trim();
 
 function placeholder(img: Element): RootContent {

@@ -5,7 +5,7 @@ import { describe, expect, it, beforeAll, afterAll } from 'vitest';
 import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { captionAndCredit, creditNames, findPhotos, isLocalPhoto } from '../../src/lib/photos.ts';
+import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto } from '../../src/lib/photos.ts';
 import { photoCredit, photoFigureHtml, photographersOf } from '../../src/lib/photo-figure.ts';
 import { markdownOptions } from '../../src/markdown/options.ts';
 import { digitsToText, textToDigits } from '../../src/search/shared/digit-text.ts';
@@ -59,6 +59,12 @@ describe('photo references in a body', () => {
     expect(r.article?.lead).toBe('./a.jpg');
     const withCover = readArticleSource('x/2022-09-08-a.md', source.replace('reporter:', 'cover: ./b.jpg\nreporter:'), registries);
     expect(withCover.article?.lead).toBe('./b.jpg');
+  });
+});
+
+describe('HTML images', () => {
+  it('finds <img> tags with a local src, which the site cannot publish', () => {
+    expect(findHtmlImages('正文\n<figure><img src="yuju.png" alt="豫剧"></figure>\n<img src="https://e.com/a.png"> <img src=\'/a.png\'>')).toEqual([{ src: 'yuju.png', line: 2, col: 9 }]);
   });
 });
 
