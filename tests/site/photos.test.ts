@@ -179,6 +179,19 @@ describe('in Chromium', () => {
     await context.close();
   });
 
+  it('prints a photo at most 90 mm tall, not a page of its own, with its caption', async () => {
+    const p = await site.browser.newPage();
+    await p.goto(`${site.url}${ARTICLE}`, { waitUntil: 'load' });
+    await p.emulateMedia({ media: 'print' });
+    const boxes = await p.$$eval('.photo', (figs) => figs.map((f) => ({ img: f.querySelector('img')!.getBoundingClientRect().height, caption: getComputedStyle(f.querySelector('figcaption')!).display })));
+    expect(boxes).toHaveLength(2);
+    // 90 mm at CSS's 96 px per inch.
+    for (const b of boxes) expect(b.img).toBeLessThanOrEqual((90 / 25.4) * 96 + 0.5);
+    expect(boxes[0].img).toBeGreaterThan(100);
+    expect(boxes.map((b) => b.caption)).toEqual(['block', 'block']);
+    await p.close();
+  });
+
   it('finds an article by words only its caption holds, and shows the thumbnail beside the result', async () => {
     const p = await site.browser.newPage();
     await openSearch(p, site.url, `?q=${encodeURIComponent('现场合影')}`);
