@@ -59,8 +59,11 @@ export async function thumbnail(a: Article): Promise<{ src: string; width: numbe
   return { src: img.src, ...THUMB.css };
 }
 
-/** The rendered body with each photo placeholder replaced by its <figure>. */
-export async function bodyWithPhotos(html: string, a: Article, personHref: (name: string) => string | undefined): Promise<string> {
+/**
+ * The rendered body with each photo placeholder replaced by its <figure>. The first photo loads at
+ * once, the rest when scrolled to; `eager: 'all'` loads every one (a bulletin, made to be printed).
+ */
+export async function bodyWithPhotos(html: string, a: Article, personHref: (name: string) => string | undefined, o: { eager?: 'first' | 'all' } = {}): Promise<string> {
   const indices = [...html.matchAll(PHOTO_PLACEHOLDER_RE)].map((m) => Number(m[1]));
   if (!indices.length) return html;
   const figures = new Map<number, string>();
@@ -69,7 +72,7 @@ export async function bodyWithPhotos(html: string, a: Article, personHref: (name
       const photo = a.photos?.[i];
       if (!photo) return;
       const credit = photoCredit(photo, a).map((name) => ({ name, href: personHref(name) }));
-      figures.set(i, photoFigureHtml(await photoRenditions(photo.src), { alt: photo.alt, caption: photo.caption, credit, creditLabel: ui.photo, eager: n === 0 }));
+      figures.set(i, photoFigureHtml(await photoRenditions(photo.src), { alt: photo.alt, caption: photo.caption, credit, creditLabel: ui.photo, eager: n === 0 || o.eager === 'all' }));
     }),
   );
   return html.replace(PHOTO_PLACEHOLDER_RE, (_, i: string) => figures.get(Number(i)) ?? '');

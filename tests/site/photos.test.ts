@@ -141,6 +141,14 @@ describe('a site with photos', () => {
     for (const f of htmlFiles(DIST)) expect(readFileSync(join(DIST, f), 'utf8'), f).not.toContain('/reporters//');
   });
 
+  it('shows the photos in the bulletins that carry the article, loaded for printing', () => {
+    const html = page(DIST, '/bulletins/2022-09-30-fixture-zhuanban/');
+    const figures = [...html.matchAll(/<figure class="photo">[\s\S]*?<\/figure>/g)].map((m) => m[0]);
+    expect(figures).toHaveLength(2);
+    expect(figures[0]).toContain('居民观看豫剧演出');
+    expect(figures.every((f) => f.includes('loading="eager"'))).toBe(true);
+  });
+
   it('keeps the article page valid HTML', async () => {
     const validator = new HtmlValidate(JSON.parse(readFileSync(join(ROOT, '.htmlvalidate.json'), 'utf8')));
     const report = await validator.validateString(page(DIST, ARTICLE), ARTICLE);
