@@ -3,6 +3,7 @@ import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import photoOriginals from './src/integrations/photo-originals.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
 
@@ -22,7 +23,7 @@ export default defineConfig({
   image: { service: sharpImageService({ webp: { effort: 2 } }) },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), sitemap(), searchIndex()],
+  integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex()],
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),
