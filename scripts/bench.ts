@@ -4,7 +4,8 @@
 // peak memory of the whole process tree, output and index size. The last line is JSON.
 //   --edit    then edit one article and build again (the incremental case)
 //   --keep    keep the temporary folder (printed) for inspection
-//   --weight  also measure an article page's gzip weight and a first search query's bytes (Chromium)
+//   --weight  also measure an article page's gzip weight, a first search query's bytes and the
+//             time to its results, after Enter on the open page and from a link (Chromium)
 //   --photos N  give N articles a photo each (2400 × 1600 JPEGs made with sharp); with --rebuild,
 //             build again with only Astro's image cache kept (<cache>/assets): the photo-cache-warm case
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { watchPeakMemory } from './bench/process-memory.ts';
-import { articleWeightKB, firstQueryKB, photoPageKB, WEIGHT_QUERIES } from './bench/page-weight.ts';
+import { articleWeightKB, firstQueryKB, firstResultsMs, photoPageKB, WEIGHT_QUERIES, type FirstResults } from './bench/page-weight.ts';
 import { listMarkdownFiles } from '../src/io/articles.ts';
 import { addPhotosToCorpus } from './bench/photos.ts';
 
@@ -146,8 +147,18 @@ try {
     // 网格化 is the budget's query (its characters are in 84–98 % of the corpus); the others show
     // the range, from a reporter's name to the campaign's own words, found in nearly every article.
     const byQuery: Record<string, number> = {};
-    for (const q of WEIGHT_QUERIES) byQuery[q] = await firstQueryKB(dist, q);
-    Object.assign(result, { articlePageKB: articleWeightKB(dist), firstQueryKB: byQuery[WEIGHT_QUERIES[0]], firstQueryKBByQuery: byQuery });
+    const timeByQuery: Record<string, FirstResults> = {};
+    for (const q of WEIGHT_QUERIES) {
+      byQuery[q] = await firstQueryKB(dist, q);
+      timeByQuery[q] = await firstResultsMs(dist, q);
+    }
+    Object.assign(result, {
+      articlePageKB: articleWeightKB(dist),
+      firstQueryKB: byQuery[WEIGHT_QUERIES[0]],
+      firstQueryKBByQuery: byQuery,
+      firstResultsMs: timeByQuery[WEIGHT_QUERIES[0]].enterMs,
+      firstResultsMsByQuery: timeByQuery,
+    });
     const withPhoto = photos ? readdirSync(join(dist, 'articles')).find((id) => readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8').includes('<figure class="photo">')) : undefined;
     if (withPhoto) {
       const w = await photoPageKB(dist, withPhoto);
@@ -167,7 +178,10 @@ try {
   console.log(`output          ${result.outputMB} MB, search index ${result.indexMB} MB`);
   if (values.edit) console.log(`edit one, rebuild ${result.editWallSeconds} s (${Math.round(Number(result.editRatio) * 100)}% of cold), index work ${result.editIndexWorkSeconds} s (${Math.round(Number(result.editIndexRatio) * 100)}% of cold)`);
   if (result.photoPageKB !== undefined) console.log(`article page with a photo, 375 px phone (2×): ${result.photoPageKB} KB transferred (${result.photoPageRendition})`);
-  if (values.weight) console.log(`article page    ${result.articlePageKB} KB gzip (HTML + CSS); first search query fetches ${Object.entries(result.firstQueryKBByQuery as Record<string, number>).map(([q, kb]) => `${kb} KB (${q})`).join(', ')}`);
+  if (values.weight) {
+    console.log(`article page    ${result.articlePageKB} KB gzip (HTML + CSS); first search query fetches ${Object.entries(result.firstQueryKBByQuery as Record<string, number>).map(([q, kb]) => `${kb} KB (${q})`).join(', ')}`);
+    console.log(`first results   ${Object.entries(result.firstResultsMsByQuery as Record<string, FirstResults>).map(([q, t]) => `${t.enterMs} ms after Enter, ${t.linkMs} ms from a link (${q})`).join('; ')}`);
+  }
   if (values.phases) {
     console.log('\nphase marks (s since start, process RSS MB):');
     const first = cold.marks[0]?.t ?? 0;

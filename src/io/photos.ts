@@ -6,7 +6,8 @@ import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { PHOTO_EXTENSIONS, PHOTO_MAX_BYTES, photoExtension } from '../lib/photos.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import type { ArticleFile } from './articles.ts';
-import type { Problem } from './problems.ts';
+import { PROBLEM, type Problem, type ProblemCode } from './problems.ts';
+import { findHtmlImages } from '../lib/photos.ts';
 
 export interface PhotoSource {
   src: string;
@@ -46,25 +47,25 @@ export function checkPhotoFiles(articleAbs: string, display: string, photos: rea
   const dir = dirname(articleAbs);
   const files = photos.map((p) => {
     const at = { file: display, line: p.line, col: p.col, field: p.field || p.src };
-    const error = (message: string) => {
-      problems.push({ ...at, severity: 'error', message });
+    const error = (code: ProblemCode, message: string) => {
+      problems.push({ ...at, severity: 'error', code, message });
       return undefined;
     };
     if (p.caption !== undefined && !p.caption) {
-      problems.push({ ...at, severity: 'warning', message: `expected a caption (图片说明), as in ![居民观看豫剧演出](${p.src}), found none; readers and screen readers see no description` });
+      problems.push({ ...at, severity: 'warning', code: PROBLEM.photoNoCaption, message: `expected a caption (图片说明), as in ![居民观看豫剧演出](${p.src}), found none; readers and screen readers see no description` });
     }
     const abs = resolve(dir, p.src);
     if (abs !== root && !abs.startsWith(root + sep)) {
-      return error(`expected a photo inside the content folder (put it beside the article: ./${basename(p.src)}), found a path outside it: ${p.src}`);
+      return error(PROBLEM.photoOutside, `expected a photo inside the content folder (put it beside the article: ./${basename(p.src)}), found a path outside it: ${p.src}`);
     }
     const ext = photoExtension(p.src);
     if (!(PHOTO_EXTENSIONS as readonly string[]).includes(ext)) {
-      return error(`expected a photo file ending in ${PHOTO_EXTENSIONS.map((e) => `.${e}`).join(', ')}, found ${basename(p.src)}`);
+      return error(PROBLEM.photoType, `expected a photo file ending in ${PHOTO_EXTENSIONS.map((e) => `.${e}`).join(', ')}, found ${basename(p.src)}`);
     }
     let size: number;
     try {
       const st = statSync(abs);
-      if (!st.isFile()) return error(`expected a photo file, found a folder: ${p.src}`);
+      if (!st.isFile()) return error(PROBLEM.photoMissing, `expected a photo file, found a folder: ${p.src}`);
       size = st.size;
     } catch {
       let near = '';
@@ -75,13 +76,13 @@ export function checkPhotoFiles(articleAbs: string, display: string, photos: rea
       } catch {
         // The folder itself is missing: nothing to suggest.
       }
-      return error(`expected the photo file ${relative(process.cwd(), abs) || abs}, found no such file${near}`);
+      return error(PROBLEM.photoMissing, `expected the photo file ${relative(process.cwd(), abs) || abs}, found no such file${near}`);
     }
     if (size > PHOTO_MAX_BYTES) {
-      return error(`expected a photo of at most ${megabytes(PHOTO_MAX_BYTES)} (export it smaller, about 3000 pixels wide), found ${basename(p.src)} of ${megabytes(size)}`);
+      return error(PROBLEM.photoTooLarge, `expected a photo of at most ${megabytes(PHOTO_MAX_BYTES)} (export it smaller, about 3000 pixels wide), found ${basename(p.src)} of ${megabytes(size)}`);
     }
     if (!imageKind(abs)) {
-      return error(`expected a JPEG, PNG, WebP or AVIF image, found ${basename(p.src)}, which is not one (${size} bytes of something else)`);
+      return error(PROBLEM.photoNotImage, `expected a JPEG, PNG, WebP or AVIF image, found ${basename(p.src)}, which is not one (${size} bytes of something else)`);
     }
     return abs;
   });
@@ -94,4 +95,17 @@ export function photoSourcesOf(result: Pick<ArticleFile, 'photos' | 'article' | 
   const cover = result.article?.cover;
   if (cover) list.push({ src: cover, ...result.locate(['cover']), field: 'cover' });
   return list;
+}
+
+/** Warnings for HTML <img> tags with a local src, which the site leaves out (src/markdown/photos.ts). */
+export function htmlImageWarnings(result: Pick<ArticleFile, 'body' | 'bodyLine' | 'file'>): Problem[] {
+  return findHtmlImages(result.body).map((img) => ({
+    file: result.file,
+    line: img.line + result.bodyLine - 1,
+    col: img.col,
+    field: img.src,
+    severity: 'warning' as const,
+    code: PROBLEM.htmlImage,
+    message: `expected a photo written as ![说明](./${img.src.replace(/^\.\//, '')}), found an HTML <img>, which the site leaves out (it would show as a broken image)`,
+  }));
 }
