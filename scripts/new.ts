@@ -10,6 +10,7 @@ import { articleIdOf, listMarkdownFiles, readArticleSource } from '../src/io/art
 import { formatProblem } from '../src/io/problems.ts';
 import { readRegistries } from '../src/io/registries.ts';
 import { BODY_PLACEHOLDER, newArticle, todayInShanghai } from '../src/lib/new-article.ts';
+import { photoUi } from '../src/ui/strings.ts';
 import type { Place } from '../src/lib/places.ts';
 import { isoDate, type Registries } from '../src/schema.ts';
 
@@ -152,6 +153,7 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
   }
   say(io.stdout, show(target));
   say(io.stderr, `已创建稿件：请打开 ${show(target)}，把“${BODY_PLACEHOLDER}”换成正文，然后运行 npm run check。`);
+  say(io.stderr, photoUi.whereToPutPhotos(show(dirname(target))));
   return 0;
 }
 

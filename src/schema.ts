@@ -99,7 +99,7 @@ export interface Registries {
 
 export const ARTICLE_FIELDS = [
   'title', 'kicker', 'subtitle', 'street', 'star', 'date', 'reporter', 'correspondent',
-  'photo', 'source', 'bulletin', 'summary', 'draft',
+  'photo', 'cover', 'source', 'bulletin', 'summary', 'draft',
 ] as const;
 
 /** Every other key is refused by name, alongside the other problems of the file (not instead of them). */
@@ -154,6 +154,7 @@ export function articleSchema({ places, stars }: Registries) {
           }
           return list.map((x) => (x as string).trim());
         }),
+        cover: text('the lead photo, as ./photo.jpg beside the article').optional(),
         source: text('the publication and page').optional(),
         bulletin: z.string({ error: (i) => `expected a bulletin id, found ${shown(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${shown(i.input)}` }).optional(),
         summary: text('a one-paragraph summary').optional(),

@@ -12,6 +12,8 @@ import { readBulletinSource, type BulletinFile } from './bulletins.ts';
 import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
+import { checkPhotoFiles, photoSourcesOf } from './photos.ts';
+import { findHtmlImages } from '../lib/photos.ts';
 import { readRegistries } from './registries.ts';
 
 export interface CheckOptions {
@@ -119,7 +121,7 @@ function suggestField(p: Problem, fields: readonly string[]): Problem {
 
 
 /** Checks an article's own file beyond the schema: wording of YAML errors, yes/no photo credits, the placeholder, future dates. */
-function checkArticleFile(a: ReadArticle, today: string): Problem[] {
+function checkArticleFile(a: ReadArticle, today: string, contentDir: string): Problem[] {
   const { result, lines } = a;
   let problems = result.problems;
   // Without the closing ---, YAML reads the body as frontmatter: its complaints are noise.
@@ -134,6 +136,10 @@ function checkArticleFile(a: ReadArticle, today: string): Problem[] {
     const placeholder = lines.findIndex((l) => l.includes(BODY_PLACEHOLDER));
     if (placeholder >= 0) {
       problems.push({ file: result.file, line: placeholder + 1, col: lines[placeholder].indexOf(BODY_PLACEHOLDER) + 1, field: 'body', severity: 'warning', message: `expected the article text, found the placeholder ${BODY_PLACEHOLDER} that npm run new wrote` });
+    }
+    problems.push(...checkPhotoFiles(a.abs, result.file, photoSourcesOf(result), contentDir).problems);
+    for (const img of findHtmlImages(result.body)) {
+      problems.push({ file: result.file, line: img.line + result.bodyLine - 1, col: img.col, field: img.src, severity: 'warning', message: `expected a photo written as ![说明](./${img.src.replace(/^\.\//, '')}), found an HTML <img>, which the site leaves out (it would show as a broken image)` });
     }
   }
   return problems;
@@ -275,7 +281,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   }
   const bulletinIds = new Set(bulletinFiles.map(articleIdOf));
   const articleProblems = [
-    ...articles.flatMap((a) => checkArticleFile(a, today)),
+    ...articles.flatMap((a) => checkArticleFile(a, today, contentDir)),
     ...duplicateIds(articles),
     ...repeatedHeadlines(articles),
     ...unknownBulletins(articles, bulletinIds),

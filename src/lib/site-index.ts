@@ -3,6 +3,7 @@
 // positions for O(1) previous/next and nearest-in-time related articles.
 import { byDateDesc, type Article } from './article.ts';
 import { assignPersonIds } from './people.ts';
+import { photographersOf } from './photo-figure.ts';
 import type { PlaceRegistry } from './places.ts';
 import type { StarRegistry } from './stars.ts';
 
@@ -10,7 +11,7 @@ export interface Person {
   id: string;
   name: string;
   articles: Article[];
-  roles: Set<'记者' | '通讯员'>;
+  roles: Set<'记者' | '通讯员' | '摄影'>;
 }
 
 export interface SiteIndex {
@@ -54,11 +55,14 @@ export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry,
     push(months, a.date.slice(0, 7), a);
   }
 
-  const ids = assignPersonIds(articles.flatMap((a) => [...a.reporters, ...a.correspondents].map((name) => ({ name, date: a.date }))));
+  // Photographers (named by `photo:` or under a photo) have person pages like reporters: a byline's
+  // names all link somewhere.
+  const photographers = new Map(articles.map((a) => [a, photographersOf(a)]));
+  const ids = assignPersonIds(articles.flatMap((a) => [...a.reporters, ...a.correspondents, ...photographers.get(a)!].map((name) => ({ name, date: a.date }))));
   const peopleById = new Map<string, Person>();
   for (const a of articles) {
     const seen = new Set<string>();
-    for (const [role, names] of [['记者', a.reporters], ['通讯员', a.correspondents]] as const) {
+    for (const [role, names] of [['记者', a.reporters], ['通讯员', a.correspondents], ['摄影', photographers.get(a)!]] as const) {
       for (const name of names) {
         const id = ids.get(name)!;
         let p = peopleById.get(id);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import { CATALOG_VERSION } from '../shared/catalog.ts';
 
 /** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
-export const SHARD_FORMAT = 3;
+export const SHARD_FORMAT = 4;
 
 const START = 'data-pagefind-body';
 const END = 'data-pagefind-ignore';

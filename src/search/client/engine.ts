@@ -11,6 +11,7 @@ import type { FacetValues } from '../shared/facet-keys.ts';
 import { planQuery, type QueryPlan } from './query-plan.ts';
 import type { SearchState } from './url-state.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
+import { digitsToText } from '../shared/digit-text.ts';
 
 export interface Hit {
   id: string;
@@ -30,6 +31,8 @@ export interface HitDetails {
   url: string;
   title: string;
   excerpt: Excerpt;
+  /** The lead photo's thumbnail, when the article has one. */
+  thumb?: string;
 }
 
 /** The catalog of a bundle: found through pagefind-entry.json, whose index hash names it. */
@@ -124,6 +127,7 @@ export class SearchEngine {
     const text = decodeTokens(fragment.content.split(/[\s\u200b]+/).filter(Boolean));
     const [start, end] = (fragment.meta.title ?? '0,0').split(',').map(Number);
     const head = Number(fragment.meta.head ?? 0);
-    return { url: fragment.url, title: text.slice(start, end), excerpt: buildExcerpt(text, Math.min(text.length, head + 1), words) };
+    const thumb = fragment.meta.thumb ? digitsToText(fragment.meta.thumb) : undefined;
+    return { url: fragment.url, title: text.slice(start, end), excerpt: buildExcerpt(text, Math.min(text.length, head + 1), words), ...(thumb ? { thumb } : {}) };
   }
 }

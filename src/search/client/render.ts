@@ -67,9 +67,12 @@ function excerptNode(x: Excerpt): HTMLElement {
 
 export function hitNode(hit: Hit, d: HitDetails, catalog: CatalogIndex): HTMLElement {
   const place = catalog.name('place', hit.page[2]);
+  // Only same-site paths: a fragment is data, and a thumbnail never loads from elsewhere.
+  const thumb = d.thumb?.startsWith('/') && !d.thumb.startsWith('//') ? d.thumb : undefined;
   return el(
     'li',
-    { class: 'search-hit' },
+    { class: thumb ? 'search-hit has-thumb' : 'search-hit' },
+    ...(thumb ? [el('img', { class: 'thumb', src: thumb, width: '80', height: '60', alt: '', loading: 'lazy', decoding: 'async' })] : []),
     el('h3', {}, el('a', { href: d.url }, d.title)),
     el('p', { class: 'info' }, `${place} · `, el('time', { datetime: hit.page[1] }, chineseDate(hit.page[1]))),
     excerptNode(d.excerpt),
