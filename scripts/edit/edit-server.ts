@@ -1,0 +1,258 @@
+// The one address `npm run edit` prints. It serves the editor (/admin/, its generated
+// /admin/config.yml), stands in front of Decap's local backend (decap-server) to rewrite every
+// saved file the way the CLIs write it and to run the check on save, and passes everything else —
+// the site itself, with Astro's live reload — through to `astro dev`.
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingMessage, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, relative, resolve, sep } from 'node:path';
+import { parse, stringify } from 'yaml';
+import { checkContent, checkSummary } from '../../src/io/check.ts';
+import { readArticleSource } from '../../src/io/articles.ts';
+import { formatProblem, type Problem } from '../../src/io/problems.ts';
+import { readRegistries } from '../../src/io/registries.ts';
+import { cmsConfig, REGISTRY_FILES, type CmsPerson } from '../../src/lib/cms-config.ts';
+import { articleFileId, bulletinFileId, canonicalArticle, canonicalBulletin, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
+import { todayInShanghai } from '../../src/lib/new-article.ts';
+import { cmsUi } from '../../src/ui/strings.ts';
+
+export interface EditServerOptions {
+  /** The content folder Decap's local backend works in (its "repository"). */
+  contentDir: string;
+  /** The bundled admin page (scripts/edit/admin-bundle.ts). */
+  adminDir: string;
+  /** Where astro dev and decap-server listen (127.0.0.1 only). */
+  astroPort: number;
+  backendPort: number;
+  /** A line for the terminal. */
+  log(line: string): void;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8', '.yml': 'text/yaml; charset=utf-8',
+};
+
+const API = '/api/v1';
+const FILE_ID_API = '/api/jiexun/file-id';
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer) {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+const json = (res: ServerResponse, status: number, value: unknown) => send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+
+/** The people the byline fields offer: content/people.yaml when there is one, else the names articles use. */
+function peopleOf(contentDir: string, fromArticles: readonly CmsPerson[]): { people: CmsPerson[]; file: boolean } {
+  const file = join(contentDir, 'people.yaml');
+  if (!existsSync(file)) return { people: [...fromArticles], file: false };
+  try {
+    const list = parse(readFileSync(file, 'utf8'), { schema: 'core' }) as { name?: unknown; roles?: unknown; aliases?: unknown }[];
+    const people = (Array.isArray(list) ? list : []).filter((p) => typeof p?.name === 'string').map((p) => ({
+      name: p.name as string,
+      roles: Array.isArray(p.roles) ? p.roles.map(String) : [],
+      aliases: Array.isArray(p.aliases) ? p.aliases.map(String) : [],
+    }));
+    return { people, file: true };
+  } catch {
+    return { people: [...fromArticles], file: true };
+  }
+}
+
+export function createEditServer(options: EditServerOptions) {
+  const { contentDir, adminDir, log } = options;
+  let fromArticles: CmsPerson[] = [];
+
+  /** The full check of the content; its problems go to the terminal. Returns the errors in the named files. */
+  function runCheck(paths?: string[]): Problem[] {
+    const result = checkContent({ contentDir, root: contentDir, paths });
+    for (const p of result.problems) log(formatProblem(p));
+    log(`npm run check: ${checkSummary(result)}`);
+    const roles = new Map<string, Set<string>>();
+    const add = (name: string, role: string) => roles.set(name, (roles.get(name) ?? new Set()).add(role));
+    if (!paths) {
+      for (const a of result.articles) {
+        a.reporters.forEach((n) => add(n, 'reporter'));
+        a.correspondents.forEach((n) => add(n, 'correspondent'));
+        if (Array.isArray(a.photo)) a.photo.forEach((n) => add(n, 'photographer'));
+      }
+      fromArticles = [...roles].map(([name, r]) => ({ name, roles: [...r] }));
+    }
+    return result.problems.filter((p) => p.severity === 'error');
+  }
+
+  function config(): string {
+    const reg = readRegistries(contentDir);
+    if (!reg.registries) throw new Error(reg.problems.map(formatProblem).join('\n'));
+    const { people, file } = peopleOf(contentDir, fromArticles);
+    return stringify(cmsConfig({ registries: reg.registries, people, peopleFile: file, today: todayInShanghai(), apiUrl: API, articleIdUrl: FILE_ID_API }), { lineWidth: 0 });
+  }
+
+  /** Content-relative path of a file Decap names, refused when it leaves the content folder. */
+  function inside(path: string): string | undefined {
+    const abs = resolve(contentDir, path);
+    return abs.startsWith(resolve(contentDir) + sep) ? relative(contentDir, abs).split(sep).join('/') : undefined;
+  }
+
+  /** Registry files saved through the CMS: checked together with the other registry files before anything is written. */
+  function registryProblems(file: string, text: string): Problem[] {
+    const scratch = mkdtempSync(join(tmpdir(), 'jiexun-registries-'));
+    try {
+      for (const f of Object.keys(REGISTRY_FILES)) if (existsSync(join(contentDir, f))) copyFileSync(join(contentDir, f), join(scratch, f));
+      writeFileSync(join(scratch, file), text);
+      return readRegistries(scratch).problems.map((p) => ({ ...p, file }));
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }
+
+  type DataFile = { path: string; raw: string; newPath?: string };
+  /** Rewrites what Decap is about to write; returns the refusal when a file would not pass the check. */
+  function normalise(files: DataFile[]): string | undefined {
+    const reg = readRegistries(contentDir);
+    const refusals: string[] = [];
+    for (const f of files) {
+      const path = inside(f.newPath ?? f.path);
+      if (!path) {
+        refusals.push(`${f.path}: expected a file inside the content folder`);
+        continue;
+      }
+      if (path.startsWith('articles/') && path.endsWith('.md')) {
+        const text = canonicalArticle(f.raw);
+        if (text === undefined) {
+          refusals.push(`${path}: expected --- frontmatter --- at the top of the file`);
+          continue;
+        }
+        f.raw = text;
+        if (reg.registries) {
+          const errors = readArticleSource(path, text, reg.registries).problems.filter((p) => p.severity === 'error');
+          refusals.push(...errors.map(formatProblem));
+        }
+      } else if (path.startsWith('bulletins/') && path.endsWith('.md')) {
+        f.raw = canonicalBulletin(f.raw) ?? f.raw;
+      } else if (path in REGISTRY_FILES) {
+        const key = REGISTRY_FILES[path as keyof typeof REGISTRY_FILES];
+        const previous = existsSync(join(contentDir, path)) ? readFileSync(join(contentDir, path), 'utf8') : '';
+        f.raw = unwrapRegistry(key, f.raw, previous);
+        refusals.push(...registryProblems(path, f.raw).filter((p) => p.severity === 'error').map(formatProblem));
+      }
+    }
+    return refusals.length ? refusals.join('\n') : undefined;
+  }
+
+  /** Forwards one local-backend call to decap-server. */
+  async function backend(body: unknown): Promise<{ status: number; value: unknown }> {
+    const res = await fetch(`http://127.0.0.1:${options.backendPort}${API}`, {
+      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return { status: res.status, value: await res.json() };
+  }
+
+  /** Decap edits maps only: a registry file (a top-level list) is handed over wrapped under one key. */
+  function wrapRead(entry: { data?: unknown; file?: { path?: string } }) {
+    const path = entry?.file?.path;
+    if (path && path in REGISTRY_FILES && typeof entry.data === 'string') {
+      entry.data = wrapRegistry(REGISTRY_FILES[path as keyof typeof REGISTRY_FILES], entry.data);
+    }
+    return entry;
+  }
+
+  async function api(req: IncomingMessage, res: ServerResponse) {
+    let body: { action?: string; params?: Record<string, unknown> };
+    try {
+      body = JSON.parse((await readBody(req)).toString('utf8'));
+    } catch {
+      return json(res, 400, { error: 'expected a JSON request' });
+    }
+    if (body.action === 'persistEntry') {
+      const params = body.params as { entry?: DataFile; dataFiles?: DataFile[]; assets?: { path: string }[] };
+      const files = params.dataFiles ?? (params.entry ? [params.entry] : []);
+      const refused = normalise(files);
+      if (refused) {
+        log(cmsUi.saveRefused(refused));
+        return json(res, 422, { error: cmsUi.saveRefused(refused) });
+      }
+      const saved = await backend(body);
+      if (saved.status !== 200) return json(res, saved.status, saved.value);
+      const written = files.map((f) => inside(f.newPath ?? f.path)!).filter((p) => p.endsWith('.md'));
+      log(`saved ${[...written, ...(params.assets ?? []).map((a) => a.path)].join(', ')}`);
+      const errors = runCheck();
+      const own = errors.filter((p) => written.includes(p.file) || Object.keys(REGISTRY_FILES).includes(p.file));
+      if (own.length) return json(res, 422, { error: cmsUi.savedWithProblems(own.map(formatProblem).join('\n')) });
+      return json(res, 200, saved.value);
+    }
+    const answer = await backend(body);
+    if (answer.status === 200 && body.action === 'getEntry') wrapRead(answer.value as never);
+    if (answer.status === 200 && body.action === 'entriesByFiles' && Array.isArray(answer.value)) answer.value.forEach((e) => wrapRead(e as never));
+    return json(res, answer.status, answer.value);
+  }
+
+  function fileId(url: URL, res: ServerResponse) {
+    const q = Object.fromEntries(url.searchParams);
+    if (q.kind === 'bulletin') return json(res, 200, { id: bulletinFileId(q) ?? '' });
+    const reg = readRegistries(contentDir);
+    return json(res, 200, { id: reg.registries ? articleFileId(reg.registries, q) ?? '' : '' });
+  }
+
+  function admin(path: string, res: ServerResponse) {
+    if (path === '/admin/config.yml') {
+      try {
+        return send(res, 200, TYPES['.yml'], config());
+      } catch (e) {
+        return send(res, 500, TYPES['.txt'], `fix the registry files first:\n${(e as Error).message}\n`);
+      }
+    }
+    const name = path === '/admin/' ? 'index.html' : normalize(path.slice('/admin/'.length));
+    const file = join(adminDir, name);
+    if (name.startsWith('..') || !existsSync(file) || !statSync(file).isFile()) return send(res, 404, TYPES['.txt'], 'not found\n');
+    return send(res, 200, TYPES[extname(file)] ?? 'application/octet-stream', readFileSync(file));
+  }
+
+  /** Everything else is the site: passed through to astro dev. */
+  function site(req: IncomingMessage, res: ServerResponse) {
+    const upstream = httpRequest({ host: '127.0.0.1', port: options.astroPort, method: req.method, path: req.url, headers: req.headers }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
+    upstream.on('error', () => send(res, 502, TYPES['.txt'], 'the site is still starting; reload in a moment\n'));
+    req.pipe(upstream);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    try {
+      if (url.pathname === '/admin') {
+        res.writeHead(301, { location: '/admin/' });
+        return res.end();
+      }
+      if (url.pathname.startsWith('/admin/')) return admin(url.pathname, res);
+      if (url.pathname === API && req.method === 'POST') return await api(req, res);
+      if (url.pathname === FILE_ID_API) return fileId(url, res);
+      return site(req, res);
+    } catch (e) {
+      log(`npm run edit: ${(e as Error).message}`);
+      if (!res.headersSent) json(res, 500, { error: (e as Error).message });
+    }
+  }
+
+  /** Live reload (Vite's web socket) goes through as a plain byte stream. */
+  function upgrade(req: IncomingMessage, socket: import('node:stream').Duplex, head: Buffer) {
+    const up = connect(options.astroPort, '127.0.0.1', () => {
+      const lines = [`${req.method} ${req.url} HTTP/${req.httpVersion}`, ...Object.entries(req.headers).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => `${k}: ${x}`))];
+      up.write(`${lines.join('\r\n')}\r\n\r\n`);
+      if (head.length) up.write(head);
+      socket.pipe(up).pipe(socket);
+    });
+    up.on('error', () => socket.destroy());
+    socket.on('error', () => up.destroy());
+  }
+
+  return { handle, upgrade, runCheck };
+}

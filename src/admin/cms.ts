@@ -1,0 +1,139 @@
+// The /admin/ page's script: Decap CMS from npm, bundled by scripts/edit/admin-bundle.ts (nothing
+// from a CDN), with three widgets of our own — star checkboxes limited to the chosen place's star
+// set, byline names from the people registry (a new name may be typed), and the file name the edit
+// server makes from title, place and date. Configuration: /admin/config.yml (src/lib/cms-config.ts).
+import './manual-init.ts';
+import CMS from 'decap-cms-app';
+import { Component, createElement as h, type ReactNode } from 'react';
+
+/** The slice of Immutable.js that Decap hands to widgets. */
+interface Imm {
+  get(key: string): unknown;
+  getIn(path: string[]): unknown;
+  toJS(): unknown;
+}
+
+interface ControlProps {
+  field: Imm;
+  entry: Imm;
+  value: unknown;
+  forID: string;
+  classNameWrapper: string;
+  onChange(value: unknown): void;
+  setActiveStyle(): void;
+  setInactiveStyle(): void;
+}
+
+const option = <T,>(field: Imm, key: string): T => {
+  const v = field.get(key) as Imm | T | undefined;
+  return (v && typeof (v as Imm).toJS === 'function' ? (v as Imm).toJS() : v) as T;
+};
+const data = (entry: Imm, name: string): string => {
+  const v = entry.getIn(['data', name]) as unknown;
+  if (v && typeof (v as Imm).toJS === 'function') return ((v as Imm).toJS() as unknown[]).join('、');
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return typeof v === 'string' ? v : v == null ? '' : String(v);
+};
+const list = (v: unknown): string[] => {
+  const raw = v && typeof (v as Imm).toJS === 'function' ? (v as Imm).toJS() : v;
+  if (Array.isArray(raw)) return raw.filter((x): x is string => typeof x === 'string');
+  return typeof raw === 'string' && raw ? [raw] : [];
+};
+
+interface StarOption { name: string; sets: string[]; colour: string; description: string }
+
+/** 星级: one checkbox per star of the chosen place's set; every star until a place is chosen. */
+class StarsControl extends Component<ControlProps> {
+  private place(props: ControlProps) {
+    return data(props.entry, option<string>(props.field, 'place_field') ?? 'street');
+  }
+  shouldComponentUpdate(next: ControlProps) {
+    return next.value !== this.props.value || this.place(next) !== this.place(this.props) || next.classNameWrapper !== this.props.classNameWrapper;
+  }
+  render(): ReactNode {
+    const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle } = this.props;
+    const stars = option<StarOption[]>(field, 'stars') ?? [];
+    const set = (option<Record<string, string>>(field, 'place_sets') ?? {})[this.place(this.props)];
+    const chosen = list(this.props.value);
+    // A star already chosen stays visible even when the place changes, so nothing vanishes silently.
+    const shown = set ? stars.filter((s) => s.sets.includes(set) || chosen.includes(s.name)) : stars;
+    const setLabel = set ? (option<Record<string, string>>(field, 'set_labels') ?? {})[set] ?? set : '';
+    return h('fieldset', { id: forID, className: classNameWrapper, onFocus: setActiveStyle, onBlur: setInactiveStyle, 'data-star-set': set ?? '' },
+      h('legend', { style: { fontSize: '0.9em', color: '#555' } }, set ? `${setLabel}：${option<string>(field, 'hint')}` : option<string>(field, 'hint_all')),
+      shown.length ? null : h('p', null, option<string>(field, 'empty')),
+      ...shown.map((s) => h('label', { key: s.name, title: s.description, style: { display: 'inline-flex', alignItems: 'center', gap: '0.3em', margin: '0.3em 1.2em 0.3em 0' } },
+        h('input', {
+          type: 'checkbox', name: `${forID}-star`, value: s.name, checked: chosen.includes(s.name),
+          onChange: (e: { target: { checked: boolean } }) => onChange(e.target.checked ? [...chosen, s.name] : chosen.filter((x) => x !== s.name)),
+        }),
+        h('span', { style: { borderLeft: `0.6em solid ${s.colour}`, paddingLeft: '0.3em' } }, s.name))));
+  }
+}
+
+/** 记者, 通讯员, 摄影: names from the registry offered as the editor types; any new name may be written. */
+class NamesControl extends Component<ControlProps> {
+  render(): ReactNode {
+    const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle } = this.props;
+    const names = option<string[]>(field, 'names') ?? [];
+    const value = this.props.value === true ? '' : list(this.props.value).join('、') || (typeof this.props.value === 'string' ? this.props.value : '');
+    return h('div', null,
+      h('input', {
+        id: forID, className: classNameWrapper, type: 'text', list: `${forID}-names`, value, autoComplete: 'off',
+        placeholder: option<string>(field, 'placeholder'), onFocus: setActiveStyle, onBlur: setInactiveStyle,
+        onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+      }),
+      h('datalist', { id: `${forID}-names` }, ...names.map((n) => h('option', { key: n, value: n }))));
+  }
+}
+
+/** 文件名: asked of the edit server whenever title, place or date change, for new entries only. */
+class FileControl extends Component<ControlProps, { error?: string }> {
+  state: { error?: string } = {};
+  private asked = '';
+  private query(props: ControlProps): string {
+    const q = new URLSearchParams({ title: data(props.entry, 'title'), street: data(props.entry, 'street'), date: data(props.entry, 'date') });
+    return q.toString();
+  }
+  private isNew(props: ControlProps) {
+    return props.entry.get('newRecord') === true;
+  }
+  shouldComponentUpdate(next: ControlProps, nextState: { error?: string }) {
+    return next.value !== this.props.value || this.query(next) !== this.query(this.props) || nextState.error !== this.state.error;
+  }
+  componentDidMount() {
+    void this.refresh();
+  }
+  componentDidUpdate() {
+    void this.refresh();
+  }
+  private async refresh() {
+    if (!this.isNew(this.props)) return;
+    const query = this.query(this.props);
+    if (query === this.asked) return;
+    this.asked = query;
+    const api = option<string>(this.props.field, 'api');
+    try {
+      const res = await fetch(`${api}&${query}`);
+      const body = (await res.json()) as { id?: string };
+      if (this.asked !== query) return;
+      if ((body.id ?? '') !== (list(this.props.value)[0] ?? '')) this.props.onChange(body.id ?? '');
+      this.setState({ error: undefined });
+    } catch (e) {
+      this.setState({ error: String(e) });
+    }
+  }
+  render(): ReactNode {
+    const { field, forID, classNameWrapper } = this.props;
+    const value = list(this.props.value)[0];
+    return h('output', { id: forID, className: classNameWrapper, style: { fontFamily: 'monospace' }, 'data-file-name': value ?? '' },
+      value ? `${value}.md` : this.state.error ?? option<string>(field, 'pending'));
+  }
+}
+
+const Text = ({ value }: { value: unknown }) => h('span', null, list(value).join('、'));
+
+CMS.registerWidget('jiexun-stars', StarsControl as never, Text as never);
+CMS.registerWidget('jiexun-names', NamesControl as never, Text as never);
+CMS.registerWidget('jiexun-file', FileControl as never, Text as never);
+// The configuration comes from <link rel="cms-config-url" href="/admin/config.yml"> in the page.
+CMS.init();
