@@ -125,6 +125,11 @@ export function createEditServer(options: EditServerOptions) {
         continue;
       }
       if (path.startsWith('articles/') && path.endsWith('.md')) {
+        // A new article's name comes from the edit server (title, place, date); without them Decap names it itself.
+        if (!existsSync(join(contentDir, path)) && !/^articles\/\d{4}\/\d{4}-\d{2}-\d{2}-[a-z0-9-]+\.md$/.test(path)) {
+          refusals.push(`${path}: ${cmsUi.patternFile}`);
+          continue;
+        }
         const text = canonicalArticle(f.raw);
         if (text === undefined) {
           refusals.push(`${path}: expected --- frontmatter --- at the top of the file`);

@@ -42,13 +42,41 @@ const list = (v: unknown): string[] => {
 
 interface StarOption { name: string; sets: string[]; colour: string; description: string }
 
+/** Said by the place field whenever the editor picks a place (Decap re-renders a field only when its own value changes). */
+const PLACE_EVENT = 'jiexun:place';
+
+/** 街道: Decap's own searchable select, telling the star checkboxes which place was chosen. */
+function placeControl() {
+  const select = CMS.getWidget('select') as unknown as { control: never; preview: never };
+  return class PlaceControl extends Component<ControlProps> {
+    render(): ReactNode {
+      return h(select.control, {
+        ...this.props,
+        onChange: (v: unknown) => {
+          this.props.onChange(v);
+          window.dispatchEvent(new CustomEvent(PLACE_EVENT, { detail: typeof v === 'string' ? v : '' }));
+        },
+      } as never);
+    }
+  };
+}
+
 /** 星级: one checkbox per star of the chosen place's set; every star until a place is chosen. */
-class StarsControl extends Component<ControlProps> {
-  private place(props: ControlProps) {
-    return data(props.entry, option<string>(props.field, 'place_field') ?? 'street');
+class StarsControl extends Component<ControlProps, { place?: string }> {
+  state: { place?: string } = {};
+  private onPlace = (e: Event) => this.setState({ place: (e as CustomEvent<string>).detail });
+  componentDidMount() {
+    window.addEventListener(PLACE_EVENT, this.onPlace);
   }
-  shouldComponentUpdate(next: ControlProps) {
-    return next.value !== this.props.value || this.place(next) !== this.place(this.props) || next.classNameWrapper !== this.props.classNameWrapper;
+  componentWillUnmount() {
+    window.removeEventListener(PLACE_EVENT, this.onPlace);
+  }
+  private place(props: ControlProps, state = this.state) {
+    return state.place ?? data(props.entry, option<string>(props.field, 'place_field') ?? 'street');
+  }
+  // Decap's widget wrapper asks this with the next props only; React asks it with the next state too.
+  shouldComponentUpdate(next: ControlProps, nextState?: { place?: string }) {
+    return next.value !== this.props.value || next.classNameWrapper !== this.props.classNameWrapper || (nextState !== undefined && nextState.place !== this.state.place);
   }
   render(): ReactNode {
     const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle } = this.props;
@@ -86,48 +114,33 @@ class NamesControl extends Component<ControlProps> {
   }
 }
 
-/** 文件名: asked of the edit server whenever title, place or date change, for new entries only. */
-class FileControl extends Component<ControlProps, { error?: string }> {
-  state: { error?: string } = {};
-  private asked = '';
-  private query(props: ControlProps): string {
-    const q = new URLSearchParams({ title: data(props.entry, 'title'), street: data(props.entry, 'street'), date: data(props.entry, 'date') });
-    return q.toString();
-  }
-  private isNew(props: ControlProps) {
-    return props.entry.get('newRecord') === true;
-  }
-  shouldComponentUpdate(next: ControlProps, nextState: { error?: string }) {
-    return next.value !== this.props.value || this.query(next) !== this.query(this.props) || nextState.error !== this.state.error;
-  }
-  componentDidMount() {
-    void this.refresh();
-  }
-  componentDidUpdate() {
-    void this.refresh();
-  }
-  private async refresh() {
-    if (!this.isNew(this.props)) return;
-    const query = this.query(this.props);
-    if (query === this.asked) return;
-    this.asked = query;
-    const api = option<string>(this.props.field, 'api');
-    try {
-      const res = await fetch(`${api}&${query}`);
-      const body = (await res.json()) as { id?: string };
-      if (this.asked !== query) return;
-      if ((body.id ?? '') !== (list(this.props.value)[0] ?? '')) this.props.onChange(body.id ?? '');
-      this.setState({ error: undefined });
-    } catch (e) {
-      this.setState({ error: String(e) });
-    }
-  }
+/** 文件名: shown for saved entries; a new entry's is made on save (see the preSave listener below). */
+class FileControl extends Component<ControlProps> {
   render(): ReactNode {
     const { field, forID, classNameWrapper } = this.props;
     const value = list(this.props.value)[0];
     return h('output', { id: forID, className: classNameWrapper, style: { fontFamily: 'monospace' }, 'data-file-name': value ?? '' },
-      value ? `${value}.md` : this.state.error ?? option<string>(field, 'pending'));
+      value ? `${value}.md` : option<string>(field, 'pending'));
   }
+}
+
+/**
+ * A new article's or bulletin's file name, asked of the edit server just before Decap makes the
+ * path from it — the same name `npm run new` gives (date, place id, pinyin of the headline).
+ */
+async function withFileName({ entry }: { entry: Imm }): Promise<unknown> {
+  const data = entry.get('data') as Imm & { set(k: string, v: unknown): unknown };
+  if (entry.get('newRecord') !== true) return data;
+  const kind = entry.get('collection') === 'bulletins' ? 'bulletin' : entry.get('collection') === 'articles' ? 'article' : undefined;
+  if (!kind) return data;
+  const text = (name: string) => {
+    const v = data.get(name);
+    return typeof v === 'string' ? v : v instanceof Date ? v.toISOString().slice(0, 10) : '';
+  };
+  const query = new URLSearchParams({ kind, title: text('title'), street: text('street'), date: text('date') });
+  const res = await fetch(`/api/jiexun/file-id?${query}`);
+  const { id } = (await res.json()) as { id?: string };
+  return id ? data.set('file', id) : data;
 }
 
 const Text = ({ value }: { value: unknown }) => h('span', null, list(value).join('、'));
@@ -135,5 +148,7 @@ const Text = ({ value }: { value: unknown }) => h('span', null, list(value).join
 CMS.registerWidget('jiexun-stars', StarsControl as never, Text as never);
 CMS.registerWidget('jiexun-names', NamesControl as never, Text as never);
 CMS.registerWidget('jiexun-file', FileControl as never, Text as never);
+CMS.registerWidget('jiexun-place', placeControl() as never, Text as never);
+CMS.registerEventListener({ name: 'preSave', handler: withFileName as never });
 // The configuration comes from <link rel="cms-config-url" href="/admin/config.yml"> in the page.
 CMS.init();

@@ -35,8 +35,6 @@ export const CMS_PATTERNS = {
   id: ['^[a-z][a-z0-9-]*$', cmsUi.patternId],
   bulletinId: ['^[a-z0-9][a-z0-9-]*$', cmsUi.patternId],
   colour: ['^#[0-9a-fA-F]{6}$', cmsUi.patternColour],
-  articleFile: ['^\\d{4}-\\d{2}-\\d{2}-[a-z0-9-]+$', cmsUi.patternFile],
-  bulletinFile: ['^[a-z0-9][a-z0-9-]*$', cmsUi.patternFile],
 } as const;
 
 /** The field names in an entry that the CMS needs but the schema does not: dropped before writing. */
@@ -51,11 +49,10 @@ export function requiredFields(schema: { safeParse(v: unknown): { success: boole
 const label = (name: string) => cmsUi.fields[name] ?? name;
 const hint = (name: string) => (cmsUi.hints[name] ? { hint: cmsUi.hints[name] } : {});
 
-/** The file name, made by the edit server from title, place and date exactly as the CLIs make it. */
+/** The file name, made by the edit server on save from title, place and date exactly as the CLIs make it. */
 function fileField(api: string, kind: 'article' | 'bulletin'): Field {
   return {
-    label: label('file'), name: 'file', widget: 'jiexun-file', required: true, pattern: kind === 'article' ? CMS_PATTERNS.articleFile : CMS_PATTERNS.bulletinFile,
-    api: `${api}?kind=${kind}`, pending: cmsUi.fileNamePending, ...hint('file'),
+    label: label('file'), name: 'file', widget: 'jiexun-file', required: false, api: `${api}?kind=${kind}`, pending: cmsUi.fileNamePending, ...hint('file'),
   };
 }
 
@@ -124,7 +121,7 @@ function articleFields(input: CmsConfigInput): Field[] {
     title: () => ({ label: label('title'), name: 'title', widget: 'string', required: req('title') }),
     kicker: () => ({ label: label('kicker'), name: 'kicker', widget: 'string', required: req('kicker') }),
     subtitle: () => ({ label: label('subtitle'), name: 'subtitle', widget: 'string', required: req('subtitle') }),
-    street: () => ({ label: label('street'), name: 'street', widget: 'select', required: req('street'), options: placeOptions(registries.places), ...hint('street') }),
+    street: () => ({ label: label('street'), name: 'street', widget: 'jiexun-place', required: req('street'), options: placeOptions(registries.places), ...hint('street') }),
     star: () => ({
       label: label('star'), name: 'star', widget: 'jiexun-stars', required: req('star'),
       stars: registries.stars.all.map((s) => ({ name: s.name, sets: s.sets, colour: s.colour, description: s.description })),

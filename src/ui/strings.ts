@@ -222,8 +222,8 @@ export const cmsUi = {
   patternDate: '日期写作 YYYY-MM-DD，如 2022-09-08',
   patternId: '只用小写字母、数字和连字符（-）',
   patternColour: '写作 #b71c1c 这样的颜色',
-  patternFile: '文件名尚未生成：请先填写标题、地方和日期',
-  fileNamePending: '填写标题、地方和日期后生成',
+  patternFile: '文件名无法生成：请填写标题、地方和日期（YYYY-MM-DD）',
+  fileNamePending: '保存时按日期、地方和标题拼音生成',
   noStarsForPlace: '所选地方没有可选的星级。',
   namesPlaceholder: '输入或选择姓名',
   /** What the terminal and the editor say when the check refuses a save. */
