@@ -66,6 +66,14 @@ function peopleOf(contentDir: string, fromArticles: readonly CmsPerson[]): { peo
   }
 }
 
+/** /admin/config.yml for the content folder, with today's date as the default of new entries. */
+export function configText(contentDir: string, fromArticles: readonly CmsPerson[], apiUrl = API): string {
+  const reg = readRegistries(contentDir);
+  if (!reg.registries) throw new Error(reg.problems.map(formatProblem).join('\n'));
+  const { people, file } = peopleOf(contentDir, fromArticles);
+  return stringify(cmsConfig({ registries: reg.registries, people, peopleFile: file, today: todayInShanghai(), apiUrl, articleIdUrl: FILE_ID_API }), { lineWidth: 0 });
+}
+
 export function createEditServer(options: EditServerOptions) {
   const { contentDir, adminDir, log } = options;
   let fromArticles: CmsPerson[] = [];
@@ -88,12 +96,7 @@ export function createEditServer(options: EditServerOptions) {
     return result.problems.filter((p) => p.severity === 'error');
   }
 
-  function config(): string {
-    const reg = readRegistries(contentDir);
-    if (!reg.registries) throw new Error(reg.problems.map(formatProblem).join('\n'));
-    const { people, file } = peopleOf(contentDir, fromArticles);
-    return stringify(cmsConfig({ registries: reg.registries, people, peopleFile: file, today: todayInShanghai(), apiUrl: API, articleIdUrl: FILE_ID_API }), { lineWidth: 0 });
-  }
+  const config = () => configText(contentDir, fromArticles);
 
   /** Content-relative path of a file Decap names, refused when it leaves the content folder. */
   function inside(path: string): string | undefined {

@@ -184,4 +184,14 @@ describe('npm run edit', () => {
     expect(existsSync(join(DIST, 'admin'))).toBe(false);
     expect(readdirSync(DIST).some((f) => /config\.yml|decap/.test(f))).toBe(false);
   });
+
+  it('ships /admin/ when the site asks for it (JIEXUN_ADMIN=1)', () => {
+    const out = join(WORK, 'dist-admin');
+    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1' });
+    expect(built.status, built.stderr).toBe(0);
+    expect(readFileSync(join(out, 'admin/index.html'), 'utf8')).toContain('rel="cms-config-url"');
+    expect(existsSync(join(out, 'admin/cms.js'))).toBe(true);
+    const config = parse(readFileSync(join(out, 'admin/config.yml'), 'utf8'));
+    expect(config.backend).toEqual({ name: 'proxy', proxy_url: '/api/v1' });
+  });
 });
