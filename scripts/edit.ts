@@ -49,6 +49,10 @@ function stop(code: number) {
 }
 process.on('SIGINT', () => stop(0));
 process.on('SIGTERM', () => stop(0));
+// However the editor ends (a failed start included), its children end with it.
+process.on('exit', () => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGTERM');
+});
 
 // Take the port first, so a busy port is said plainly before anything else starts.
 let editServer: ReturnType<typeof createEditServer> | undefined;

@@ -5,6 +5,7 @@
 import './manual-init.ts';
 import CMS from 'decap-cms-app';
 import { Component, createElement as h, type ReactNode } from 'react';
+import { cmsUi } from '../ui/strings.ts';
 
 /** The slice of Immutable.js that Decap hands to widgets. */
 interface Imm {
@@ -150,5 +151,23 @@ CMS.registerWidget('jiexun-names', NamesControl as never, Text as never);
 CMS.registerWidget('jiexun-file', FileControl as never, Text as never);
 CMS.registerWidget('jiexun-place', placeControl() as never, Text as never);
 CMS.registerEventListener({ name: 'preSave', handler: withFileName as never });
+
+// The body's photo block, in Chinese and in the photos convention: caption in [], credit in "".
+// It takes the place of Decap's own "image" block (same id, same Markdown).
+CMS.registerEditorComponent({
+  id: 'image',
+  label: cmsUi.photoBlock,
+  pattern: /^!\[([^\]]*)\]\((.*?)(\s"([^"]*)")?\)/,
+  fromBlock: (m: RegExpMatchArray) => m && { image: m[2], alt: m[1], title: m[4] },
+  toBlock: ({ alt, image, title }: { alt?: string; image?: string; title?: string }) =>
+    `![${alt ?? ''}](${image ?? ''}${title ? ` "${title.replace(/"/g, '\\"')}"` : ''})`,
+  toPreview: ({ alt, image, title }: { alt?: string; image?: string; title?: string }, getAsset: (src?: string, field?: unknown) => string, fields?: Imm[]) =>
+    h('img', { src: getAsset(image, fields?.find((f) => f.get('widget') === 'image')) || '', alt: alt ?? '', title: title ?? '' }),
+  fields: [
+    { label: cmsUi.photoFile, name: 'image', widget: 'image', media_library: { allow_multiple: false } },
+    { label: cmsUi.photoCaption, name: 'alt' },
+    { label: cmsUi.photoCredit, name: 'title' },
+  ],
+} as never);
 // The configuration comes from <link rel="cms-config-url" href="/admin/config.yml"> in the page.
 CMS.init();

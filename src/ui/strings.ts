@@ -208,7 +208,7 @@ export const cmsUi = {
     names: '从名录中选择，或直接输入新名字；多人用顿号（、）分开。新名字保存时记入人员名录。',
     photo: '摄影者姓名；记者自己拍的照片写记者本人姓名。只为某一张照片署名时，写在正文图片的引号里。',
     cover: '不填则用正文第一张照片作题图。',
-    body: '照片用工具栏“＋”里的“图片”上传，保存在稿件同一文件夹；图片说明写在方括号里，摄影者写在引号里：`![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")`。',
+    body: '照片用工具栏“＋”里的“照片”上传，保存在稿件同一文件夹；图片说明写在方括号里，摄影者写在引号里：`![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")`。',
     summary: '不填则取正文第一段。',
     bulletin: '专版的编号，如 2022-09-08-ruanshili。',
     articles: '按标题搜索稿件；与“按条件选稿”二选一。',
@@ -226,6 +226,11 @@ export const cmsUi = {
   fileNamePending: '保存时按日期、地方和标题拼音生成',
   noStarsForPlace: '所选地方没有可选的星级。',
   namesPlaceholder: '输入或选择姓名',
+  /** The body toolbar's photo block (replaces Decap's English "Image" block). */
+  photoBlock: '照片',
+  photoFile: '照片文件',
+  photoCaption: '图片说明',
+  photoCredit: '摄影者（如“王梦梦 摄”；与稿件“摄影”相同时可不填）',
   /** What the terminal and the editor say when the check refuses a save. */
   saveRefused: (problems: string) => `未保存：稿件有问题，请改正后再保存。\n${problems}`,
   savedWithProblems: (problems: string) => `已保存，但检查发现问题，请改正后再保存：\n${problems}`,
