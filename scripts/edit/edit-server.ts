@@ -187,13 +187,25 @@ export function createEditServer(options: EditServerOptions) {
         log(cmsUi.saveRefused(refused));
         return json(res, 422, { error: cmsUi.saveRefused(refused) });
       }
+      // What the files were before, so a save the full check refuses leaves the content as it was.
+      const before = new Map(files.map((f) => {
+        const abs = join(contentDir, inside(f.path)!);
+        return [abs, existsSync(abs) ? readFileSync(abs) : undefined] as const;
+      }));
       const saved = await backend(body);
       if (saved.status !== 200) return json(res, saved.status, saved.value);
-      const written = files.map((f) => inside(f.newPath ?? f.path)!).filter((p) => p.endsWith('.md'));
+      const written = files.map((f) => inside(f.newPath ?? f.path)!).filter((p) => p.endsWith('.md') || p in REGISTRY_FILES);
       log(`saved ${[...written, ...(params.assets ?? []).map((a) => a.path)].join(', ')}`);
-      const errors = runCheck();
-      const own = errors.filter((p) => written.includes(p.file) || Object.keys(REGISTRY_FILES).includes(p.file));
-      if (own.length) return json(res, 422, { error: cmsUi.savedWithProblems(own.map(formatProblem).join('\n')) });
+      const own = runCheck().filter((p) => written.includes(p.file));
+      if (own.length) {
+        for (const [abs, previous] of before) {
+          if (previous === undefined) rmSync(abs, { force: true });
+          else writeFileSync(abs, previous);
+        }
+        const message = cmsUi.saveRefused(own.map(formatProblem).join('\n'));
+        log(message);
+        return json(res, 422, { error: message });
+      }
       return json(res, 200, saved.value);
     }
     const answer = await backend(body);

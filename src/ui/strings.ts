@@ -232,7 +232,5 @@ export const cmsUi = {
   photoCaption: '图片说明',
   photoCredit: '摄影者（如“王梦梦 摄”；与稿件“摄影”相同时可不填）',
   /** What the terminal and the editor say when the check refuses a save. */
-  saveRefused: (problems: string) => `未保存：稿件有问题，请改正后再保存。\n${problems}`,
-  savedWithProblems: (problems: string) => `已保存，但检查发现问题，请改正后再保存：\n${problems}`,
-  registryRefused: (problems: string) => `未保存：名录有问题。\n${problems}`,
+  saveRefused: (problems: string) => `未保存：检查发现问题，请改正后再保存。\n${problems}`,
 } as const;

@@ -177,6 +177,28 @@ describe('npm run edit', () => {
     expect(existsSync(join(DIST, decodeURI(img[1] ?? img[2]).split('?')[0]))).toBe(true);
   });
 
+  it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(edit.admin);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${edit.admin}#/collections/articles/new`);
+    await page.getByLabel('标题').fill('汝河路街道开展平安巡逻');
+    await page.locator('input[id^="street-field"]').fill('汝河路');
+    await page.getByRole('option', { name: /汝河路街道/ }).click();
+    await page.getByLabel('记者').fill('鲁燕');
+    await page.locator('input[type="date"]').fill('2022-09-16');
+    await page.getByText('Markdown', { exact: true }).locator('xpath=preceding-sibling::*[1]').click();
+    await page.locator('[contenteditable="true"]').last().click();
+    await page.keyboard.insertText('![巡逻现场](./meiyou.jpg)');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    // The check's own message, naming the missing photo, shown in the editor.
+    await expect.poll(() => page.locator('body').innerText(), { timeout: 30_000 }).toMatch(/未保存：检查发现问题[\s\S]*meiyou\.jpg/);
+    await page.close();
+    expect(edit.stderr()).toMatch(/未保存：检查发现问题[\s\S]*meiyou\.jpg/);
+    expect(readdirSync(join(CONTENT, 'articles/2022')).filter((f) => f.includes('ruhelu') && f.startsWith('2022-09-16'))).toEqual([]);
+  });
+
   it('ships no /admin/ in the production build', () => {
     expect(existsSync(join(DIST, 'index.html'))).toBe(true);
     expect(existsSync(join(DIST, 'admin'))).toBe(false);
