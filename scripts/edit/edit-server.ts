@@ -71,7 +71,7 @@ export function configText(contentDir: string, fromArticles: readonly CmsPerson[
   const reg = readRegistries(contentDir);
   if (!reg.registries) throw new Error(reg.problems.map(formatProblem).join('\n'));
   const { people, file } = peopleOf(contentDir, fromArticles);
-  return stringify(cmsConfig({ registries: reg.registries, people, peopleFile: file, today: todayInShanghai(), apiUrl, articleIdUrl: FILE_ID_API }), { lineWidth: 0 });
+  return stringify(cmsConfig({ wording: cmsUi, registries: reg.registries, people, peopleFile: file, today: todayInShanghai(), apiUrl, articleIdUrl: FILE_ID_API }), { lineWidth: 0 });
 }
 
 export function createEditServer(options: EditServerOptions) {

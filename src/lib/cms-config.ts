@@ -3,7 +3,6 @@
 // field has a widget here; a field the schema gains that this table does not know yet still
 // appears, as a text box named for the field, so the editor can always write what check accepts.
 import { ARTICLE_FIELDS, BULLETIN_FIELDS, BULLETIN_KINDS, articleSchema, bulletinSchema, type Registries } from '../schema.ts';
-import { cmsUi } from '../ui/strings.ts';
 import type { Place } from './places.ts';
 
 export interface CmsPerson {
@@ -13,7 +12,22 @@ export interface CmsPerson {
   roles: readonly string[];
 }
 
+/** The editor's Chinese wording (src/ui/strings.ts cmsUi): labels, hints and the names of levels, sets, roles, kinds. */
+export interface CmsWording {
+  articles: string; article: string; bulletins: string; bulletin: string; registries: string;
+  placesFile: string; starsFile: string; peopleFile: string;
+  fields: Record<string, string>;
+  hints: Record<string, string>;
+  starSets: Record<string, string>;
+  levels: Record<string, string>;
+  roles: Record<string, string>;
+  kinds: Record<string, string>;
+  patternDate: string; patternId: string; patternColour: string;
+  fileNamePending: string; noStarsForPlace: string; namesPlaceholder: string;
+}
+
 export interface CmsConfigInput {
+  wording: CmsWording;
   registries: Registries;
   /** The people registry (content/people.yaml), or the names the articles use where there is none yet. */
   people: readonly CmsPerson[];
@@ -30,12 +44,12 @@ export interface CmsConfigInput {
 type Field = Record<string, unknown>;
 
 /** The patterns the schema enforces, as Decap validates them (regex source, message). */
-export const CMS_PATTERNS = {
-  date: ['^\\d{4}-\\d{2}-\\d{2}$', cmsUi.patternDate],
-  id: ['^[a-z][a-z0-9-]*$', cmsUi.patternId],
-  bulletinId: ['^[a-z0-9][a-z0-9-]*$', cmsUi.patternId],
-  colour: ['^#[0-9a-fA-F]{6}$', cmsUi.patternColour],
-} as const;
+const patterns = (w: CmsWording) => ({
+  date: ['^\\d{4}-\\d{2}-\\d{2}$', w.patternDate],
+  id: ['^[a-z][a-z0-9-]*$', w.patternId],
+  bulletinId: ['^[a-z0-9][a-z0-9-]*$', w.patternId],
+  colour: ['^#[0-9a-fA-F]{6}$', w.patternColour],
+});
 
 /** The field names in an entry that the CMS needs but the schema does not: dropped before writing. */
 export const CMS_ONLY_FIELDS = ['file'] as const;
@@ -46,20 +60,22 @@ export function requiredFields(schema: { safeParse(v: unknown): { success: boole
   return new Set((r.error?.issues ?? []).map((i) => String(i.path[0] ?? '')).filter(Boolean));
 }
 
-const label = (name: string) => cmsUi.fields[name] ?? name;
-const hint = (name: string) => (cmsUi.hints[name] ? { hint: cmsUi.hints[name] } : {});
-
-/** The file name, made by the edit server on save from title, place and date exactly as the CLIs make it. */
-function fileField(api: string, kind: 'article' | 'bulletin'): Field {
+/** Field makers speaking the given wording. */
+function makers(w: CmsWording) {
+  const label = (name: string) => w.fields[name] ?? name;
+  const hint = (name: string) => (w.hints[name] ? { hint: w.hints[name] } : {});
   return {
-    label: label('file'), name: 'file', widget: 'jiexun-file', required: false, api: `${api}?kind=${kind}`, pending: cmsUi.fileNamePending, ...hint('file'),
-  };
-}
-
-function dateField(name: string, required: boolean, defaultValue?: string): Field {
-  return {
-    label: label(name), name, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false,
-    picker_utc: true, required, pattern: CMS_PATTERNS.date, ...(defaultValue ? { default: defaultValue } : {}), ...hint(name),
+    label,
+    hint,
+    patterns: patterns(w),
+    /** The file name, made by the edit server on save from title, place and date exactly as the CLIs make it. */
+    fileField: (api: string, kind: 'article' | 'bulletin'): Field => ({
+      label: label('file'), name: 'file', widget: 'jiexun-file', required: false, api: `${api}?kind=${kind}`, pending: w.fileNamePending, ...hint('file'),
+    }),
+    dateField: (name: string, required: boolean, defaultValue?: string): Field => ({
+      label: label(name), name, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false,
+      picker_utc: true, required, pattern: patterns(w).date, ...(defaultValue ? { default: defaultValue } : {}), ...hint(name),
+    }),
   };
 }
 
@@ -72,7 +88,7 @@ function districtOf(places: Registries['places'], place: Place): Place | undefin
  * Every place as a select option, grouped by district (the district first, then its streets and
  * townships); the label carries aliases and the pinyin id, so typing any of them finds the place.
  */
-export function placeOptions(places: Registries['places']): { label: string; value: string }[] {
+export function placeOptions(places: Registries['places'], levels: Record<string, string>): { label: string; value: string }[] {
   const groups = new Map<string, Place[]>();
   const above: Place[] = [];
   for (const p of places.all) {
@@ -89,7 +105,7 @@ export function placeOptions(places: Registries['places']): { label: string; val
   const option = (p: Place, district?: Place) => {
     const also = [...p.aliases, p.id].join(' · ');
     const where = district && district.id !== p.id ? `${district.name} › ` : '';
-    return { label: `${where}${p.name}（${cmsUi.levels[p.level] ?? p.level}；${also}）`, value: p.name };
+    return { label: `${where}${p.name}（${levels[p.level] ?? p.level}；${also}）`, value: p.name };
   };
   return [...above.map((p) => option(p)), ...[...groups.values()].flatMap((list) => list.map((p) => option(p, list[0])))];
 }
@@ -109,32 +125,33 @@ function namesFor(people: readonly CmsPerson[], role: string): string[] {
 }
 
 function articleFields(input: CmsConfigInput): Field[] {
-  const { registries, people } = input;
+  const { registries, people, wording: w } = input;
+  const { label, hint, fileField, dateField, patterns: pattern } = makers(w);
   const required = requiredFields(articleSchema(registries));
   const req = (name: string) => required.has(name);
   const names = (name: string, role: string): Field => ({
     label: label(name), name, widget: 'jiexun-names', required: req(name), names: namesFor(people, role),
-    placeholder: cmsUi.namesPlaceholder, hint: cmsUi.hints.names,
+    placeholder: w.namesPlaceholder, hint: w.hints.names,
   });
   // One widget per schema field: the compiler refuses a schema field this table forgets.
   const byField: Record<(typeof ARTICLE_FIELDS)[number], () => Field> = {
     title: () => ({ label: label('title'), name: 'title', widget: 'string', required: req('title') }),
     kicker: () => ({ label: label('kicker'), name: 'kicker', widget: 'string', required: req('kicker') }),
     subtitle: () => ({ label: label('subtitle'), name: 'subtitle', widget: 'string', required: req('subtitle') }),
-    street: () => ({ label: label('street'), name: 'street', widget: 'jiexun-place', required: req('street'), options: placeOptions(registries.places), ...hint('street') }),
+    street: () => ({ label: label('street'), name: 'street', widget: 'jiexun-place', required: req('street'), options: placeOptions(registries.places, w.levels), ...hint('street') }),
     star: () => ({
       label: label('star'), name: 'star', widget: 'jiexun-stars', required: req('star'),
       stars: registries.stars.all.map((s) => ({ name: s.name, sets: s.sets, colour: s.colour, description: s.description })),
-      place_sets: placeStarSets(registries.places), place_field: 'street', hint: cmsUi.hints.star, hint_all: cmsUi.hints.starAll,
-      empty: cmsUi.noStarsForPlace, set_labels: cmsUi.starSets,
+      place_sets: placeStarSets(registries.places), place_field: 'street', hint: w.hints.star, hint_all: w.hints.starAll,
+      empty: w.noStarsForPlace, set_labels: w.starSets,
     }),
     date: () => dateField('date', req('date'), input.today),
     reporter: () => names('reporter', 'reporter'),
     correspondent: () => names('correspondent', 'correspondent'),
-    photo: () => ({ ...names('photo', 'photographer'), hint: cmsUi.hints.photo }),
+    photo: () => ({ ...names('photo', 'photographer'), hint: w.hints.photo }),
     cover: () => ({ label: label('cover'), name: 'cover', widget: 'image', required: req('cover'), choose_url: false, ...hint('cover') }),
     source: () => ({ label: label('source'), name: 'source', widget: 'string', required: req('source') }),
-    bulletin: () => ({ label: label('bulletin'), name: 'bulletin', widget: 'string', required: req('bulletin'), pattern: CMS_PATTERNS.bulletinId, ...hint('bulletin') }),
+    bulletin: () => ({ label: label('bulletin'), name: 'bulletin', widget: 'string', required: req('bulletin'), pattern: pattern.bulletinId, ...hint('bulletin') }),
     summary: () => ({ label: label('summary'), name: 'summary', widget: 'text', required: req('summary'), ...hint('summary') }),
     draft: () => ({ label: label('draft'), name: 'draft', widget: 'boolean', required: false, default: false }),
   };
@@ -146,18 +163,19 @@ function articleFields(input: CmsConfigInput): Field[] {
 }
 
 function bulletinFields(input: CmsConfigInput): Field[] {
-  const { registries } = input;
+  const { registries, wording: w } = input;
+  const { label, hint, fileField, dateField } = makers(w);
   const required = requiredFields(bulletinSchema(registries));
   const req = (name: string) => required.has(name);
   const string = (name: string): Field => ({ label: label(name), name, widget: 'string', required: req(name), ...hint(name) });
   const list = (name: string, required = false): Field => ({ label: label(name), name, widget: 'list', required, ...hint(name) });
-  const places = placeOptions(registries.places);
+  const places = placeOptions(registries.places, w.levels);
   const stars = registries.stars.all.map((s) => s.name);
   // Fields the bulletin issue adds (masthead, distribution …) are listed here so they get proper
   // widgets once the schema has them; only fields the schema lists are ever shown.
   const byField: Record<string, () => Field> = {
     title: () => string('title'),
-    kind: () => ({ label: label('kind'), name: 'kind', widget: 'select', required: req('kind'), options: BULLETIN_KINDS.map((k) => ({ label: cmsUi.kinds[k] ?? k, value: k })) }),
+    kind: () => ({ label: label('kind'), name: 'kind', widget: 'select', required: req('kind'), options: BULLETIN_KINDS.map((k) => ({ label: w.kinds[k] ?? k, value: k })) }),
     masthead: () => string('masthead'),
     date: () => dateField('date', req('date'), input.today),
     issue: () => string('issue'),
@@ -182,7 +200,7 @@ function bulletinFields(input: CmsConfigInput): Field[] {
     }),
     copies: () => ({ label: label('copies'), name: 'copies', widget: 'number', value_type: 'int', min: 1, required: req('copies') }),
     marks: () => list('marks'),
-    classification: () => ({ ...string('classification'), pattern: ['^(秘密|机密|绝密)(★\\S+)?$', cmsUi.hints.classification] }),
+    classification: () => ({ ...string('classification'), pattern: ['^(秘密|机密|绝密)(★\\S+)?$', w.hints.classification] }),
     draft: () => ({ label: label('draft'), name: 'draft', widget: 'boolean', required: false, default: false }),
   };
   return [
@@ -193,37 +211,39 @@ function bulletinFields(input: CmsConfigInput): Field[] {
 }
 
 function registryFiles(input: CmsConfigInput): Field[] {
-  const idField = { label: label('id'), name: 'id', widget: 'string', pattern: CMS_PATTERNS.id };
+  const w = input.wording;
+  const { label, patterns: pattern } = makers(w);
+  const idField = { label: label('id'), name: 'id', widget: 'string', pattern: pattern.id };
   const choice = (name: string, values: Record<string, string>, multiple = false, required = true) => ({
     label: label(name), name, widget: 'select', multiple, required, options: Object.entries(values).map(([value, l]) => ({ label: l, value })),
   });
   const aliases = { label: label('aliases'), name: 'aliases', widget: 'list', required: false };
   const files: Field[] = [
     {
-      label: cmsUi.placesFile, name: 'places', file: 'places.yaml',
+      label: w.placesFile, name: 'places', file: 'places.yaml',
       fields: [{
         label: label('entries'), name: 'places', widget: 'list', summary: '{{fields.name}}（{{fields.id}}）',
-        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('level', cmsUi.levels),
-          { label: label('parent'), name: 'parent', widget: 'string', required: false, pattern: CMS_PATTERNS.id }, aliases,
-          choice('stars', cmsUi.starSets, false, false)],
+        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('level', w.levels),
+          { label: label('parent'), name: 'parent', widget: 'string', required: false, pattern: pattern.id }, aliases,
+          choice('stars', w.starSets, false, false)],
       }],
     },
     {
-      label: cmsUi.starsFile, name: 'stars', file: 'stars.yaml',
+      label: w.starsFile, name: 'stars', file: 'stars.yaml',
       fields: [{
         label: label('entries'), name: 'stars', widget: 'list', summary: '{{fields.name}}',
-        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('sets', cmsUi.starSets, true),
+        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('sets', w.starSets, true),
           { label: label('description'), name: 'description', widget: 'string' },
-          { label: label('colour'), name: 'colour', widget: 'string', pattern: CMS_PATTERNS.colour }],
+          { label: label('colour'), name: 'colour', widget: 'string', pattern: pattern.colour }],
       }],
     },
   ];
   if (input.peopleFile) {
     files.push({
-      label: cmsUi.peopleFile, name: 'people', file: 'people.yaml',
+      label: w.peopleFile, name: 'people', file: 'people.yaml',
       fields: [{
         label: label('entries'), name: 'people', widget: 'list', summary: '{{fields.name}}（{{fields.id}}）',
-        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('roles', cmsUi.roles, true, false), aliases,
+        fields: [idField, { label: label('name'), name: 'name', widget: 'string' }, choice('roles', w.roles, true, false), aliases,
           { label: label('formerIds'), name: 'formerIds', widget: 'list', required: false }],
       }],
     });
@@ -236,6 +256,7 @@ export const REGISTRY_FILES = { 'places.yaml': 'places', 'stars.yaml': 'stars', 
 
 /** The whole configuration, as served at /admin/config.yml. */
 export function cmsConfig(input: CmsConfigInput): Record<string, unknown> {
+  const w = input.wording;
   return {
     backend: { name: 'proxy', proxy_url: input.apiUrl },
     locale: 'zh_Hans',
@@ -247,18 +268,18 @@ export function cmsConfig(input: CmsConfigInput): Record<string, unknown> {
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
       {
-        name: 'articles', label: cmsUi.articles, label_singular: cmsUi.article, folder: 'articles', extension: 'md', format: 'frontmatter',
+        name: 'articles', label: w.articles, label_singular: w.article, folder: 'articles', extension: 'md', format: 'frontmatter',
         create: true, path: '{{year}}/{{slug}}', slug: '{{fields.file}}', identifier_field: 'title',
         media_folder: '', public_folder: '', summary: '{{date}} {{title}}（{{street}}）',
-        sortable_fields: ['date', 'title'], view_groups: [{ label: cmsUi.fields.date, field: 'date', pattern: '\\d{4}' }],
+        sortable_fields: ['date', 'title'], view_groups: [{ label: w.fields.date, field: 'date', pattern: '\\d{4}' }],
         fields: articleFields(input),
       },
       {
-        name: 'bulletins', label: cmsUi.bulletins, label_singular: cmsUi.bulletin, folder: 'bulletins', extension: 'md', format: 'frontmatter',
+        name: 'bulletins', label: w.bulletins, label_singular: w.bulletin, folder: 'bulletins', extension: 'md', format: 'frontmatter',
         create: true, slug: '{{fields.file}}', identifier_field: 'title',
         summary: '{{date}} {{kind}}｜{{title}}', fields: bulletinFields(input),
       },
-      { name: 'registries', label: cmsUi.registries, format: 'yaml', extension: 'yaml', editor: { preview: false }, files: registryFiles(input) },
+      { name: 'registries', label: w.registries, format: 'yaml', extension: 'yaml', editor: { preview: false }, files: registryFiles(input) },
     ],
   };
 }

@@ -234,3 +234,14 @@ export const cmsUi = {
   /** What the terminal and the editor say when the check refuses a save. */
   saveRefused: (problems: string) => `未保存：检查发现问题，请改正后再保存。\n${problems}`,
 } as const;
+
+// ---------------------------------------------------------------- bulletin drafts (npm run bulletin)
+
+/** The wording of a drafted bulletin: scripts/bulletin.ts passes it to src/lib/bulletin-draft.ts. */
+export const bulletinDraftUi = {
+  period: bulletinUi.period,
+  since: (from: string) => `${chineseDate(from)}以来`,
+  until: (to: string) => `截至${chineseDate(to)}`,
+  articlesComment: '按刊发日期排列：可调整顺序，或删去不收录的条目。',
+  note: bulletinUi.draftNote,
+} as const;

@@ -9,6 +9,7 @@ import { cmsConfig, placeOptions, requiredFields } from '../../src/lib/cms-confi
 import { articleFileId, canonicalArticle, photosBesideArticle, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
 import { newArticle } from '../../src/lib/new-article.ts';
 import { articleSchema } from '../../src/schema.ts';
+import { cmsUi } from '../../src/ui/strings.ts';
 
 const CONTENT = join(import.meta.dirname, '../fixtures/site/content');
 const registries = loadRegistries(CONTENT);
@@ -19,7 +20,7 @@ describe('CMS configuration', () => {
   });
 
   it('lists every place once, each district followed by its streets', () => {
-    const options = placeOptions(registries.places);
+    const options = placeOptions(registries.places, cmsUi.levels);
     expect(options.map((o) => o.value).sort()).toEqual(registries.places.all.map((p) => p.name).sort());
     const zhongyuan = options.findIndex((o) => o.value === '中原区');
     const lianhu = options.findIndex((o) => o.value === '莲湖街道');
@@ -28,7 +29,7 @@ describe('CMS configuration', () => {
   });
 
   it('has a widget for every article field of the schema', () => {
-    const config = cmsConfig({ registries, people: [{ name: '鲁燕', roles: ['reporter'] }], peopleFile: false, today: '2026-11-30', apiUrl: '/api/v1', articleIdUrl: '/id' });
+    const config = cmsConfig({ wording: cmsUi, registries, people: [{ name: '鲁燕', roles: ['reporter'] }], peopleFile: false, today: '2026-11-30', apiUrl: '/api/v1', articleIdUrl: '/id' });
     const articles = (config.collections as { name: string; fields: { name: string; widget: string }[] }[])[0];
     expect(articles.fields.find((f) => f.name === 'street')!.widget).toBe('jiexun-place');
     expect(articles.fields.find((f) => f.name === 'reporter')).toMatchObject({ widget: 'jiexun-names', names: ['鲁燕'] });
