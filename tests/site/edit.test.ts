@@ -177,6 +177,26 @@ describe('npm run edit', () => {
     expect(existsSync(join(DIST, decodeURI(img[1] ?? img[2]).split('?')[0]))).toBe(true);
   });
 
+  it('edits an existing article: only the edited field changes, the body is kept as written', async () => {
+    const file = join(CONTENT, 'articles/2022/2022-10-05-hanghaixilu-hongse-wuye.md');
+    const before = readFileSync(file, 'utf8');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(edit.admin);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${edit.admin}#/collections/articles/entries/2022/2022-10-05-hanghaixilu-hongse-wuye`);
+    const title = page.getByLabel('标题');
+    await expect.poll(() => title.inputValue()).toBe('航海西路街道推进红色物业建设');
+    await title.fill('航海西路街道全面推进红色物业建设');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).not.toBe(before);
+    await page.close();
+    const after = readFileSync(file, 'utf8');
+    const body = (text: string) => text.replace(/^---\n[\s\S]*?\n---\n/, '').trim();
+    expect(body(after)).toBe(body(before));
+    expect(after.replace('全面推进', '推进').replace(/\n---\n\n/, '\n---\n')).toBe(before.replace(/\n---\n\n?/, '\n---\n'));
+  });
+
   it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
     await page.goto(edit.admin);
