@@ -13,7 +13,7 @@ import { readArticleSource } from '../../src/io/articles.ts';
 import { formatProblem, type Problem } from '../../src/io/problems.ts';
 import { readRegistries } from '../../src/io/registries.ts';
 import { cmsConfig, REGISTRY_FILES, type CmsPerson } from '../../src/lib/cms-config.ts';
-import { articleFileId, bulletinFileId, canonicalArticle, canonicalBulletin, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
+import { articleFileId, bulletinFileId, bulletinForCms, canonicalArticle, canonicalBulletin, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
 import { cmsUi } from '../../src/ui/strings.ts';
 
@@ -163,12 +163,15 @@ export function createEditServer(options: EditServerOptions) {
     return { status: res.status, value: await res.json() };
   }
 
-  /** Decap edits maps only: a registry file (a top-level list) is handed over wrapped under one key. */
+  /**
+   * Files as the editor needs them: a registry file (a top-level list; Decap edits maps only) wrapped
+   * under one key, a bulletin's article ids with their year folder (see bulletinForCms).
+   */
   function wrapRead(entry: { data?: unknown; file?: { path?: string } }) {
     const path = entry?.file?.path;
-    if (path && path in REGISTRY_FILES && typeof entry.data === 'string') {
-      entry.data = wrapRegistry(REGISTRY_FILES[path as keyof typeof REGISTRY_FILES], entry.data);
-    }
+    if (!path || typeof entry.data !== 'string') return entry;
+    if (path in REGISTRY_FILES) entry.data = wrapRegistry(REGISTRY_FILES[path as keyof typeof REGISTRY_FILES], entry.data);
+    else if (path.startsWith('bulletins/') && path.endsWith('.md')) entry.data = bulletinForCms(entry.data);
     return entry;
   }
 
@@ -210,7 +213,7 @@ export function createEditServer(options: EditServerOptions) {
     }
     const answer = await backend(body);
     if (answer.status === 200 && body.action === 'getEntry') wrapRead(answer.value as never);
-    if (answer.status === 200 && body.action === 'entriesByFiles' && Array.isArray(answer.value)) answer.value.forEach((e) => wrapRead(e as never));
+    if (answer.status === 200 && (body.action === 'entriesByFiles' || body.action === 'entriesByFolder') && Array.isArray(answer.value)) answer.value.forEach((e) => wrapRead(e as never));
     return json(res, answer.status, answer.value);
   }
 

@@ -178,10 +178,12 @@ function bulletinFields(input: CmsConfigInput): Field[] {
     kind: () => ({ label: label('kind'), name: 'kind', widget: 'select', required: req('kind'), options: BULLETIN_KINDS.map((k) => ({ label: w.kinds[k] ?? k, value: k })) }),
     masthead: () => string('masthead'),
     date: () => dateField('date', req('date'), input.today),
-    issue: () => string('issue'),
+    issue: () => ({ label: label('issue'), name: 'issue', widget: 'number', value_type: 'int', min: 1, required: req('issue'), ...hint('issue') }),
     supplement: () => ({ label: label('supplement'), name: 'supplement', widget: 'boolean', required: false, default: false }),
     department: () => string('department'),
-    period: () => ({ label: label('period'), name: 'period', widget: 'object', required: false, collapsed: true, fields: [dateField('from', true), dateField('to', true)] }),
+    // Both dates are needed once a period is given; Decap cannot say "required when the group is
+    // filled in", so the dates are optional here and the check on save asks for the missing one.
+    period: () => ({ label: label('period'), name: 'period', widget: 'object', required: false, collapsed: true, fields: [dateField('from', false), dateField('to', false)] }),
     articles: () => ({
       label: label('articles'), name: 'articles', widget: 'relation', collection: 'articles', value_field: '{{slug}}',
       search_fields: ['title', 'street', 'date'], display_fields: ['{{date}} {{title}}（{{street}}）'], multiple: true, required: false, ...hint('articles'),

@@ -4,7 +4,7 @@
 // every other file, so the save proxy (scripts/edit/) passes each saved file through here:
 // schema field order, one name as a scalar and several as a flow list, empty fields dropped,
 // photos beside the article written `./photo.jpg`, the CMS's own `file` field removed.
-import { parse, stringify } from 'yaml';
+import { isScalar, isSeq, parse, parseDocument, stringify } from 'yaml';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS, type Registries } from '../schema.ts';
 import { markdownFile } from './frontmatter-text.ts';
 import { headlineSlug } from './new-article.ts';
@@ -78,10 +78,30 @@ export function canonicalArticle(raw: string): string | undefined {
   return markdownFile(fields, photosBesideArticle(split.body));
 }
 
+/**
+ * Decap names an article in a folder by year by its path (2022/2022-09-08-lianhu-yuju); a bulletin
+ * lists articles by id (2022-09-08-lianhu-yuju). The save proxy hands bulletins to the editor with
+ * the year in front, so the article picker recognises them, and takes it off again on save.
+ */
+export function bulletinForCms(raw: string): string {
+  const m = /^(\uFEFF?---\r?\n)([\s\S]*?\r?\n?)(---[ \t]*(?:\r?\n|$)[\s\S]*)$/.exec(raw);
+  if (!m) return raw;
+  const doc = parseDocument(m[2], { schema: 'core' });
+  const list = doc.get('articles', true);
+  if (!isSeq(list)) return raw;
+  for (const item of list.items) {
+    if (isScalar(item) && typeof item.value === 'string' && /^\d{4}-/.test(item.value)) item.value = `${item.value.slice(0, 4)}/${item.value}`;
+  }
+  return `${m[1]}${doc.toString({ lineWidth: 0 })}${m[3]}`;
+}
+
 /** A bulletin as the CMS saved it, written as `npm run bulletin` writes one (articles one per line). */
 export function canonicalBulletin(raw: string): string | undefined {
   const split = splitMarkdown(raw);
   if (!split) return undefined;
+  if (Array.isArray(split.fields.articles)) {
+    split.fields.articles = split.fields.articles.map((a) => (typeof a === 'string' ? a.replace(/^\d{4}\//, '') : a));
+  }
   return markdownFile(ordered(split.fields, BULLETIN_FIELDS), photosBesideArticle(split.body), { blockLists: ['articles'] });
 }
 

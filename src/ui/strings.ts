@@ -214,6 +214,10 @@ export const cmsUi = {
     articles: '按标题搜索稿件；与“按条件选稿”二选一。',
     select: '与“收录稿件”二选一。',
     classification: '秘密、机密或绝密，可加保密期限，如 秘密★1年。',
+    issue: '每年从 1 起编号；增刊另行编号。',
+    distribution: '报：上级单位；送：同级单位；发：下级单位。每行一个单位。',
+    masthead: '红色报头上的名称，如 中原区“五星”支部创建工作简报。',
+    copies: '共印份数。',
   } as Record<string, string>,
   starSets: { community: '城市社区', village: '村' } as Record<string, string>,
   levels: { province: '省', city: '市', district: '区县', street: '街道', township: '乡镇' } as Record<string, string>,
@@ -244,4 +248,24 @@ export const bulletinDraftUi = {
   until: (to: string) => `截至${chineseDate(to)}`,
   articlesComment: '按刊发日期排列：可调整顺序，或删去不收录的条目。',
   note: bulletinUi.draftNote,
+} as const;
+
+// ---------------------------------------------------------------- the printed 简报 (红头, 版记, downloads)
+
+export const bulletinFormUi = {
+  /** 期号: numbered per year; a 增刊 is numbered apart. */
+  issueLabel: (issue: number, supplement = false) => `${supplement ? '增刊' : ''}第${issue}期`,
+  /** The closing block's line labels (版记). */
+  distribution: { 报: '报：', 送: '送：', 发: '发：' } as Record<string, string>,
+  /** Units on one line of the 版记, as 抄送 lines are written: comma-separated, closed with a full stop. */
+  units: (names: readonly string[]) => `${names.join('，')}。`,
+  copies: (n: number) => `共印${n}份`,
+  tocPage: '页',
+  downloads: '下载本期',
+  docx: 'Word 文档',
+  docxHint: '（.docx，可在 WPS 或 Word 中继续编辑）',
+  pdf: 'PDF 文件',
+  pdfHint: '（A4，按公文格式排版）',
+  /** The name a downloaded file is saved under: 中原区“五星”支部创建工作简报2022年第1期 */
+  fileName: (masthead: string, year: string, issue?: string) => `${masthead}${issue ? `${year}年${issue}` : year}`,
 } as const;

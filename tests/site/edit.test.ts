@@ -197,6 +197,28 @@ describe('npm run edit', () => {
     expect(after.replace('全面推进', '推进').replace(/\n---\n\n/, '\n---\n')).toBe(before.replace(/\n---\n\n?/, '\n---\n'));
   });
 
+  it('edits a bulletin: articles picked from a searchable list, saved as ids one per line', async () => {
+    const file = join(CONTENT, 'bulletins/2022-09-30-fixture-zhuanban.md');
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    await page.goto(edit.admin);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.goto(`${edit.admin}#/collections/bulletins/entries/2022-09-30-fixture-zhuanban`);
+    // The articles it lists are shown by date and headline.
+    await expect.poll(() => page.getByText(/2022-09-08 豫剧进社区/).count(), { timeout: 30_000 }).toBeGreaterThan(0);
+    await page.locator('input[id^="articles-field"]').fill('敬老');
+    await page.getByRole('option', { name: /莲湖街道开展敬老志愿服务/ }).click();
+    await page.getByLabel('报头').fill('莲湖街道“五星”支部创建专版');
+    await page.getByRole('button', { name: '发布' }).click();
+    await page.getByText('立即发布').click();
+    await expect.poll(() => readFileSync(file, 'utf8'), { timeout: 30_000 }).toContain('2022-09-20-lianhu-yilao');
+    await page.close();
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/\narticles:\n {2}- 2022-09-08-lianhu-yuju\n {2}- 2022-10-05-hanghaixilu-hongse-wuye\n {2}- 2022-09-20-lianhu-yilao\n/);
+    expect(text).toContain('masthead: 莲湖街道“五星”支部创建专版');
+    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, JIEXUN_CONTENT: CONTENT }, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+  });
+
   it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
     await page.goto(edit.admin);

@@ -8,7 +8,7 @@ import { readArticleSource } from '../../src/io/articles.ts';
 import { cmsConfig, placeOptions, requiredFields } from '../../src/lib/cms-config.ts';
 import { articleFileId, canonicalArticle, photosBesideArticle, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
 import { newArticle } from '../../src/lib/new-article.ts';
-import { articleSchema } from '../../src/schema.ts';
+import { articleSchema, BULLETIN_FIELDS } from '../../src/schema.ts';
 import { cmsUi } from '../../src/ui/strings.ts';
 
 const CONTENT = join(import.meta.dirname, '../fixtures/site/content');
@@ -33,6 +33,18 @@ describe('CMS configuration', () => {
     const articles = (config.collections as { name: string; fields: { name: string; widget: string }[] }[])[0];
     expect(articles.fields.find((f) => f.name === 'street')!.widget).toBe('jiexun-place');
     expect(articles.fields.find((f) => f.name === 'reporter')).toMatchObject({ widget: 'jiexun-names', names: ['鲁燕'] });
+  });
+
+
+  it('gives bulletins a list of articles to pick and the fields of the schema, masthead and distribution included', () => {
+    const config = cmsConfig({ wording: cmsUi, registries, people: [], peopleFile: false, today: '2026-11-30', apiUrl: '/api/v1', articleIdUrl: '/id' });
+    const bulletins = (config.collections as { name: string; fields: { name: string; widget: string; fields?: { name: string }[] }[] }[])[1];
+    const names = bulletins.fields.map((f) => f.name);
+    for (const f of BULLETIN_FIELDS) expect(names).toContain(f);
+    expect(bulletins.fields.find((f) => f.name === 'articles')).toMatchObject({ widget: 'relation', collection: 'articles', value_field: '{{slug}}', multiple: true });
+    if ((BULLETIN_FIELDS as readonly string[]).includes('distribution')) {
+      expect(bulletins.fields.find((f) => f.name === 'distribution')!.fields!.map((f) => f.name)).toEqual(['报', '送', '发']);
+    }
   });
 });
 
