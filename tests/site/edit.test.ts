@@ -82,6 +82,8 @@ describe('npm run edit', () => {
     const script = await fetch(new URL('/admin/cms.js', edit.admin));
     expect(script.status).toBe(200);
     expect(script.headers.get('content-type')).toMatch(/javascript/);
+    // Bundled from node_modules: no CDN address anywhere in the script Decap runs from.
+    expect(await script.text()).not.toMatch(/unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare/);
   });
 
   it('offers every place of places.yaml as a street and every star of stars.yaml as a star', async () => {
