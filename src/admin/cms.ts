@@ -104,14 +104,22 @@ class NamesControl extends Component<ControlProps> {
   render(): ReactNode {
     const { field, forID, classNameWrapper, onChange, setActiveStyle, setInactiveStyle } = this.props;
     const names = option<string[]>(field, 'names') ?? [];
-    const value = this.props.value === true ? '' : list(this.props.value).join('、') || (typeof this.props.value === 'string' ? this.props.value : '');
+    // 摄影 only: "文/图" — the reporters took the photos themselves (photo: true).
+    const selfLabel = option<string | undefined>(field, 'self_label');
+    const self = this.props.value === true;
+    const value = self ? '' : list(this.props.value).join('、') || (typeof this.props.value === 'string' ? this.props.value : '');
     return h('div', null,
       h('input', {
-        id: forID, className: classNameWrapper, type: 'text', list: `${forID}-names`, value, autoComplete: 'off',
+        id: forID, className: classNameWrapper, type: 'text', list: `${forID}-names`, value, autoComplete: 'off', disabled: self,
         placeholder: option<string>(field, 'placeholder'), onFocus: setActiveStyle, onBlur: setInactiveStyle,
         onChange: (e: { target: { value: string } }) => onChange(e.target.value),
       }),
-      h('datalist', { id: `${forID}-names` }, ...names.map((n) => h('option', { key: n, value: n }))));
+      h('datalist', { id: `${forID}-names` }, ...names.map((n) => h('option', { key: n, value: n }))),
+      selfLabel
+        ? h('label', { style: { display: 'inline-flex', alignItems: 'center', gap: '0.3em', marginTop: '0.4em' } },
+          h('input', { type: 'checkbox', checked: self, onChange: (e: { target: { checked: boolean } }) => onChange(e.target.checked ? true : '') }),
+          selfLabel)
+        : null);
   }
 }
 

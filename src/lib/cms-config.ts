@@ -23,7 +23,7 @@ export interface CmsWording {
   roles: Record<string, string>;
   kinds: Record<string, string>;
   patternDate: string; patternId: string; patternColour: string;
-  fileNamePending: string; noStarsForPlace: string; namesPlaceholder: string;
+  fileNamePending: string; noStarsForPlace: string; namesPlaceholder: string; photoBySelf: string;
 }
 
 export interface CmsConfigInput {
@@ -148,7 +148,7 @@ function articleFields(input: CmsConfigInput): Field[] {
     date: () => dateField('date', req('date'), input.today),
     reporter: () => names('reporter', 'reporter'),
     correspondent: () => names('correspondent', 'correspondent'),
-    photo: () => ({ ...names('photo', 'photographer'), hint: w.hints.photo }),
+    photo: () => ({ ...names('photo', 'photographer'), hint: w.hints.photo, self_label: w.photoBySelf }),
     cover: () => ({ label: label('cover'), name: 'cover', widget: 'image', required: req('cover'), choose_url: false, ...hint('cover') }),
     source: () => ({ label: label('source'), name: 'source', widget: 'string', required: req('source') }),
     bulletin: () => ({ label: label('bulletin'), name: 'bulletin', widget: 'string', required: req('bulletin'), pattern: pattern.bulletinId, ...hint('bulletin') }),

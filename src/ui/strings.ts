@@ -206,7 +206,7 @@ export const cmsUi = {
     starAll: '先选地方，再勾选星级。',
     date: '默认为今天（北京时间），格式 YYYY-MM-DD。',
     names: '从名录中选择，或直接输入新名字；多人用顿号（、）分开。新名字保存时记入人员名录。',
-    photo: '摄影者姓名；记者自己拍的照片写记者本人姓名。只为某一张照片署名时，写在正文图片的引号里。',
+    photo: '摄影者姓名；照片由本稿作者拍摄时勾选“文/图”。只为某一张照片署名时，写在正文图片的引号里。',
     cover: '不填则用正文第一张照片作题图。',
     body: '照片用工具栏“＋”里的“照片”上传，保存在稿件同一文件夹；图片说明写在方括号里，摄影者写在引号里：`![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")`。',
     summary: '不填则取正文第一段。',
@@ -230,6 +230,7 @@ export const cmsUi = {
   fileNamePending: '保存时按日期、地方和标题拼音生成',
   noStarsForPlace: '所选地方没有可选的星级。',
   namesPlaceholder: '输入或选择姓名',
+  photoBySelf: '文/图（照片由本稿作者拍摄）',
   /** The body toolbar's photo block (replaces Decap's English "Image" block). */
   photoBlock: '照片',
   photoFile: '照片文件',

@@ -133,7 +133,8 @@ describe('npm run edit', () => {
     await expect.poll(() => page.getByRole('checkbox', { name: '产业兴旺星' }).count()).toBe(0);
     await page.getByRole('checkbox', { name: '支部过硬星' }).check();
     await page.getByRole('checkbox', { name: '平安法治星' }).check();
-    await page.getByLabel('记者').fill('鲁燕');
+    await page.getByLabel('记者', { exact: true }).fill('鲁燕');
+    await page.getByRole('checkbox', { name: /文\/图/ }).check();
     await page.locator('input[type="date"]').fill('2022-09-15');
 
     // The body, then a photo through the toolbar's photo block: uploaded, it lands beside the article.
@@ -160,7 +161,7 @@ describe('npm run edit', () => {
 
     // The frontmatter `npm run new` would write: field order, one reporter as a scalar, stars as a flow list.
     const text = readFileSync(file, 'utf8');
-    expect(text).toMatch(/^---\ntitle: 莲湖街道举办豫剧进社区演出\nstreet: 莲湖街道\nstar: \[支部过硬星, 平安法治星\]\ndate: 2022-09-15\nreporter: 鲁燕\n---\n\n本报讯 9月14日晚，/);
+    expect(text).toMatch(/^---\ntitle: 莲湖街道举办豫剧进社区演出\nstreet: 莲湖街道\nstar: \[支部过硬星, 平安法治星\]\ndate: 2022-09-15\nreporter: 鲁燕\nphoto: true\n---\n\n本报讯 9月14日晚，/);
     expect(text).toContain('![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")');
     expect(text).not.toMatch(/draft|file:|: ""/);
     // Nothing was fetched from anywhere but the editor itself.
@@ -229,7 +230,7 @@ describe('npm run edit', () => {
     await page.getByLabel('标题').fill('汝河路街道开展平安巡逻');
     await page.locator('input[id^="street-field"]').fill('汝河路');
     await page.getByRole('option', { name: /汝河路街道/ }).click();
-    await page.getByLabel('记者').fill('鲁燕');
+    await page.getByLabel('记者', { exact: true }).fill('鲁燕');
     await page.locator('input[type="date"]').fill('2022-09-16');
     await page.getByText('Markdown', { exact: true }).locator('xpath=preceding-sibling::*[1]').click();
     await page.locator('[contenteditable="true"]').last().click();
