@@ -144,6 +144,10 @@ export function createEditServer(options: EditServerOptions) {
           refusals.push(...errors.map(formatProblem));
         }
       } else if (path.startsWith('bulletins/') && path.endsWith('.md')) {
+        if (!existsSync(join(contentDir, path)) && !/^bulletins\/[a-z0-9][a-z0-9-]*\.md$/.test(path)) {
+          refusals.push(`${path}: ${cmsUi.patternFile}`);
+          continue;
+        }
         f.raw = canonicalBulletin(f.raw) ?? f.raw;
       } else if (path in REGISTRY_FILES) {
         const key = REGISTRY_FILES[path as keyof typeof REGISTRY_FILES];
