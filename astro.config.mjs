@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import photoOriginals from './src/integrations/photo-originals.ts';
+import admin from './src/integrations/admin.ts';
 import bulletinPdf from './src/integrations/bulletin-pdf.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
   image: { service: sharpImageService({ webp: { effort: 2 } }) },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf()],
+  integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf(), admin()],
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),
