@@ -8,6 +8,7 @@ import { readArticleSource } from '../../src/io/articles.ts';
 import { cmsConfig, placeOptions, requiredFields } from '../../src/lib/cms-config.ts';
 import { articleFileId, canonicalArticle, photosBesideArticle, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
 import { newArticle } from '../../src/lib/new-article.ts';
+import { newPeople, withPeople } from '../../src/lib/people.ts';
 import { articleSchema, BULLETIN_FIELDS } from '../../src/schema.ts';
 import { cmsUi } from '../../src/ui/strings.ts';
 
@@ -89,7 +90,10 @@ cover: ./yuju.jpg
 
 ![居民观看豫剧演出](./yuju.jpg)
 `);
-    expect(readArticleSource('x.md', text, registries).problems.filter((p) => p.severity === 'error')).toEqual([]);
+    // 张三 is new to the people registry: unknown until the edit server registers him, as npm run new would.
+    expect(readArticleSource('x.md', text, registries).problems.filter((p) => p.severity === 'error').map((p) => [p.code, p.value])).toEqual([['unknown-person', '张三']]);
+    const withNewcomer = { ...registries, people: withPeople(registries.people, newPeople(registries.people, [{ name: '张三', role: 'reporter' }])) };
+    expect(readArticleSource('x.md', text, withNewcomer).problems.filter((p) => p.severity === 'error')).toEqual([]);
   });
 
   it('gives the same frontmatter as npm run new for the same fields', () => {
@@ -98,7 +102,9 @@ cover: ./yuju.jpg
   });
 
   it('names the file as npm run new would', () => {
-    expect(articleFileId(registries, { title: '莲湖街道举办豫剧进社区演出', street: '莲湖', date: '2022-09-15' })).toBe('2022-09-15-lianhu-juban-yuju-jinshe');
+    const placeSpellings = registries.places.lineage('lianhu').flatMap((p) => [p.name, ...p.aliases]);
+    const made = newArticle({ title: '莲湖街道举办豫剧进社区演出', street: '莲湖街道', placeId: 'lianhu', placeSpellings, stars: [], reporters: ['鲁燕'], date: '2022-09-15' });
+    expect(articleFileId(registries, { title: '莲湖街道举办豫剧进社区演出', street: '莲湖', date: '2022-09-15' })).toBe(made.id);
     expect(articleFileId(registries, { title: '标题', street: '没有这个地方', date: '2022-09-15' })).toBeUndefined();
   });
 
