@@ -23,6 +23,7 @@ if (args.values.help) {
 const result = checkContent({
   contentDir: args.values.content ?? process.env.JIEXUN_CONTENT ?? 'content',
   paths: args.positionals,
+  publicDir: 'public',
 });
 for (const p of result.problems) console.log(formatProblem(p));
 console.log(checkSummary(result));

@@ -1,8 +1,9 @@
 // Reads article files: frontmatter parsed with positions, validated by the shared schema.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { summaryFromBody, type Article } from '../lib/article.ts';
 import { articleSchema, type Registries } from '../schema.ts';
+import { listMarkdown, readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { issuesToProblems } from './zod-problems.ts';
@@ -18,6 +19,8 @@ export interface ArticleFile {
 
 /** Field names as editors write them, for messages (the schema renames street → place etc.). */
 const FIELD_NAMES: Record<string, string> = { place: 'street', stars: 'star', reporters: 'reporter', correspondents: 'correspondent' };
+/** Fields holding people's names: they become URLs and folder names, so they are kept short. */
+const NAME_FIELDS = ['reporter', 'correspondent', 'photo'];
 
 const schemas = new WeakMap<Registries, ReturnType<typeof articleSchema>>();
 function schemaFor(registries: Registries) {
@@ -45,6 +48,7 @@ export function readArticleSource(display: string, source: string, registries: R
   }
   const { locate } = parsed;
   if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
+  problems.push(...fieldTextProblems(display, parsed.data, { nameFields: NAME_FIELDS, locate, fieldOf: (p) => String(p[0] ?? '') }));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
     problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
@@ -58,16 +62,17 @@ export function readArticleSource(display: string, source: string, registries: R
 }
 
 export function readArticleFile(file: string, registries: Registries, root = process.cwd()): ArticleFile {
-  return readArticleSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries);
+  const display = relative(root, file) || file;
+  const read = readTextFile(file, display);
+  if ('problem' in read) return { file: display, body: '', problems: [read.problem], locate: () => ({ line: 1, col: 1 }) };
+  return readArticleSource(display, read.source, registries);
 }
 
-/** Every .md file under a folder, sorted so builds are deterministic. */
+/**
+ * Every .md file under a folder, sorted so builds are deterministic; what cannot be read safely
+ * (symbolic links to folders or out of the folder, names that are not UTF-8) is left out. Use
+ * listMarkdown (src/io/content-files.ts) where those must be reported.
+ */
 export function listMarkdownFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return entries.filter((e) => e.toLowerCase().endsWith('.md')).map((e) => join(dir, e)).sort();
+  return listMarkdown(dir).files;
 }

@@ -1,10 +1,11 @@
 // Reads bulletin files (专版, 简报): frontmatter parsed with positions, validated by the shared
 // schema; when the article ids are known, every listed id is checked at the line it is written on.
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
 import { bulletinSchema, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
+import { readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
 import { issuesToProblems } from './zod-problems.ts';
@@ -65,6 +66,7 @@ export function readBulletinSource(display: string, source: string, registries: 
     problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-ruanshili.md (it becomes the URL), found ${id}.md` });
   }
   if (parsed.problems.length) return { file: display, body: parsed.body, problems };
+  problems.push(...fieldTextProblems(display, parsed.data, { locate: parsed.locate }));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
     const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.');
@@ -88,5 +90,8 @@ export function readBulletinSource(display: string, source: string, registries: 
 }
 
 export function readBulletinFile(file: string, registries: Registries, root = process.cwd(), articleIds?: ReadonlySet<string>): BulletinFile {
-  return readBulletinSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries, articleIds);
+  const display = relative(root, file) || file;
+  const read = readTextFile(file, display);
+  if ('problem' in read) return { file: display, body: '', problems: [read.problem] };
+  return readBulletinSource(display, read.source, registries, articleIds);
 }

@@ -7,7 +7,8 @@ import type { Article } from '../lib/article.ts';
 import type { Bulletin } from '../lib/bulletins.ts';
 import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
-import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
+import { articleIdOf, duplicateIdProblem, readArticleSource, type ArticleFile } from './articles.ts';
+import { listMarkdown, publicFolderProblems, readTextFile } from './content-files.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
 import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
@@ -23,6 +24,8 @@ export interface CheckOptions {
   paths?: readonly string[];
   /** YYYY-MM-DD; default today in Beijing time. Later dates get a warning. */
   today?: string;
+  /** The project's public/ folder, checked for links out of the project (the CLI and the build pass it). */
+  publicDir?: string;
 }
 
 export interface CheckResult {
@@ -244,7 +247,11 @@ export function checkContent(options: CheckOptions): CheckResult {
         problems.push({ file: show(abs), line: 1, col: 1, field: '', severity: 'error', message: 'expected a Markdown file or a folder to check, found nothing at this path' });
         continue;
       }
-      if (isDir) for (const f of listMarkdownFiles(abs)) selected.add(f);
+      if (isDir) {
+        const listing = listMarkdown(abs, show, contentDir);
+        problems.push(...listing.problems);
+        for (const f of listing.files) selected.add(f);
+      }
       else if (abs.toLowerCase().endsWith('.md')) selected.add(abs);
       else if (![join(contentDir, 'places.yaml'), join(contentDir, 'stars.yaml')].includes(abs)) {
         problems.push({ file: show(abs), line: 1, col: 1, field: '', severity: 'error', message: `expected a .md article or bulletin, a folder, or the registry files of ${show(contentDir)}, found ${basename(abs)}` });
@@ -252,17 +259,14 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
   const extra = [...(selected ?? [])];
-  const articleFiles = [...new Set([...listMarkdownFiles(articlesDir), ...extra.filter((f) => !isBulletin(f))])];
-  const bulletinFiles = [...new Set([...listMarkdownFiles(bulletinsDir), ...extra.filter(isBulletin)])];
+  const listed = [listMarkdown(articlesDir, show, contentDir), listMarkdown(bulletinsDir, show, contentDir)];
+  if (!selected) problems.push(...listed.flatMap((l) => l.problems));
+  const articleFiles = [...new Set([...listed[0].files, ...extra.filter((f) => !isBulletin(f))])];
+  const bulletinFiles = [...new Set([...listed[1].files, ...extra.filter(isBulletin)])];
+  if (options.publicDir) problems.push(...publicFolderProblems(resolve(root, options.publicDir), root, show));
   const reported = (abs: string) => !selected || selected.has(abs);
 
-  const read = (abs: string): { source: string } | { problem: Problem } => {
-    try {
-      return { source: readFileSync(abs, 'utf8') };
-    } catch (e) {
-      return { problem: { file: show(abs), line: 1, col: 1, field: '', severity: 'error', message: `expected a readable file, found ${(e as Error).message}` } };
-    }
-  };
+  const read = (abs: string) => readTextFile(abs, show(abs));
 
   const articles: ReadArticle[] = [];
   for (const abs of articleFiles) {

@@ -1,10 +1,13 @@
 // Loads content/places.yaml and content/stars.yaml into registries, once per process.
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createPlaceRegistry, type PlaceInput } from '../lib/places.ts';
 import { RegistryError } from '../lib/registry-error.ts';
 import { createStarRegistry, type Star } from '../lib/stars.ts';
 import { placesFileSchema, starsFileSchema, type Registries } from '../schema.ts';
 import { ContentError, type Problem } from './problems.ts';
+import { readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
@@ -16,15 +19,21 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
   const placesFile = join(contentDir, 'places.yaml');
   const starsFile = join(contentDir, 'stars.yaml');
   const read = <T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }) => {
-    let parsed;
-    try {
-      parsed = parseYamlFile(file);
-    } catch (e) {
-      problems.push({ file, line: 1, col: 1, field: '', severity: 'error', message: `expected a readable registry file, found ${(e as Error).message}` });
+    if (!existsSync(file)) {
+      problems.push({ file, line: 1, col: 1, field: '', severity: 'error', code: 'missing-registry', message: `expected the registry file ${basename(file)} in the content folder, found no such file` });
       return undefined;
     }
+    const text = readTextFile(file, file);
+    if ('problem' in text) {
+      problems.push(text.problem);
+      return undefined;
+    }
+    const parsed = parseYamlFile(file, text.source);
     problems.push(...parsed.problems);
     if (parsed.problems.length) return undefined;
+    const unsafe = fieldTextProblems(file, parsed.data, { locate: parsed.locate });
+    problems.push(...unsafe);
+    if (unsafe.length) return undefined;
     const r = schema.safeParse(parsed.data);
     if (!r.success) {
       problems.push(...issuesToProblems(file, r.error.issues, parsed.locate, (p) => p.filter((k) => typeof k === 'string').join('.') || 'entry'));

@@ -1,0 +1,216 @@
+// Listing and reading content files within limits an editor can act on: folders are walked by
+// hand (not readdir's `recursive`) so that symbolic links to folders are refused instead of
+// followed round a loop, names that are not UTF-8 are reported instead of skipped, links out of
+// the content folder are never read, and a file's size is checked before it is read.
+import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+import type { Problem } from './problems.ts';
+
+/** Codes of the problems this module reports (code reads codes, never message text). */
+export const FILE_PROBLEM = {
+  symlinkedFolder: 'symlinked-folder',
+  symlinkOutside: 'symlink-outside',
+  notAFile: 'not-a-file',
+  nameNotUtf8: 'name-not-utf8',
+  tooLarge: 'too-large',
+  notUtf8: 'not-utf8',
+  unreadable: 'unreadable',
+} as const;
+
+const MB = 1024 * 1024;
+
+/** The largest content file read, in bytes: 1 MB of text, or JIEXUN_MAX_FILE_MB. */
+export function maxFileBytes(): number {
+  const mb = Number(process.env.JIEXUN_MAX_FILE_MB);
+  return Math.round((Number.isFinite(mb) && mb > 0 ? mb : 1) * MB);
+}
+
+const megabytes = (bytes: number) => `${Number((bytes / MB).toFixed(1))} MB`;
+
+function problem(file: string, code: string, message: string, line = 1, col = 1): Problem {
+  return { file, line, col, field: '', severity: 'error', message, code };
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A file or folder name as bytes, shown with \xNN for what is not UTF-8 (never a raw U+FFFD). */
+function showBytes(name: Buffer): string {
+  try {
+    return utf8.decode(name);
+  } catch {
+    return [...name].map((b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : `\\x${b.toString(16).toUpperCase().padStart(2, '0')}`)).join('');
+  }
+}
+
+const inside = (path: string, fence: string) => path === fence || path.startsWith(fence + sep);
+
+function realOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface Listing {
+  /** Every readable .md file, sorted so builds are deterministic. */
+  files: string[];
+  problems: Problem[];
+}
+
+/**
+ * Every .md file under `dir`. Symbolic links to folders are refused (two of them, `ln -s . a;
+ * ln -s . b`, would otherwise be walked without end); links to files are followed only when they
+ * stay inside `fence` (the content folder). `show` turns an absolute path into the one in messages.
+ */
+export function listMarkdown(dir: string, show: (abs: string) => string = (p) => p, fence = dir): Listing {
+  const files: string[] = [];
+  const problems: Problem[] = [];
+  const realFence = realOrUndefined(fence) ?? fence;
+  const walk = (folder: string) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      let name: string;
+      try {
+        name = utf8.decode(e.name);
+      } catch {
+        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or its articles are left out'));
+        continue;
+      }
+      const path = join(folder, name);
+      const isMd = name.toLowerCase().endsWith('.md');
+      if (e.isDirectory()) {
+        walk(path);
+      } else if (e.isSymbolicLink()) {
+        let target;
+        try {
+          target = statSync(path);
+        } catch {
+          if (isMd) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected an article file, found a symbolic link to nothing'));
+          continue;
+        }
+        if (target.isDirectory()) {
+          problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead'));
+        } else if (isMd) {
+          const real = realOrUndefined(path);
+          if (real && inside(real, realFence) && target.isFile()) files.push(path);
+          else problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, `expected an article file inside ${show(fence)}, found a symbolic link to a file outside it (not read)`));
+        }
+      } else if (isMd) {
+        if (e.isFile()) files.push(path);
+        else problems.push(problem(show(path), FILE_PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
+      }
+    }
+  };
+  walk(dir);
+  return { files: files.sort(), problems };
+}
+
+/** Where the first bytes that are not UTF-8 sit, as line:col, and what they are. */
+function firstBadBytes(bytes: Buffer): { line: number; col: number; shown: string } {
+  const lossy = new TextDecoder('utf-8').decode(bytes);
+  for (let i = lossy.indexOf('\uFFFD'); i >= 0; i = lossy.indexOf('\uFFFD', i + 1)) {
+    const at = Buffer.byteLength(lossy.slice(0, i));
+    // A real U+FFFD written in the file is valid UTF-8 (EF BF BD): not the fault.
+    if (bytes[at] === 0xef && bytes[at + 1] === 0xbf && bytes[at + 2] === 0xbd) continue;
+    const before = lossy.slice(0, i);
+    const line = before.split('\n').length;
+    const col = i - before.lastIndexOf('\n');
+    const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
+    return { line, col, shown };
+  }
+  return { line: 1, col: 1, shown: '' };
+}
+
+export type TextRead = { source: string } | { problem: Problem };
+
+/** Decodes a file's bytes as UTF-8, refusing anything else (instead of publishing U+FFFD). */
+export function decodeUtf8(display: string, bytes: Buffer): TextRead {
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    return { problem: problem(display, FILE_PROBLEM.notUtf8, 'expected UTF-8 text, found a file saved as UTF-16: save it again as UTF-8') };
+  }
+  try {
+    return { source: utf8.decode(bytes) };
+  } catch {
+    const bad = firstBadBytes(bytes);
+    return { problem: problem(display, FILE_PROBLEM.notUtf8, `expected UTF-8 text, found bytes that are not UTF-8 (${bad.shown}; saved as GBK?): save the file again as UTF-8`, bad.line, bad.col) };
+  }
+}
+
+const tooLarge = (display: string, size: number, limit: number) =>
+  problem(display, FILE_PROBLEM.tooLarge, `expected a file of at most ${megabytes(limit)}, found ${megabytes(size)}: split it into several articles (or raise the limit with JIEXUN_MAX_FILE_MB)`);
+
+const unreadable = (display: string, e: unknown) => {
+  const err = e as NodeJS.ErrnoException;
+  const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'a file this user may not read' : err.code === 'EISDIR' ? 'a folder' : (err.code ?? err.message);
+  return problem(display, FILE_PROBLEM.unreadable, `expected a readable file, found ${why}`);
+};
+
+/** Reads a content file as UTF-8 text, within the size limit; `display` is the path in messages. */
+export function readTextFile(abs: string, display: string, limit = maxFileBytes()): TextRead {
+  try {
+    const st = statSync(abs);
+    if (!st.isFile()) return { problem: problem(display, FILE_PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
+    if (st.size > limit) return { problem: tooLarge(display, st.size, limit) };
+    return decodeUtf8(display, readFileSync(abs));
+  } catch (e) {
+    return { problem: unreadable(display, e) };
+  }
+}
+
+/** readTextFile without blocking the thread (the article loader reads many files at once). */
+export async function readTextFileAsync(abs: string, display: string, limit = maxFileBytes()): Promise<TextRead> {
+  let handle;
+  try {
+    handle = await open(abs, 'r');
+    const st = await handle.stat();
+    if (!st.isFile()) return { problem: problem(display, FILE_PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
+    if (st.size > limit) return { problem: tooLarge(display, st.size, limit) };
+    return decodeUtf8(display, await handle.readFile());
+  } catch (e) {
+    return { problem: unreadable(display, e) };
+  } finally {
+    await handle?.close();
+  }
+}
+
+/**
+ * Symbolic links in public/ that point outside the project: Astro would copy what they point at
+ * (say /etc/hostname) into the published site. Links inside the project are fine.
+ */
+export function publicFolderProblems(publicDir: string, projectRoot: string, show: (abs: string) => string = (p) => p): Problem[] {
+  const problems: Problem[] = [];
+  const realRoot = realOrUndefined(projectRoot) ?? projectRoot;
+  const walk = (folder: string) => {
+    let entries: Dirent<Buffer>[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
+    } catch {
+      return;
+    }
+    for (const e of entries) {
+      let path: string;
+      try {
+        path = join(folder, utf8.decode(e.name));
+      } catch {
+        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding: rename it'));
+        continue;
+      }
+      if (e.isDirectory()) walk(path);
+      else if (e.isSymbolicLink()) {
+        const real = realOrUndefined(path);
+        if (!real) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file to publish, found a symbolic link to nothing'));
+        else if (!inside(real, realRoot)) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file inside the project to publish, found a symbolic link to a file outside it (it would be copied into the site)'));
+        else if (lstatSync(real).isDirectory()) problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop)'));
+      }
+    }
+  };
+  walk(publicDir);
+  return problems;
+}
