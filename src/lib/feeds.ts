@@ -29,14 +29,22 @@ export function rfc822Beijing(iso: string): string {
   return `${DAYS[weekday]}, ${String(d).padStart(2, '0')} ${MONTHS[m - 1]} ${y} 00:00:00 +0800`;
 }
 
-const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text as HTML or XML text (either: the same five characters are special in both). */
+const markupText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * A plain-text summary as an item description. Feed readers render a description as HTML once
+ * the XML is decoded, so the text is escaped for HTML here and @astrojs/rss escapes it again for
+ * XML: `<img onerror>` in a summary reaches the reader as the text it is, never as an element.
+ */
+export const feedDescription = (plain: string) => markupText(plain);
 
 export function articleFeedItem(a: Article, ctx: FeedContext): RSSFeedItem {
   const place = ctx.places.byId(a.place);
   return {
     title: a.title,
     link: new URL(`/articles/${a.id}/`, ctx.site).href,
-    description: a.summary,
+    description: feedDescription(a.summary),
     customData: `<pubDate>${rfc822Beijing(a.date)}</pubDate>`,
     categories: [...(place ? [place.name] : []), ...a.stars.map((s) => ctx.stars.byId(s)?.name ?? s)],
     author: [...a.reporters, ...a.correspondents].join('、'),
@@ -50,7 +58,7 @@ export function bulletinFeedItem(r: ResolvedBulletin, text: { title: string; not
   return {
     title: text.title,
     link: new URL(`/bulletins/${b.id}/`, ctx.site).href,
-    description: text.note,
+    description: feedDescription(text.note),
     customData: `<pubDate>${rfc822Beijing(b.date)}</pubDate>`,
     categories: [b.kind, ...places],
     ...(b.department ? { author: b.department } : {}),
@@ -69,6 +77,6 @@ export function feedOptions(o: { title: string; description: string; path: strin
     site: new URL(o.path, o.site),
     items: o.items,
     xmlns: { atom: 'http://www.w3.org/2005/Atom' },
-    customData: `<language>${FEED_LANGUAGE}</language><atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${FEED_LANGUAGE}</language><atom:link href="${markupText(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }

@@ -4,12 +4,15 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkCjkLinebreak from './remark-cjk-linebreak.ts';
+import rehypeArticleIds from './rehype-article-ids.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export const markdownOptions: UnifiedProcessorOptions = {
   remarkPlugins: [remarkCjkLinebreak],
-  // Raw HTML is parsed into elements first, so the sanitiser sees (and filters) it.
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+  // Raw HTML is parsed into elements first, so the sanitiser sees (and filters) it; footnote ids
+  // are left unprefixed by remark-rehype because the sanitiser prefixes every id once.
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypeArticleIds],
+  remarkRehype: { clobberPrefix: '' },
   smartypants: false,
   gfm: true,
 };
