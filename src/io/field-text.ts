@@ -10,8 +10,11 @@ export const FIELD_PROBLEM = {
   tooLong: 'too-long',
 } as const;
 
-/** Names become URLs and folder names (/reporters/<pinyin>/): a person's name is short. */
-export const MAX_NAME_CHARS = 30;
+/**
+ * Names become URLs and folder names (/reporters/<pinyin>/): 40 characters of at most six pinyin
+ * letters each stay within the 255 bytes a file name may have.
+ */
+export const MAX_NAME_CHARS = 40;
 /** Any other field: a headline or summary, never a chapter. */
 export const MAX_FIELD_CHARS = 500;
 
