@@ -266,7 +266,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   if (options.publicDir) problems.push(...publicFolderProblems(resolve(root, options.publicDir), root, show));
   const reported = (abs: string) => !selected || selected.has(abs);
 
-  const read = (abs: string) => readTextFile(abs, show(abs));
+  const read = (abs: string) => readTextFile(abs, show(abs), undefined, [contentDir, root]);
 
   const articles: ReadArticle[] = [];
   for (const abs of articleFiles) {

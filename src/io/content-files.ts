@@ -152,9 +152,19 @@ const unreadable = (display: string, e: unknown) => {
   return problem(display, FILE_PROBLEM.unreadable, `expected a readable file, found ${why}`);
 };
 
-/** Reads a content file as UTF-8 text, within the size limit; `display` is the path in messages. */
-export function readTextFile(abs: string, display: string, limit = maxFileBytes()): TextRead {
+/**
+ * Reads a content file as UTF-8 text, within the size limit; `display` is the path in messages.
+ * With `fences`, a symbolic link is read only when it leads inside one of them (a file named on
+ * the command line may be a link to /etc/passwd: its first line must not reach a message).
+ */
+export function readTextFile(abs: string, display: string, limit = maxFileBytes(), fences?: readonly string[]): TextRead {
   try {
+    if (fences && lstatSync(abs).isSymbolicLink()) {
+      const real = realOrUndefined(abs);
+      if (!real || !fences.some((f) => inside(real, realOrUndefined(f) ?? f))) {
+        return { problem: problem(display, FILE_PROBLEM.symlinkOutside, 'expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)') };
+      }
+    }
     const st = statSync(abs);
     if (!st.isFile()) return { problem: problem(display, FILE_PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
     if (st.size > limit) return { problem: tooLarge(display, st.size, limit) };

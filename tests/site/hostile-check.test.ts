@@ -60,6 +60,15 @@ describe('npm run check on hostile content', () => {
     expect(r.stdout).not.toContain('root:x:0:0');
   });
 
+  it('does not read a link to /etc/passwd named on the command line either', () => {
+    const link = `${rel}/articles/2022/2022-09-08-passwd.md`;
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--content', rel, link], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      `${link}:1:1  expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)`,
+      'checked 1 article, 0 bulletins and 2 registry files: 1 error',
+    ]);
+  });
+
   it('stops the build on the same problems, publishing nothing, and on a public/ link out of the project', () => {
     // The build checks public/ of the project it builds: link a file out of it, for this build only.
     const leak = join(ROOT, 'public/leak-hostile-check.txt');
