@@ -10,14 +10,18 @@ import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
+import { MARKDOWN_PIPELINE_VERSION } from '../markdown/options.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
 export const POOL_FROM = 400;
 
-/** A digest of the registries: an article's resolved place depends on them. */
+/**
+ * A digest of the registries (an article's resolved place depends on them) and of the Markdown
+ * pipeline's version (a change in how bodies render must re-render the cached ones).
+ */
 export function registriesStamp(contentDir: string): string {
-  return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
+  return [MARKDOWN_PIPELINE_VERSION, ...['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8'))].join('\u0000');
 }
 
 const watching = new WeakSet<object>();
