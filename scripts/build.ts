@@ -65,8 +65,8 @@ void checked.then(async (problems) => {
 /**
  * What earlier builds left when they were killed: first, if one died between the two renames of
  * its swap (no dist/, its dist.old-<pid> still there), that previous site is the last good one and
- * goes back into place before anything is deleted; then scratch folders and previous sites of
- * builds no longer running are removed. Says what it recovered; returns the folder recovered from.
+ * goes back into place before anything is deleted; then scratch folders, previous sites and
+ * half-deleted ones (.dist.deleting-<pid>) of builds no longer running are removed. Says what it recovered; returns the folder recovered from.
  */
 function recoverAndSweep(): string | undefined {
   const parent = dirname(out);
@@ -83,7 +83,7 @@ function recoverAndSweep(): string | undefined {
     renameSync(recovered, out);
     say(`${name}/ was missing: a build was stopped while swapping. The last good site is back in place from ${basename(recovered)}.`);
   }
-  for (const dir of [...olds, ...deadLeftovers(`.${name}.building-`)]) {
+  for (const dir of [...olds, ...deadLeftovers(`.${name}.building-`), ...deadLeftovers(`.${name}.deleting-`)]) {
     try {
       rmSync(dir, { recursive: true, force: true });
     } catch {
@@ -125,6 +125,12 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(scratch, out);
 mark('swapped');
 // The previous site goes in the background: the new one is already in place, and deleting tens of
-// thousands of files would hold the build up by seconds. A later build sweeps up any leftovers.
-if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+// thousands of files would hold the build up by seconds. It is renamed first, so that a dist.old-*
+// folder is always a whole site (one to recover), never one half deleted. A later build sweeps up
+// any leftovers.
+if (existsSync(old)) {
+  const trash = join(dirname(out), `.${basename(out)}.deleting-${process.pid}`);
+  renameSync(old, trash);
+  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(trash)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+}
 console.log(`Built ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

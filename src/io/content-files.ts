@@ -72,7 +72,9 @@ export function listMarkdown(dir: string, show: (abs: string) => string = (p) =>
     let entries: Dirent<Buffer>[];
     try {
       entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
-    } catch {
+    } catch (e) {
+      // No bulletins/ folder at all is fine; a folder that cannot be opened is not.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(problem(show(folder), FILE_PROBLEM.unreadable, `expected a readable folder, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: its articles are left out`));
       return;
     }
     for (const e of entries) {

@@ -76,9 +76,10 @@ describe('after a build killed', () => {
     expect(leftovers()).toEqual([]);
   });
 
-  it('after the swap, with the previous site half deleted: the next build finishes the removal', () => {
-    const old = join(work, `dist.old-${deadPid()}`);
-    mkdirSync(join(old, 'articles'), { recursive: true });
+  it('after the swap, with the previous site whole or half deleted: the next build finishes the removal', () => {
+    const pid = deadPid();
+    mkdirSync(join(work, `dist.old-${pid}`, 'articles'), { recursive: true });
+    mkdirSync(join(work, `.dist.deleting-${pid}`, 'articles'), { recursive: true });
     breakContent(true);
     const r = buildSite(content, out);
     breakContent(false);
