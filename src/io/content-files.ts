@@ -68,13 +68,44 @@ export function listMarkdown(dir: string, show: (abs: string) => string = (p) =>
   const files: string[] = [];
   const problems: Problem[] = [];
   const realFence = realOrUndefined(fence) ?? fence;
+  walkTree(dir, show, problems, (path, e) => {
+    const isMd = path.toLowerCase().endsWith('.md');
+    if (e.isSymbolicLink()) {
+      let target;
+      try {
+        target = statSync(path);
+      } catch {
+        if (isMd) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected an article file, found a symbolic link to nothing'));
+        return;
+      }
+      if (target.isDirectory()) {
+        problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead'));
+      } else if (isMd) {
+        const real = realOrUndefined(path);
+        if (real && inside(real, realFence) && target.isFile()) files.push(path);
+        else problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, `expected an article file inside ${show(fence)}, found a symbolic link to a file outside it (not read)`));
+      }
+    } else if (isMd) {
+      if (e.isFile()) files.push(path);
+      else problems.push(problem(show(path), FILE_PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
+    }
+  });
+  return { files: files.sort(), problems };
+}
+
+/**
+ * Calls `each` for every entry under `dir` that is not a real folder, walking the real folders
+ * (never a link to one). Folders that cannot be opened and names that are not UTF-8 become problems.
+ */
+function walkTree(dir: string, show: (abs: string) => string, problems: Problem[], each: (path: string, entry: Dirent<Buffer>) => void): void {
   const walk = (folder: string) => {
     let entries: Dirent<Buffer>[];
     try {
       entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
     } catch (e) {
       // No bulletins/ folder at all is fine; a folder that cannot be opened is not.
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') problems.push(problem(show(folder), FILE_PROBLEM.unreadable, `expected a readable folder, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}: its articles are left out`));
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') problems.push(problem(show(folder), FILE_PROBLEM.unreadable, `expected a readable folder, found ${code ?? (e as Error).message}: what it holds is left out`));
       return;
     }
     for (const e of entries) {
@@ -82,36 +113,15 @@ export function listMarkdown(dir: string, show: (abs: string) => string = (p) =>
       try {
         name = utf8.decode(e.name);
       } catch {
-        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or its articles are left out'));
+        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out'));
         continue;
       }
       const path = join(folder, name);
-      const isMd = name.toLowerCase().endsWith('.md');
-      if (e.isDirectory()) {
-        walk(path);
-      } else if (e.isSymbolicLink()) {
-        let target;
-        try {
-          target = statSync(path);
-        } catch {
-          if (isMd) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected an article file, found a symbolic link to nothing'));
-          continue;
-        }
-        if (target.isDirectory()) {
-          problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead'));
-        } else if (isMd) {
-          const real = realOrUndefined(path);
-          if (real && inside(real, realFence) && target.isFile()) files.push(path);
-          else problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, `expected an article file inside ${show(fence)}, found a symbolic link to a file outside it (not read)`));
-        }
-      } else if (isMd) {
-        if (e.isFile()) files.push(path);
-        else problems.push(problem(show(path), FILE_PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
-      }
+      if (e.isDirectory()) walk(path);
+      else each(path, e);
     }
   };
   walk(dir);
-  return { files: files.sort(), problems };
 }
 
 /** Where the first bytes that are not UTF-8 sit, as line:col, and what they are. */
@@ -199,30 +209,12 @@ export async function readTextFileAsync(abs: string, display: string, limit = ma
 export function publicFolderProblems(publicDir: string, projectRoot: string, show: (abs: string) => string = (p) => p): Problem[] {
   const problems: Problem[] = [];
   const realRoot = realOrUndefined(projectRoot) ?? projectRoot;
-  const walk = (folder: string) => {
-    let entries: Dirent<Buffer>[];
-    try {
-      entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      let path: string;
-      try {
-        path = join(folder, utf8.decode(e.name));
-      } catch {
-        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding: rename it'));
-        continue;
-      }
-      if (e.isDirectory()) walk(path);
-      else if (e.isSymbolicLink()) {
-        const real = realOrUndefined(path);
-        if (!real) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file to publish, found a symbolic link to nothing'));
-        else if (!inside(real, realRoot)) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file inside the project to publish, found a symbolic link to a file outside it (it would be copied into the site)'));
-        else if (lstatSync(real).isDirectory()) problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop)'));
-      }
-    }
-  };
-  walk(publicDir);
+  walkTree(publicDir, show, problems, (path, e) => {
+    if (!e.isSymbolicLink()) return;
+    const real = realOrUndefined(path);
+    if (!real) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file to publish, found a symbolic link to nothing'));
+    else if (!inside(real, realRoot)) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file inside the project to publish, found a symbolic link to a file outside it (it would be copied into the site)'));
+    else if (lstatSync(real).isDirectory()) problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop)'));
+  });
   return problems;
 }

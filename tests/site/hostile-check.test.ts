@@ -51,7 +51,7 @@ describe('npm run check on hostile content', () => {
       `${a}/2022/2022-09-11-gbk.md:8:1  expected UTF-8 text, found bytes that are not UTF-8 (0xB1 0xBE 0xB1 0xA8; saved as GBK?): save the file again as UTF-8`,
       `${a}/2022/2022-09-12-ansi.md:2:8  title: expected text without control characters, found U+001B (escape) in 文化\\u{1B}[2J\\u{1B}[H大餐`,
       `${a}/2022/2022-09-13-bidi.md:2:8  title: expected text without bidirectional controls (they turn text around on screen), found U+202E (right-to-left override) in 文化\\u{202E}餐大`,
-      `${a}/2022/\\xBB\\xB5:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or its articles are left out`,
+      `${a}/2022/\\xBB\\xB5:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out`,
       `${a}/a:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
       `${a}/b:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
       'checked 6 articles, 0 bulletins and 2 registry files: 9 errors',
