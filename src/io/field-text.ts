@@ -34,7 +34,7 @@ const NAMES: Record<string, string> = {
 const preview = (s: string) => visibleText([...s].length > 40 ? `${[...s].slice(0, 40).join('')}…` : s);
 
 export interface FieldTextOptions {
-  /** Top-level fields holding people's names (held to MAX_NAME_CHARS). */
+  /** Fields holding names that become URLs and folder names (held to MAX_NAME_CHARS). */
   nameFields?: readonly string[];
   locate(path: readonly (string | number)[]): { line: number; col: number };
   /** The field as editors write it, for messages. */
@@ -57,7 +57,8 @@ export function fieldTextProblems(file: string, data: unknown, o: FieldTextOptio
         const ch = bidi[0];
         problems.push({ ...at(), code: FIELD_PROBLEM.bidiControl, message: `expected text without bidirectional controls (they turn text around on screen), found ${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} in ${preview(value)}` });
       }
-      const isName = typeof path[0] === 'string' && (o.nameFields ?? []).includes(path[0]);
+      const key = path.findLast((k) => typeof k === 'string');
+      const isName = typeof key === 'string' && (o.nameFields ?? []).includes(key);
       const max = isName ? MAX_NAME_CHARS : MAX_FIELD_CHARS;
       const length = [...value].length;
       if (length > max) {

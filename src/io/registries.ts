@@ -31,7 +31,8 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
     const parsed = parseYamlFile(file, text.source);
     problems.push(...parsed.problems);
     if (parsed.problems.length) return undefined;
-    const unsafe = fieldTextProblems(file, parsed.data, { locate: parsed.locate });
+    // Ids become folder names (/streets/<id>/); names and aliases are short by nature.
+    const unsafe = fieldTextProblems(file, parsed.data, { locate: parsed.locate, nameFields: ['id', 'name', 'aliases'] });
     problems.push(...unsafe);
     if (unsafe.length) return undefined;
     const r = schema.safeParse(parsed.data);
