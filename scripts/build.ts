@@ -35,8 +35,9 @@ function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: alive, and another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 // Written synchronously: the build may exit right after, and piped output must not be lost.
@@ -66,7 +67,8 @@ void checked.then(async (problems) => {
  * What earlier builds left when they were killed: first, if one died between the two renames of
  * its swap (no dist/, its dist.old-<pid> still there), that previous site is the last good one and
  * goes back into place before anything is deleted; then scratch folders, previous sites and
- * half-deleted ones (.dist.deleting-<pid>) of builds no longer running are removed. Says what it recovered; returns the folder recovered from.
+ * half-deleted ones (.dist.deleting-<pid>) of builds no longer running are removed. Says what it
+ * recovered; returns the folder recovered from.
  */
 function recoverAndSweep(): string | undefined {
   const parent = dirname(out);
