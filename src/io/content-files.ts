@@ -89,15 +89,16 @@ export function listMarkdown(dir: string, show: (abs: string) => string = (p) =>
       if (e.isFile()) files.push(path);
       else problems.push(problem(show(path), FILE_PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
     }
-  });
+  }, /\.md$/i);
   return { files: files.sort(), problems };
 }
 
 /**
  * Calls `each` for every entry under `dir` that is not a real folder, walking the real folders
- * (never a link to one). Folders that cannot be opened and names that are not UTF-8 become problems.
+ * (never a link to one). Folders that cannot be opened and names that are not UTF-8 become
+ * problems (with `only`, the names of files only when they match it, as .md for articles).
  */
-function walkTree(dir: string, show: (abs: string) => string, problems: Problem[], each: (path: string, entry: Dirent<Buffer>) => void): void {
+function walkTree(dir: string, show: (abs: string) => string, problems: Problem[], each: (path: string, entry: Dirent<Buffer>) => void, only?: RegExp): void {
   const walk = (folder: string) => {
     let entries: Dirent<Buffer>[];
     try {
@@ -113,7 +114,9 @@ function walkTree(dir: string, show: (abs: string) => string, problems: Problem[
       try {
         name = utf8.decode(e.name);
       } catch {
-        problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out'));
+        if (!only || e.isDirectory() || only.test(e.name.toString('latin1'))) {
+          problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out'));
+        }
         continue;
       }
       const path = join(folder, name);

@@ -35,6 +35,8 @@ beforeAll(() => {
   const gbkFolder = Buffer.concat([Buffer.from(`${articles}/2022/`), Buffer.from([0xbb, 0xb5])]);
   mkdirSync(gbkFolder);
   writeFileSync(Buffer.concat([gbkFolder, Buffer.from('/2022-09-14-hidden.md')]), ARTICLE());
+  writeFileSync(Buffer.concat([Buffer.from(`${articles}/2022/`), Buffer.from([0xc3, 0xfb]), Buffer.from('.md')]), ARTICLE());
+  writeFileSync(Buffer.concat([Buffer.from(`${articles}/2022/`), Buffer.from([0xcd, 0xbc]), Buffer.from('.jpg')]), 'not an article: not reported');
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
@@ -52,9 +54,10 @@ describe('npm run check on hostile content', () => {
       `${a}/2022/2022-09-12-ansi.md:2:8  title: expected text without control characters, found U+001B (escape) in 文化\\u{1B}[2J\\u{1B}[H大餐`,
       `${a}/2022/2022-09-13-bidi.md:2:8  title: expected text without bidirectional controls (they turn text around on screen), found U+202E (right-to-left override) in 文化\\u{202E}餐大`,
       `${a}/2022/\\xBB\\xB5:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out`,
+      `${a}/2022/\\xC3\\xFB.md:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out`,
       `${a}/a:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
       `${a}/b:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
-      'checked 6 articles, 0 bulletins and 2 registry files: 9 errors',
+      'checked 6 articles, 0 bulletins and 2 registry files: 10 errors',
     ]);
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F\u202E\uFFFD]/);
     expect(r.stdout).not.toContain('root:x:0:0');
@@ -89,7 +92,7 @@ describe('npm run check on hostile content', () => {
 
   it('builds the same content once its problems are gone', () => {
     for (const f of ['2022/2022-09-08-passwd.md', '2022/2022-09-09-huge.md', '2022/2022-09-10-long-name.md', '2022/2022-09-11-gbk.md', '2022/2022-09-12-ansi.md', '2022/2022-09-13-bidi.md', 'a', 'b']) rmSync(join(content, 'articles', f), { recursive: true, force: true });
-    rmSync(Buffer.concat([Buffer.from(`${content}/articles/2022/`), Buffer.from([0xbb, 0xb5])]), { recursive: true, force: true });
+    for (const name of [[0xbb, 0xb5], [0xc3, 0xfb, 0x2e, 0x6d, 0x64]]) rmSync(Buffer.concat([Buffer.from(`${content}/articles/2022/`), Buffer.from(name)]), { recursive: true, force: true });
     const out = join(work, 'dist');
     const r = buildSite(content, out);
     expect(r.status, r.stderr).toBe(0);
