@@ -23,7 +23,7 @@ export function readRegistries(contentDir: string): { registries?: Registries; p
       problems.push({ file, line: 1, col: 1, field: '', severity: 'error', code: 'missing-registry', message: `expected the registry file ${basename(file)} in the content folder, found no such file` });
       return undefined;
     }
-    const text = readTextFile(file, file);
+    const text = readTextFile(file, file, undefined, [contentDir, process.cwd()]);
     if ('problem' in text) {
       problems.push(text.problem);
       return undefined;

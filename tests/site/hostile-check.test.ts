@@ -72,6 +72,19 @@ describe('npm run check on hostile content', () => {
     ]);
   });
 
+  it('does not read a registry file that links out of the project', () => {
+    const dir = join(work, 'linked-registry');
+    mkdirSync(dir);
+    cpSync(join(ROOT, 'content/stars.yaml'), join(dir, 'stars.yaml'));
+    symlinkSync('/etc/passwd', join(dir, 'places.yaml'));
+    const shown = dir.slice(ROOT.length + 1);
+    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--content', shown], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
+    expect(r.stdout.trimEnd().split('\n')).toEqual([
+      `${shown}/places.yaml:1:1  expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)`,
+      'checked 2 registry files: 1 error; articles and bulletins are checked once the registry files are fixed',
+    ]);
+  });
+
   it('stops the build on the same problems, publishing nothing, and on a public/ link out of the project', () => {
     // The build checks public/ of the project it builds: link a file out of it, for this build only.
     const leak = join(ROOT, 'public/leak-hostile-check.txt');
