@@ -30,8 +30,10 @@ export default function rehypeArticleIds() {
   return (tree: Root) => {
     const slugger = new GithubSlugger();
     const ids = new Set<string>();
+    // Link targets: ids, and the names of old-style <a name> anchors.
     elements(tree, (e) => {
       if (typeof e.properties.id === 'string') ids.add(e.properties.id);
+      if (e.tagName === 'a' && typeof e.properties.name === 'string') ids.add(e.properties.name);
     });
     elements(tree, (e) => {
       if (!HEADING.test(e.tagName) || typeof e.properties.id === 'string') return;

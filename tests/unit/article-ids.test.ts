@@ -32,6 +32,9 @@ describe('ids in articles', () => {
     expect(html).toContain('id="user-content-toc"');
     expect(html).toContain('<a href="#user-content-toc">看</a>');
     expect(html).not.toMatch(/\sid="(main|toc)"/);
+    const named = await render('<a name="sec"></a>甲\n\n[回](#sec)\n');
+    expect(named).toContain('name="user-content-sec"');
+    expect(named).toContain('<a href="#user-content-sec">回</a>');
   });
 
   it('give Markdown headings their usual slugs, prefixed only where a page id or a taken id would collide', async () => {
