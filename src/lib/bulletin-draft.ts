@@ -4,11 +4,23 @@
 import { stringify } from 'yaml';
 import type { Article } from './article.ts';
 import { selectArticles } from './bulletins.ts';
-import { chineseDate } from './dates.ts';
 import type { Place } from './places.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { BULLETIN_KINDS, isoDate, shown, type Registries } from '../schema.ts';
-import { bulletinUi } from '../ui/strings.ts';
+
+/**
+ * The draft's Chinese wording (bulletinDraftUi in src/ui/strings.ts), passed in by the caller:
+ * src/lib holds no UI strings.
+ */
+export interface DraftWording {
+  period(from: string, to: string): string;
+  since(from: string): string;
+  until(to: string): string;
+  /** The YAML comment above the articles list. */
+  articlesComment: string;
+  /** The placeholder editor's note. */
+  note(kind: string, scope: string, count: number): string;
+}
 
 export interface DraftRequest {
   kind?: string;
@@ -83,8 +95,8 @@ function describeSelection(from: string | undefined, to: string | undefined, pla
 }
 
 /** The scope in the editor's words, for the placeholder note: 2022年7月1日至2022年9月30日，中原区. */
-function scopeText(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[]): string {
-  const when = from && to ? bulletinUi.period(from, to) : from ? `${chineseDate(from)}以来` : to ? `截至${chineseDate(to)}` : '';
+function scopeText(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[], wording: DraftWording): string {
+  const when = from && to ? wording.period(from, to) : from ? wording.since(from) : to ? wording.until(to) : '';
   return [when, places.map((p) => p.name).join('、'), stars.join('、')].filter(Boolean).join('，');
 }
 
@@ -92,7 +104,7 @@ function scopeText(from: string | undefined, to: string | undefined, places: rea
  * Builds the draft from every published article. Throws DraftError listing all faults in the
  * request (unknown places or stars with did-you-mean, bad dates, missing fields) or an empty selection.
  */
-export function draftBulletin(req: DraftRequest, articles: readonly Article[], registries: Registries): BulletinDraft {
+export function draftBulletin(req: DraftRequest, articles: readonly Article[], registries: Registries, wording: DraftWording): BulletinDraft {
   const problems: string[] = [];
   const kind = BULLETIN_KINDS.find((k) => k === req.kind?.trim());
   if (!kind) problems.push(`--kind: expected ${BULLETIN_KINDS.join(' or ')}, found ${shown(req.kind)}`);
@@ -145,10 +157,10 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   if (issue) lines.push(`issue: ${yamlScalar(issue)}`);
   if (department) lines.push(`department: ${yamlScalar(department)}`);
   if (from && to) lines.push('period:', `  from: ${from}`, `  to: ${to}`);
-  lines.push('articles:', '  # 按刊发日期排列：可调整顺序，或删去不收录的条目。');
+  lines.push('articles:', `  # ${wording.articlesComment}`);
   for (const a of selected) {
     lines.push(`  - ${a.id}  # ${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`);
   }
-  lines.push('---', '', bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), '');
+  lines.push('---', '', wording.note(kind, scopeText(from, to, places, starNames, wording), selected.length), '');
   return { id, kind, articles: selected, markdown: lines.join('\n') };
 }

@@ -131,3 +131,14 @@ export const bulletinUi = {
   draftNote: (kind: string, scope: string, count: number) =>
     `${DRAFT_MARKER}请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“${DRAFT_MARKER}”标记。`,
 } as const;
+
+// ---------------------------------------------------------------- bulletin drafts (npm run bulletin)
+
+/** The wording of a drafted bulletin: scripts/bulletin.ts passes it to src/lib/bulletin-draft.ts. */
+export const bulletinDraftUi = {
+  period: bulletinUi.period,
+  since: (from: string) => `${chineseDate(from)}以来`,
+  until: (to: string) => `截至${chineseDate(to)}`,
+  articlesComment: '按刊发日期排列：可调整顺序，或删去不收录的条目。',
+  note: bulletinUi.draftNote,
+} as const;
