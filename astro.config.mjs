@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import bulletinPdf from './src/integrations/bulletin-pdf.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
 
@@ -18,7 +19,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), sitemap(), searchIndex()],
+  integrations: [buildTimings(), sitemap(), searchIndex(), bulletinPdf()],
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),

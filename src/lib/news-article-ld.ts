@@ -4,7 +4,7 @@ import type { Bulletin } from './bulletins.ts';
 import type { PlaceRegistry } from './places.ts';
 import { beijingDateTime } from './dates.ts';
 
-export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[] }) {
+export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[]; issueLabel: (b: Bulletin) => string }) {
   const lineage = ctx.places.lineage(a.place);
   const place = lineage.at(-1)!;
   const person = (name: string, role?: string) => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) });
@@ -25,7 +25,7 @@ export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistr
       url: new URL(`/streets/${place.id}/`, ctx.site).href,
     },
     ...(ctx.bulletins.length
-      ? { isPartOf: ctx.bulletins.map((b) => ({ '@type': 'PublicationIssue', name: b.title, ...(b.issue ? { issueNumber: b.issue } : {}), datePublished: beijingDateTime(b.date), url: new URL(`/bulletins/${b.id}/`, ctx.site).href })) }
+      ? { isPartOf: ctx.bulletins.map((b) => ({ '@type': 'PublicationIssue', name: b.title, ...(b.issue ? { issueNumber: ctx.issueLabel(b) } : {}), datePublished: beijingDateTime(b.date), url: new URL(`/bulletins/${b.id}/`, ctx.site).href })) }
       : {}),
   };
 }

@@ -66,16 +66,25 @@ describe('bulletin list /bulletins/', () => {
 describe('a 简报 page', () => {
   const url = '/bulletins/2023-q1-zhongyuan-jianbao/';
 
-  it('has a masthead with kind, title, 期号, department, period and date', () => {
+  it('has the red head of GB/T 9704: masthead, 期号, issuing unit and date; then the period and the downloads', () => {
     const html = page(fixture, url);
-    const mast = html.slice(html.indexOf('<header class="bulletin-mast">'), html.indexOf('</header>', html.indexOf('<header class="bulletin-mast">')));
-    expect(mast).toContain('<p class="kind">简报</p>');
-    expect(mast).toContain('<h1>中原区“五星”支部创建工作简报</h1>');
-    expect(mast).toContain('<dt>期号</dt><dd class="issue">第1期</dd>');
-    expect(mast).toContain('<dt>编发</dt><dd class="department">中共郑州市中原区委组织部</dd>');
-    expect(mast).toContain('<dt>时段</dt><dd class="period"><time datetime="2023-01-01">2023年1月1日</time>至<time datetime="2023-03-31">2023年3月31日</time></dd>');
-    expect(mast).toContain('<dt>编发日期</dt><dd class="date"><time datetime="2023-04-05">2023年4月5日</time></dd>');
+    const head = html.slice(html.indexOf('<header class="red-head">'), html.indexOf('</header>', html.indexOf('<header class="red-head">')));
+    // With no masthead field, the title is the masthead.
+    expect(head).toContain('<h1 class="masthead-name" data-size="s">中原区“五星”支部创建工作简报</h1>');
+    expect(head).toContain('<p class="issue-no">第1期</p>');
+    expect(head).toContain('<p class="issuer"><span class="department">中共郑州市中原区委组织部</span><time class="date" datetime="2023-04-05">2023年4月5日</time></p>');
+    expect(html).toContain('<div class="bulletin-heading"><p class="period"><time datetime="2023-01-01">2023年1月1日</time>至<time datetime="2023-03-31">2023年3月31日</time></p></div>');
+    expect(html).toContain('<a href="/bulletins/2023-q1-zhongyuan-jianbao.docx" download="中原区“五星”支部创建工作简报2023年第1期.docx" data-download="docx">Word 文档</a>');
     expect(html).toContain('<title>简报《中原区“五星”支部创建工作简报》 · 街讯</title>');
+  });
+
+  it('shows the marks, the title under the rule and the 版记 of the committed 2022 Q3 简报', () => {
+    const html = page(site, '/bulletins/2022-q3-zhongyuan-jianbao/');
+    expect(html).toContain('<header class="red-head"><p class="marks"><span>内部资料</span></p><h1 class="masthead-name" data-size="s">中原区“五星”支部创建工作简报</h1><p class="issue-no">第1期</p>');
+    expect(html).toContain('<p class="bulletin-title">中原区“五星”支部创建工作简报<span class="keep">（2022年第三季度）</span></p>');
+    expect(html).toContain('<footer class="distribution"><p data-line="报"><span class="label">报：</span>市委组织部，区委、区政府领导。</p><p data-line="送"><span class="label">送：</span>区人大常委会、区政协领导。</p><p data-line="发"><span class="label">发：</span>各街道党工委，区委各部委，区直各单位党组（党委）。</p><p class="copies">共印80份</p></footer>');
+    // The 版记 closes the bulletin, after the last story.
+    expect(html.indexOf('<footer class="distribution">')).toBeGreaterThan(html.lastIndexOf('<article class="bulletin-article"'));
   });
 
   it('renders the editor\'s note; a note that starts with its own 编者按 label keeps the heading for screen readers only', () => {
@@ -176,8 +185,8 @@ describe('the real 2022 Q3 简报', () => {
 
   it('has the masthead and the editor\'s note, with the placeholder replaced', () => {
     const html = page(site, url);
-    expect(html).toContain('<h1>中原区“五星”支部创建工作简报（2022年第三季度）</h1>');
-    expect(html).toContain('<dt>时段</dt><dd class="period"><time datetime="2022-07-01">2022年7月1日</time>至<time datetime="2022-09-30">2022年9月30日</time></dd>');
+    expect(html).toContain('<h1 class="masthead-name" data-size="s">中原区“五星”支部创建工作简报</h1>');
+    expect(html).toContain('<p class="period"><time datetime="2022-07-01">2022年7月1日</time>至<time datetime="2022-09-30">2022年9月30日</time></p>');
     expect(html).toContain('<h2 id="editors-note">编者按</h2><p>2022年第三季度，中原区各街道把“五星”支部创建');
     expect(html).not.toContain('【待编辑】');
   });

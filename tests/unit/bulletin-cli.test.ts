@@ -41,7 +41,7 @@ describe('npm run bulletin', () => {
 title: 中原区“五星”支部创建工作简报（2022年秋）
 kind: 简报
 date: 2022-12-31
-issue: 第2期
+issue: 2
 department: 中共郑州市中原区委组织部
 period:
   from: 2022-09-01
@@ -58,7 +58,7 @@ articles:
 `);
     const read = readBulletinFile(file, loadRegistries(content), content, articleIds());
     expect(read.problems).toEqual([]);
-    expect(read.bulletin).toMatchObject({ id: '2022-12-31-zhongyuan-jianbao', kind: '简报', date: '2022-12-31', issue: '第2期', period: { from: '2022-09-01', to: '2022-12-31' } });
+    expect(read.bulletin).toMatchObject({ id: '2022-12-31-zhongyuan-jianbao', kind: '简报', date: '2022-12-31', issue: 2, period: { from: '2022-09-01', to: '2022-12-31' } });
   });
 
   it('narrows by street and star, names a 专版 by its date and place, and quotes YAML-unsafe titles', () => {
@@ -168,7 +168,9 @@ describe('the committed 2022 Q3 简报', () => {
     cpSync(join(real, 'stars.yaml'), join(content, 'stars.yaml'));
     rmSync(join(content, 'articles'), { recursive: true });
     cpSync(join(real, 'articles'), join(content, 'articles'), { recursive: true });
-    const r = bulletin(['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--district', '中原区', '--department', '中共郑州市中原区委组织部', '--issue', '第1期', '--title', '中原区“五星”支部创建工作简报（2022年第三季度）', '--id', '2022-q3-zhongyuan-jianbao']);
+    const r = bulletin(['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--district', '中原区', '--department', '中共郑州市中原区委组织部', '--issue', '第1期', '--title', '中原区“五星”支部创建工作简报（2022年第三季度）', '--id', '2022-q3-zhongyuan-jianbao',
+      '--masthead', '中原区“五星”支部创建工作简报', '--mark', '内部资料', '--report-to', '市委组织部', '--report-to', '区委、区政府领导', '--send-to', '区人大常委会、区政协领导',
+      '--issue-to', '各街道党工委', '--issue-to', '区委各部委', '--issue-to', '区直各单位党组（党委）', '--copies', '80']);
     expect(r.stderr).toBe('');
     const written = readFileSync(join(content, 'bulletins/2022-q3-zhongyuan-jianbao.md'), 'utf8');
     const committed = readFileSync(join(real, 'bulletins/2022-q3-zhongyuan-jianbao.md'), 'utf8');
