@@ -10,7 +10,7 @@ import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
-import { MARKDOWN_PIPELINE_VERSION } from '../markdown/options.ts';
+import { codeStamp } from './code-stamp.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
@@ -22,12 +22,10 @@ export function poolFrom(env: Record<string, string | undefined> = process.env):
   return env.JIEXUN_POOL_FROM !== undefined && Number.isInteger(n) && n >= 0 ? n : POOL_FROM;
 }
 
-/**
- * A digest of the registries (an article's resolved place depends on them) and of the Markdown
- * pipeline's version (a change in how bodies render must re-render the cached ones).
- */
-export function registriesStamp(contentDir: string): string {
-  return [MARKDOWN_PIPELINE_VERSION, ...['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8'))].join('\u0000');
+/** What every entry's digest covers besides its own source: the registries (an article's resolved place
+ * depends on them) and the code that reads it (src/loaders/code-stamp.ts). */
+export function registriesStamp(contentDir: string, root: string): string {
+  return [codeStamp(root), ...['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8'))].join('\u0000');
 }
 
 const watching = new WeakSet<object>();
@@ -40,7 +38,7 @@ export function articlesLoader(contentDir: string): Loader {
       mark('articles:load');
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
-      const stamp = generateDigest(registriesStamp(contentDir));
+      const stamp = generateDigest(registriesStamp(contentDir, root));
       const listing = listMarkdown(join(contentDir, 'articles'), (abs) => relative(root, abs), contentDir);
       const files = listing.files;
       const untouched = new Set(store.keys());

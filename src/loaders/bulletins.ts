@@ -16,7 +16,7 @@ export function bulletinsLoader(contentDir: string): Loader {
     load: async ({ store, renderMarkdown, generateDigest, config }) => {
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
-      const stamp = generateDigest(registriesStamp(contentDir));
+      const stamp = generateDigest(registriesStamp(contentDir, root));
       const listing = listMarkdown(join(contentDir, 'bulletins'), (abs) => relative(root, abs), contentDir);
       const problems: Problem[] = [...listing.problems];
       const untouched = new Set(store.keys());

@@ -17,11 +17,5 @@ export const markdownOptions: UnifiedProcessorOptions = {
   gfm: true,
 };
 
-/**
- * Raise when the pipeline renders differently (2: raw-HTML ids prefixed): the loaders' digests
- * include it, so bodies cached by an earlier build are rendered again.
- */
-export const MARKDOWN_PIPELINE_VERSION = '2';
-
 /** Code blocks are left unhighlighted: news copy has none worth a highlighter's weight. */
 export const MARKDOWN_SYNTAX_HIGHLIGHT = false;
