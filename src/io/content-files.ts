@@ -5,7 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import type { Problem } from './problems.ts';
+import { visibleText, type Problem } from './problems.ts';
 
 /** Codes of the problems this module reports (code reads codes, never message text). */
 export const FILE_PROBLEM = {
@@ -128,7 +128,7 @@ function walkTree(dir: string, show: (abs: string) => string, problems: Problem[
 }
 
 /** Where the first bytes that are not UTF-8 sit, as line:col, and what they are. */
-function firstBadBytes(bytes: Buffer): { line: number; col: number; shown: string } {
+function firstBadBytes(bytes: Buffer): { line: number; col: number; shown: string; gbk: string } {
   const lossy = new TextDecoder('utf-8').decode(bytes);
   for (let i = lossy.indexOf('\uFFFD'); i >= 0; i = lossy.indexOf('\uFFFD', i + 1)) {
     const at = Buffer.byteLength(lossy.slice(0, i));
@@ -138,9 +138,22 @@ function firstBadBytes(bytes: Buffer): { line: number; col: number; shown: strin
     const line = before.split('\n').length;
     const col = i - before.lastIndexOf('\n');
     const shown = [...bytes.subarray(at, at + 4)].map((b) => `0x${b.toString(16).toUpperCase().padStart(2, '0')}`).join(' ');
-    return { line, col, shown };
+    // The line holding them, read as GBK (what Chinese Windows saves): the editor recognises it.
+    const start = bytes.lastIndexOf(0x0a, at) + 1;
+    const end = bytes.indexOf(0x0a, at);
+    return { line, col, shown, gbk: asGbk(bytes.subarray(start, end < 0 ? bytes.length : end)) };
   }
-  return { line: 1, col: 1, shown: '' };
+  return { line: 1, col: 1, shown: '', gbk: '' };
+}
+
+/** A line's bytes as GBK/GB18030 Chinese text, or '' when they are not that. */
+function asGbk(line: Buffer): string {
+  try {
+    const text = new TextDecoder('gb18030', { fatal: true }).decode(line).trim();
+    return /\p{Script=Han}/u.test(text) ? visibleText([...text].slice(0, 20).join('')) : '';
+  } catch {
+    return '';
+  }
 }
 
 export type TextRead = { source: string } | { problem: Problem };
@@ -148,13 +161,14 @@ export type TextRead = { source: string } | { problem: Problem };
 /** Decodes a file's bytes as UTF-8, refusing anything else (instead of publishing U+FFFD). */
 export function decodeUtf8(display: string, bytes: Buffer): TextRead {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { problem: problem(display, FILE_PROBLEM.notUtf8, 'expected UTF-8 text, found a file saved as UTF-16: save it again as UTF-8') };
+    return { problem: problem(display, FILE_PROBLEM.notUtf8, 'expected a file saved as UTF-8, found one saved as UTF-16: save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again') };
   }
   try {
     return { source: utf8.decode(bytes) };
   } catch {
     const bad = firstBadBytes(bytes);
-    return { problem: problem(display, FILE_PROBLEM.notUtf8, `expected UTF-8 text, found bytes that are not UTF-8 (${bad.shown}; saved as GBK?): save the file again as UTF-8`, bad.line, bad.col) };
+    const gbk = bad.gbk ? `; it reads as GBK: ${bad.gbk}` : '';
+    return { problem: problem(display, FILE_PROBLEM.notUtf8, `expected a file saved as UTF-8, found another encoding (bytes ${bad.shown}${gbk}): save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again`, bad.line, bad.col) };
   }
 }
 

@@ -50,7 +50,7 @@ describe('npm run check on hostile content', () => {
       `${a}/2022/2022-09-08-passwd.md:1:1  expected an article file inside ${rel}, found a symbolic link to a file outside it (not read)`,
       `${a}/2022/2022-09-09-huge.md:1:1  expected a file of at most 1 MB, found 19.5 MB: split it into several articles (or raise the limit with JIEXUN_MAX_FILE_MB)`,
       `${a}/2022/2022-09-10-long-name.md:5:11  reporter: expected a name of at most 40 characters, found 300 characters: LuLuLuLuLuLuLuLuLuLuLuLuLuLuLuLuLuLuLuLu…`,
-      `${a}/2022/2022-09-11-gbk.md:8:1  expected UTF-8 text, found bytes that are not UTF-8 (0xB1 0xBE 0xB1 0xA8; saved as GBK?): save the file again as UTF-8`,
+      `${a}/2022/2022-09-11-gbk.md:8:1  expected a file saved as UTF-8, found another encoding (bytes 0xB1 0xBE 0xB1 0xA8; it reads as GBK: 本报讯): save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again`,
       `${a}/2022/2022-09-12-ansi.md:2:8  title: expected text without control characters, found U+001B (escape) in 文化\\u{1B}[2J\\u{1B}[H大餐`,
       `${a}/2022/2022-09-13-bidi.md:2:8  title: expected text without bidirectional controls (they turn text around on screen), found U+202E (right-to-left override) in 文化\\u{202E}餐大`,
       `${a}/2022/\\xBB\\xB5:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out`,
