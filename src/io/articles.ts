@@ -48,10 +48,13 @@ export function readArticleSource(display: string, source: string, registries: R
   }
   const { locate } = parsed;
   if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
-  problems.push(...fieldTextProblems(display, parsed.data, { nameFields: NAME_FIELDS, locate, fieldOf: (p) => String(p[0] ?? '') }));
+  const unsafe = fieldTextProblems(display, parsed.data, { nameFields: NAME_FIELDS, locate, fieldOf: (p) => String(p[0] ?? '') });
+  problems.push(...unsafe);
+  // A field with unsafe text is reported once, for that: not again as a value the schema refused.
+  const said = new Set(unsafe.map((p) => p.field));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
-    problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
+    problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')).filter((p) => !said.has(p.field)));
     return { file: display, body: parsed.body, problems, locate };
   }
   if (!parsed.body.trim()) {

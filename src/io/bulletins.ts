@@ -69,11 +69,14 @@ export function readBulletinSource(display: string, source: string, registries: 
     problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-ruanshili.md (it becomes the URL), found ${id}.md` });
   }
   if (parsed.problems.length) return { file: display, body: parsed.body, problems };
-  problems.push(...fieldTextProblems(display, parsed.data, { locate: parsed.locate }));
+  const unsafe = fieldTextProblems(display, parsed.data, { locate: parsed.locate });
+  problems.push(...unsafe);
+  // A field with unsafe text is reported once, for that: not again as a value the schema refused.
+  const said = new Set(unsafe.map((p) => p.field));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
     const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.');
-    problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf));
+    problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf).filter((p) => !said.has(p.field)));
     return { file: display, body: parsed.body, problems };
   }
   if (articleIds && r.data.articles) {
