@@ -21,7 +21,7 @@ beforeAll(() => {
   rel = content.slice(ROOT.length + 1);
   mkdirSync(join(content, 'articles/2022'), { recursive: true });
   mkdirSync(join(content, 'bulletins'));
-  for (const f of ['places.yaml', 'stars.yaml']) cpSync(join(ROOT, 'content', f), join(content, f));
+  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml']) if (existsSync(join(ROOT, 'content', f))) cpSync(join(ROOT, 'content', f), join(content, f));
   const articles = join(content, 'articles');
   writeFileSync(join(articles, '2022/2022-09-08-lianhu-wenhua.md'), ARTICLE());
   symlinkSync('.', join(articles, 'a'));
