@@ -4,7 +4,8 @@
 export const PAGE_IDS: ReadonlySet<string> = new Set([
   'main', 'site-q', 'toc', 'editors-note', 'coverage',
   'search-form', 'search-q', 'search-results', 'search-results-heading', 'search-status', 'search-hits',
-  'search-pager', 'search-facets-heading', 'search-facet-lists', 'search-clear',
+  'search-pager', 'search-facets-heading', 'search-facet-lists', 'search-clear', 'search-chips', 'search-links',
+  'search-suggest',
 ]);
 
 /** Ids made from data: years (y2022), places on a star page (p-lianhu), articles in a bulletin (a-<id>). */
