@@ -197,8 +197,11 @@ export function serveStatic(root: string, port = 0, headers: Record<string, stri
       else res.destroy();
     });
   });
-  return new Promise((resolvePromise) => {
+  return new Promise((resolvePromise, reject) => {
+    // A busy port (EADDRINUSE) is the caller's to explain, not an uncaught error.
+    server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
       const addr = server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port;
       resolvePromise({

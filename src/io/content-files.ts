@@ -5,18 +5,7 @@
 import { lstatSync, readdirSync, readFileSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { join, sep } from 'node:path';
-import { visibleText, type Problem } from './problems.ts';
-
-/** Codes of the problems this module reports (code reads codes, never message text). */
-export const FILE_PROBLEM = {
-  symlinkedFolder: 'symlinked-folder',
-  symlinkOutside: 'symlink-outside',
-  notAFile: 'not-a-file',
-  nameNotUtf8: 'name-not-utf8',
-  tooLarge: 'too-large',
-  notUtf8: 'not-utf8',
-  unreadable: 'unreadable',
-} as const;
+import { PROBLEM, visibleText, type Problem, type ProblemCode } from './problems.ts';
 
 const MB = 1024 * 1024;
 
@@ -28,7 +17,7 @@ export function maxFileBytes(): number {
 
 const megabytes = (bytes: number) => `${Number((bytes / MB).toFixed(1))} MB`;
 
-function problem(file: string, code: string, message: string, line = 1, col = 1): Problem {
+function problem(file: string, code: ProblemCode, message: string, line = 1, col = 1): Problem {
   return { file, line, col, field: '', severity: 'error', message, code };
 }
 
@@ -75,19 +64,19 @@ export function listMarkdown(dir: string, show: (abs: string) => string = (p) =>
       try {
         target = statSync(path);
       } catch {
-        if (isMd) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected an article file, found a symbolic link to nothing'));
+        if (isMd) problems.push(problem(show(path), PROBLEM.symlinkOutside, 'expected an article file, found a symbolic link to nothing'));
         return;
       }
       if (target.isDirectory()) {
-        problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead'));
+        problems.push(problem(show(path), PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead'));
       } else if (isMd) {
         const real = realOrUndefined(path);
         if (real && inside(real, realFence) && target.isFile()) files.push(path);
-        else problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, `expected an article file inside ${show(fence)}, found a symbolic link to a file outside it (not read)`));
+        else problems.push(problem(show(path), PROBLEM.symlinkOutside, `expected an article file inside ${show(fence)}, found a symbolic link to a file outside it (not read)`));
       }
     } else if (isMd) {
       if (e.isFile()) files.push(path);
-      else problems.push(problem(show(path), FILE_PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
+      else problems.push(problem(show(path), PROBLEM.notAFile, 'expected an article file, found a special file (a pipe, socket or device)'));
     }
   }, /\.md$/i);
   return { files: files.sort(), problems };
@@ -106,7 +95,7 @@ function walkTree(dir: string, show: (abs: string) => string, problems: Problem[
     } catch (e) {
       // No bulletins/ folder at all is fine; a folder that cannot be opened is not.
       const code = (e as NodeJS.ErrnoException).code;
-      if (code !== 'ENOENT') problems.push(problem(show(folder), FILE_PROBLEM.unreadable, `expected a readable folder, found ${code ?? (e as Error).message}: what it holds is left out`));
+      if (code !== 'ENOENT') problems.push(problem(show(folder), PROBLEM.unreadable, `expected a readable folder, found ${code ?? (e as Error).message}: what it holds is left out`));
       return;
     }
     for (const e of entries) {
@@ -115,7 +104,7 @@ function walkTree(dir: string, show: (abs: string) => string, problems: Problem[
         name = utf8.decode(e.name);
       } catch {
         if (!only || e.isDirectory() || only.test(e.name.toString('latin1'))) {
-          problems.push(problem(show(join(folder, showBytes(e.name))), FILE_PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out'));
+          problems.push(problem(show(join(folder, showBytes(e.name))), PROBLEM.nameNotUtf8, 'expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out'));
         }
         continue;
       }
@@ -161,24 +150,24 @@ export type TextRead = { source: string } | { problem: Problem };
 /** Decodes a file's bytes as UTF-8, refusing anything else (instead of publishing U+FFFD). */
 export function decodeUtf8(display: string, bytes: Buffer): TextRead {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
-    return { problem: problem(display, FILE_PROBLEM.notUtf8, 'expected a file saved as UTF-8, found one saved as UTF-16: save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again') };
+    return { problem: problem(display, PROBLEM.notUtf8, 'expected a file saved as UTF-8, found one saved as UTF-16: save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again') };
   }
   try {
     return { source: utf8.decode(bytes) };
   } catch {
     const bad = firstBadBytes(bytes);
     const gbk = bad.gbk ? `; it reads as GBK: ${bad.gbk}` : '';
-    return { problem: problem(display, FILE_PROBLEM.notUtf8, `expected a file saved as UTF-8, found another encoding (bytes ${bad.shown}${gbk}): save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again`, bad.line, bad.col) };
+    return { problem: problem(display, PROBLEM.notUtf8, `expected a file saved as UTF-8, found another encoding (bytes ${bad.shown}${gbk}): save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again`, bad.line, bad.col) };
   }
 }
 
 const tooLarge = (display: string, size: number, limit: number) =>
-  problem(display, FILE_PROBLEM.tooLarge, `expected a file of at most ${megabytes(limit)}, found ${megabytes(size)}: split it into several articles (or raise the limit with JIEXUN_MAX_FILE_MB)`);
+  problem(display, PROBLEM.tooLarge, `expected a file of at most ${megabytes(limit)}, found ${megabytes(size)}: split it into several articles (or raise the limit with JIEXUN_MAX_FILE_MB)`);
 
 const unreadable = (display: string, e: unknown) => {
   const err = e as NodeJS.ErrnoException;
   const why = err.code === 'ENOENT' ? 'no such file' : err.code === 'EACCES' ? 'a file this user may not read' : err.code === 'EISDIR' ? 'a folder' : (err.code ?? err.message);
-  return problem(display, FILE_PROBLEM.unreadable, `expected a readable file, found ${why}`);
+  return problem(display, PROBLEM.unreadable, `expected a readable file, found ${why}`);
 };
 
 /**
@@ -191,11 +180,11 @@ export function readTextFile(abs: string, display: string, limit = maxFileBytes(
     if (fences && lstatSync(abs).isSymbolicLink()) {
       const real = realOrUndefined(abs);
       if (!real || !fences.some((f) => inside(real, realOrUndefined(f) ?? f))) {
-        return { problem: problem(display, FILE_PROBLEM.symlinkOutside, 'expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)') };
+        return { problem: problem(display, PROBLEM.symlinkOutside, 'expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)') };
       }
     }
     const st = statSync(abs);
-    if (!st.isFile()) return { problem: problem(display, FILE_PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
+    if (!st.isFile()) return { problem: problem(display, PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
     if (st.size > limit) return { problem: tooLarge(display, st.size, limit) };
     return decodeUtf8(display, readFileSync(abs));
   } catch (e) {
@@ -209,7 +198,7 @@ export async function readTextFileAsync(abs: string, display: string, limit = ma
   try {
     handle = await open(abs, 'r');
     const st = await handle.stat();
-    if (!st.isFile()) return { problem: problem(display, FILE_PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
+    if (!st.isFile()) return { problem: problem(display, PROBLEM.notAFile, 'expected a file, found a folder or a special file') };
     if (st.size > limit) return { problem: tooLarge(display, st.size, limit) };
     return decodeUtf8(display, await handle.readFile());
   } catch (e) {
@@ -229,9 +218,9 @@ export function publicFolderProblems(publicDir: string, projectRoot: string, sho
   walkTree(publicDir, show, problems, (path, e) => {
     if (!e.isSymbolicLink()) return;
     const real = realOrUndefined(path);
-    if (!real) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file to publish, found a symbolic link to nothing'));
-    else if (!inside(real, realRoot)) problems.push(problem(show(path), FILE_PROBLEM.symlinkOutside, 'expected a file inside the project to publish, found a symbolic link to a file outside it (it would be copied into the site)'));
-    else if (lstatSync(real).isDirectory()) problems.push(problem(show(path), FILE_PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop)'));
+    if (!real) problems.push(problem(show(path), PROBLEM.symlinkOutside, 'expected a file to publish, found a symbolic link to nothing'));
+    else if (!inside(real, realRoot)) problems.push(problem(show(path), PROBLEM.symlinkOutside, 'expected a file inside the project to publish, found a symbolic link to a file outside it (it would be copied into the site)'));
+    else if (lstatSync(real).isDirectory()) problems.push(problem(show(path), PROBLEM.symlinkedFolder, 'expected a folder, found a symbolic link to a folder (links are not followed: they can loop)'));
   });
   return problems;
 }

@@ -2,13 +2,7 @@
 // ANSI escape that would clear an editor's terminal), bidi controls (U+202E turns text around on
 // screen) and lengths past what a field can hold (a 300-letter name becomes a folder name too
 // long for the file system).
-import { visibleText, type Problem } from './problems.ts';
-
-export const FIELD_PROBLEM = {
-  controlCharacter: 'control-character',
-  bidiControl: 'bidi-control',
-  tooLong: 'too-long',
-} as const;
+import { PROBLEM, visibleText, type Problem } from './problems.ts';
 
 /**
  * Names become URLs and folder names (/reporters/<pinyin>/): 40 characters of at most six pinyin
@@ -52,24 +46,24 @@ export function fieldTextProblems(file: string, data: unknown, o: FieldTextOptio
       const bidi = BIDI.exec(value);
       if (control) {
         const ch = control[0];
-        problems.push({ ...at(), code: FIELD_PROBLEM.controlCharacter, message: `expected text without control characters, found ${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} in ${preview(value)}` });
+        problems.push({ ...at(), code: PROBLEM.controlCharacter, message: `expected text without control characters, found ${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} in ${preview(value)}` });
       } else if (bidi) {
         const ch = bidi[0];
-        problems.push({ ...at(), code: FIELD_PROBLEM.bidiControl, message: `expected text without bidirectional controls (they turn text around on screen), found ${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} in ${preview(value)}` });
+        problems.push({ ...at(), code: PROBLEM.bidiControl, message: `expected text without bidirectional controls (they turn text around on screen), found ${codePoint(ch)}${NAMES[ch] ? ` (${NAMES[ch]})` : ''} in ${preview(value)}` });
       }
       const key = path.findLast((k) => typeof k === 'string');
       const isName = typeof key === 'string' && (o.nameFields ?? []).includes(key);
       const max = isName ? MAX_NAME_CHARS : MAX_FIELD_CHARS;
       const length = [...value].length;
       if (length > max) {
-        problems.push({ ...at(), code: FIELD_PROBLEM.tooLong, message: `expected ${isName ? 'a name' : 'a value'} of at most ${max} characters, found ${length} characters: ${preview(value)}` });
+        problems.push({ ...at(), code: PROBLEM.tooLong, message: `expected ${isName ? 'a name' : 'a value'} of at most ${max} characters, found ${length} characters: ${preview(value)}` });
       }
     } else if (Array.isArray(value)) {
       value.forEach((v, i) => visit(v, [...path, i]));
     } else if (value && typeof value === 'object') {
       for (const [k, v] of Object.entries(value)) {
         if (CONTROL.test(k) || BIDI.test(k)) {
-          problems.push({ file, ...o.locate([...path, k]), field: visibleText(k), severity: 'error', code: FIELD_PROBLEM.controlCharacter, message: 'expected a field name without control characters, found one' });
+          problems.push({ file, ...o.locate([...path, k]), field: visibleText(k), severity: 'error', code: PROBLEM.controlCharacter, message: 'expected a field name without control characters, found one' });
         }
         visit(v, [...path, k]);
       }

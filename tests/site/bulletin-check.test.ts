@@ -31,7 +31,7 @@ describe('npm run check on a 简报\'s masthead, distribution and 期号', () =>
   it('accepts the whole form', () => {
     const r = check('good', 'masthead: 中原区“五星”支部创建工作简报\nissue: 2\nsupplement: true\nmarks: [内部资料, 注意保存]\nclassification: 秘密★1年\ndistribution:\n  报: 市委组织部\n  送: [区人大常委会, 区政协]\n  发: [各街道党工委]\ncopies: 60');
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out).toEqual(['checked 0 articles, 1 bulletin and 2 registry files: no problems']);
+    expect(r.out).toEqual(['checked 0 articles, 1 bulletin and 3 registry files: no problems']);
   });
 
   it('fails a distribution that is not 报/送/发 lines, naming file, line and column', () => {
@@ -59,7 +59,7 @@ describe('npm run check on a 简报\'s masthead, distribution and 期号', () =>
     try {
       const r = check('again', 'masthead: 测试工作简报', 'issue: 第1期\n');
       expect(r.code).toBe(1);
-      expect(r.out[0]).toBe(`${r.shown}:6:1  issue: expected a 期号 not yet used in 2023 by 测试工作简报, found 1, which ${relative(ROOT, first)} already has (npm run bulletin numbers new issues)`);
+      expect(r.out[0]).toBe(`${r.shown}:6:8  issue: expected a 期号 not yet used in 2023 by 测试工作简报, found 1, which ${relative(ROOT, first)} already has (npm run bulletin numbers new issues)`);
       // A 增刊 is numbered apart, and another series has numbers of its own.
       expect(check('supplement', 'masthead: 测试工作简报\nsupplement: true', 'issue: 1\n').code).toBe(0);
       expect(check('other', 'masthead: 另一份简报', 'issue: 1\n').code).toBe(0);

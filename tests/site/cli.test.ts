@@ -24,7 +24,7 @@ describe('the commands run as processes', () => {
     const dir = join(work, 'check');
     cpSync(FIXTURE_CONTENT, join(dir, 'content'), { recursive: true });
     const r = command('check.ts', [join(ROOT, 'tests/fixtures/bad/articles/several-problems.md')], dir);
-    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('checked 1 article, 0 bulletins and 2 registry files: 4 errors');
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('checked 1 article, 0 bulletins and 3 registry files: 4 errors');
     expect(r.status).toBe(1);
   });
 

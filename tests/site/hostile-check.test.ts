@@ -57,7 +57,7 @@ describe('npm run check on hostile content', () => {
       `${a}/2022/\\xC3\\xFB.md:1:1  expected a file or folder name in UTF-8, found a name in another encoding (saved on a GBK system?): rename it, or what it holds is left out`,
       `${a}/a:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
       `${a}/b:1:1  expected a folder, found a symbolic link to a folder (links are not followed: they can loop); move the files here instead`,
-      'checked 6 articles, 0 bulletins and 2 registry files: 10 errors',
+      'checked 6 articles, 0 bulletins and 3 registry files: 10 errors',
     ]);
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000B-\u001F\u007F\u202E\uFFFD]/);
     expect(r.stdout).not.toContain('root:x:0:0');
@@ -68,7 +68,7 @@ describe('npm run check on hostile content', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--content', rel, link], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
     expect(r.stdout.trimEnd().split('\n')).toEqual([
       `${link}:1:1  expected a file inside the project or the content folder, found a symbolic link to a file outside them (not read)`,
-      'checked 1 article, 0 bulletins and 2 registry files: 1 error',
+      'checked 1 article, 0 bulletins and 3 registry files: 1 error',
     ]);
   });
 
