@@ -68,6 +68,9 @@ async function build(work: string, label: string) {
     contentSeconds: secs(at('config'), at('build:start')),
     renderSeconds: secs(at('build:start'), at('build:done')),
     indexSeconds: secs(at('index:start'), at('index:merged')),
+    // Bulletin PDFs: from the start of printing (or, in older builds, the end of rendering) to the last PDF.
+    pdfSeconds: secs(at('bulletin-pdf:start') ?? at('build:done'), at('bulletin-pdf:done')),
+    pdfPrinted: marks.filter((m) => m.event.startsWith('bulletin-pdf:printed ')).length,
   };
   return { wallSeconds, peakRssMB, ...phases, marks };
 }
@@ -92,6 +95,8 @@ try {
     indexWorkSeconds: cold.indexWorkSeconds,
     mergeSeconds: cold.mergeSeconds,
     checkSeconds: cold.checkSeconds,
+    pdfSeconds: cold.pdfSeconds,
+    pdfPrinted: cold.pdfPrinted,
     outputMB: duMB(dist),
     indexMB: duMB(join(dist, 'pagefind')),
   };
@@ -105,6 +110,8 @@ try {
       editPeakRssMB: warm.peakRssMB,
       editIndexWorkSeconds: warm.indexWorkSeconds,
       editMergeSeconds: warm.mergeSeconds,
+      editPdfSeconds: warm.pdfSeconds,
+      editPdfPrinted: warm.pdfPrinted,
       editRatio: Math.round((warm.wallSeconds / cold.wallSeconds) * 100) / 100,
       editIndexRatio: cold.indexWorkSeconds ? Math.round((warm.indexWorkSeconds / cold.indexWorkSeconds) * 100) / 100 : null,
     });
@@ -134,6 +141,7 @@ try {
   console.log(`  content load  ${cold.contentSeconds ?? '?'} s`);
   console.log(`  page render   ${cold.renderSeconds ?? '?'} s`);
   console.log(`  search index  ${cold.indexSeconds ?? '?'} s from the first rendered page (${cold.indexWorkSeconds} s of index work, ${cold.mergeSeconds} s of it merging the shards)`);
+  console.log(`  bulletin PDFs ${cold.pdfSeconds ?? '?'} s (${cold.pdfPrinted} printed)`);
   console.log(`peak memory     ${cold.peakRssMB} MB (process tree)`);
   console.log(`output          ${result.outputMB} MB, search index ${result.indexMB} MB`);
   if (values.edit) console.log(`edit one, rebuild ${result.editWallSeconds} s (${Math.round(Number(result.editRatio) * 100)}% of cold), index work ${result.editIndexWorkSeconds} s (${Math.round(Number(result.editIndexRatio) * 100)}% of cold)`);
@@ -144,7 +152,8 @@ try {
   if (values.phases) {
     console.log('\nphase marks (s since start, process RSS MB):');
     const first = cold.marks[0]?.t ?? 0;
-    for (const m of cold.marks as (Mark & { rssMB?: number })[]) console.log(`  ${((m.t - first) / 1000).toFixed(1).padStart(6)}  ${m.event}  ${m.rssMB ?? ''}`);
+    // One mark per bulletin printed or reused: too many to list.
+    for (const m of (cold.marks as (Mark & { rssMB?: number })[]).filter((m) => !/^bulletin-pdf:(printed|reused) /.test(m.event))) console.log(`  ${((m.t - first) / 1000).toFixed(1).padStart(6)}  ${m.event}  ${m.rssMB ?? ''}`);
   }
   console.log(JSON.stringify(result));
 } finally {

@@ -19,7 +19,8 @@ describe('npm run bench', () => {
     expect(figures.indexMB).toBeGreaterThan(0);
     expect(figures.editWallSeconds).toBeGreaterThan(0);
     expect(r.stdout).toMatch(/^pages\s+\d+$/m);
-  });
+    // Two builds (cold, then the edit) with a dozen bulletin PDFs: minutes on a loaded 2-core machine.
+  }, 600_000);
 
   it('refuses a missing or bad --articles with a clear message', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', 'lots'], { cwd: ROOT, encoding: 'utf8' });
