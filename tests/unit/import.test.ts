@@ -294,7 +294,7 @@ describe('fixture: raw columns with a two-line page title, an editor’s note an
     ]);
     expect(page.articles[4].subtitle).toBe('大定街道“五星”支部创建见闻');
     // The title printed over two lines is joined, and the editor is asked to check it.
-    expect(page.articles[1].warnings.join('\n')).toMatch(/headline printed over 2 lines/);
+    expect(codes(page.articles[1].warnings)).toContain(PROBLEM.importMultiLineHeadline);
   });
 
   it('reads bylines on two lines, after a feature’s lead, glued and wrapped, in the dateline and at the top', () => {
