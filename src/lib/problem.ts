@@ -48,6 +48,15 @@ export const PROBLEM = {
   starOutsideSet: 'star-outside-set',
   halfWidthPunctuation: 'half-width-punctuation',
   straightQuotes: 'straight-quotes',
+  /** Photos (src/io/photos.ts): the file named is missing, outside the content folder, of another type, not an image, too large. */
+  photoMissing: 'photo-missing',
+  photoOutside: 'photo-outside',
+  photoType: 'photo-type',
+  photoNotImage: 'photo-not-image',
+  photoTooLarge: 'photo-too-large',
+  photoNoCaption: 'photo-no-caption',
+  /** An HTML <img> with a local src: the site cannot publish its file. */
+  htmlImage: 'html-image',
   // The importer's warnings: what it could not settle on a page, for the editor to check.
   importWeakHeadlineMatch: 'import/weak-headline-match',
   importCloseHeadlineMatch: 'import/close-headline-match',
