@@ -87,7 +87,7 @@ describe('checkContent', () => {
     expect(r.problems).toEqual([]);
     expect(r.articles.map((a) => a.id).sort()).toEqual(['2022-09-08-lianhu-wenhua-dacan', '2022-09-08-xushui-liangdian-chuangxing', '2023-05-16-liuhu-caogao']);
     expect(r.bulletins.map((b) => b.id).sort()).toEqual(['2022-09-08-ruanshili', '2023-05-16-zuhequan']);
-    expect(checkSummary(r)).toBe('checked 3 articles, 2 bulletins and 2 registry files: no problems');
+    expect(checkSummary(r)).toBe('checked 3 articles, 2 bulletins and 3 registry files: no problems');
   });
 
   it('finds nothing wrong in the committed content', () => {
@@ -131,7 +131,7 @@ describe('checkContent', () => {
 
   it('says that nothing else was checked when a registry file is broken', () => {
     const r = checkContent({ contentDir: join(BAD, 'registry-duplicate-id'), root: ROOT, today });
-    expect(checkSummary(r)).toBe('checked 2 registry files: 1 error; articles and bulletins are checked once the registry files are fixed');
+    expect(checkSummary(r)).toBe('checked 3 registry files: 1 error; articles and bulletins are checked once the registry files are fixed');
   });
 
   it('stays silent on 1,000 valid articles', () => {
@@ -149,20 +149,20 @@ describe('npm run check', () => {
   };
 
   it('exits 0 on clean content, from --content or JIEXUN_CONTENT', () => {
-    expect(run(['--content', content])).toEqual({ code: 0, out: ['checked 3 articles, 2 bulletins and 2 registry files: no problems'], err: '' });
-    expect(run([], { JIEXUN_CONTENT: content }).out).toEqual(['checked 3 articles, 2 bulletins and 2 registry files: no problems']);
+    expect(run(['--content', content])).toEqual({ code: 0, out: ['checked 3 articles, 2 bulletins and 3 registry files: no problems'], err: '' });
+    expect(run([], { JIEXUN_CONTENT: content }).out).toEqual(['checked 3 articles, 2 bulletins and 3 registry files: no problems']);
   });
 
   it('prints every problem and a summary, and exits 1 on an error', () => {
     const r = run(['--content', content, join(BAD, 'articles/several-problems.md')]);
     expect(r.code).toBe(1);
-    expect(r.out).toEqual([...expected.cases['articles/several-problems.md'], 'checked 1 article, 0 bulletins and 2 registry files: 4 errors']);
+    expect(r.out).toEqual([...expected.cases['articles/several-problems.md'], 'checked 1 article, 0 bulletins and 3 registry files: 4 errors']);
   });
 
   it('exits 0 when there are only warnings', () => {
     const r = run(['--content', content, join(BAD, 'articles/placeholder-body.md')]);
     expect(r.code).toBe(0);
-    expect(r.out).toEqual([...expected.cases['articles/placeholder-body.md'], 'checked 1 article, 0 bulletins and 2 registry files: 1 warning']);
+    expect(r.out).toEqual([...expected.cases['articles/placeholder-body.md'], 'checked 1 article, 0 bulletins and 3 registry files: 1 warning']);
   });
 
   it('exits 1 on a broken registry and 2 on a wrong option', () => {

@@ -58,6 +58,7 @@ export function generateCorpus({ articles: n, seed = 20221, from, to }: CorpusOp
 
   mkdirSync(to, { recursive: true });
   copyFileSync(join(from, 'places.yaml'), join(to, 'places.yaml'));
+  copyFileSync(join(from, 'site.yaml'), join(to, 'site.yaml'));
   copyFileSync(join(from, 'stars.yaml'), join(to, 'stars.yaml'));
   const byDate = new Map<string, string[]>();
   const usedTitles = new Set<string>();

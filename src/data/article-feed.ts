@@ -4,6 +4,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { Article } from '../lib/article.ts';
 import { articleFeedItem, feedOptions, FEED_SIZE } from '../lib/feeds.ts';
+import { feedCopyright } from '../ui/strings.ts';
 import { getSite } from './site.ts';
 
 export async function articleFeed(context: APIContext, feed: { title: string; description: string; path: string; articles: readonly Article[] }) {
@@ -16,5 +17,6 @@ export async function articleFeed(context: APIContext, feed: { title: string; de
     feedPath: `${feed.path}rss.xml`,
     items: feed.articles.slice(0, FEED_SIZE).map((a) => articleFeedItem(a, ctx)),
     site: context.site!,
+    copyright: feedCopyright(site.settings),
   }));
 }

@@ -13,6 +13,7 @@ import { bulletinUi } from '../ui/strings.ts';
 import { ARTICLE_FIELDS, BULLETIN_FIELDS } from '../schema.ts';
 import type { Problem } from './problems.ts';
 import { readRegistries } from './registries.ts';
+import { readSiteSettings, SITE_SETTINGS_FILE } from './site-settings.ts';
 
 export interface CheckOptions {
   /** The content folder (holds places.yaml, stars.yaml, articles/, bulletins/). */
@@ -224,7 +225,10 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   };
   problems.push(...reg.problems.map((p) => explainRegistry({ ...p, file: show(resolve(root, p.file)) }, registryLines)));
-  if (!reg.registries) return { problems: problems.sort(byPosition), ...none, checked: { articles: 0, bulletins: 0, registries: 2 }, registriesFailed: true };
+  // The site settings (site.yaml) count among the registry files: the build needs all three.
+  problems.push(...readSiteSettings(contentDir).problems.map((p) => explainRegistry({ ...p, file: show(resolve(root, p.file)) }, registryLines)));
+  const registryCount = 3;
+  if (!reg.registries) return { problems: problems.sort(byPosition), ...none, checked: { articles: 0, bulletins: 0, registries: registryCount }, registriesFailed: true };
   const registries = reg.registries;
 
   // What to report on: everything, or the files named (folders expanded).
@@ -246,7 +250,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       }
       if (isDir) for (const f of listMarkdownFiles(abs)) selected.add(f);
       else if (abs.toLowerCase().endsWith('.md')) selected.add(abs);
-      else if (![join(contentDir, 'places.yaml'), join(contentDir, 'stars.yaml')].includes(abs)) {
+      else if (![join(contentDir, 'places.yaml'), join(contentDir, 'stars.yaml'), join(contentDir, SITE_SETTINGS_FILE)].includes(abs)) {
         problems.push({ file: show(abs), line: 1, col: 1, field: '', severity: 'error', message: `expected a .md article or bulletin, a folder, or the registry files of ${show(contentDir)}, found ${basename(abs)}` });
       }
     }
@@ -309,7 +313,7 @@ export function checkContent(options: CheckOptions): CheckResult {
     problems: unique.sort(byPosition),
     articles: articles.filter((a) => reported(a.abs) && a.result.article && !failed.has(a.result.file)).map((a) => a.result.article!),
     bulletins: bulletins.filter((b) => reported(b.abs) && b.result.bulletin && !failed.has(b.result.file)).map((b) => b.result.bulletin!),
-    checked: { articles: articleFiles.filter(reported).length, bulletins: bulletinFiles.filter(reported).length, registries: 2 },
+    checked: { articles: articleFiles.filter(reported).length, bulletins: bulletinFiles.filter(reported).length, registries: registryCount },
     registriesFailed: false,
   };
 }

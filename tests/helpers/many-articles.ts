@@ -11,10 +11,10 @@ const STREETS = ['莲湖街道', '须水', '建设路街道', '航海西路', '�
 const STARS = ['支部过硬星', '平安法治星', '幸福和谐星', '宜业兴业星', '共建共享星'];
 const PARAGRAPH = '为让广大群众参与进来，形成创建工作合力，社区将“议事会”工作法融入“五星”支部创建活动中，凡是涉及群众切身利益的事项，都充分尊重群众意愿，广泛征求群众意见。';
 
-/** Writes places.yaml, stars.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
+/** Writes places.yaml, stars.yaml, site.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
 export function writeManyArticles(dir: string, count: number): string {
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  for (const f of ['places.yaml', 'stars.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
+  for (const f of ['places.yaml', 'stars.yaml', 'site.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
   for (let i = 0; i < count; i++) {
     const day = new Date(Date.UTC(2020, 0, 1 + i));
     const date = day.toISOString().slice(0, 10);

@@ -6,11 +6,12 @@ import { bulletinUi } from '../../../ui/strings.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
-  return site.places.all.map((p) => ({ params: { place: p.id } }));
+  // Like the place pages, only places with stories have a feed.
+  return site.places.all.filter((p) => site.index.inPlace(p.id).length > 0).map((p) => ({ params: { place: p.id } }));
 }
 
 export async function GET(context: APIContext) {
   const site = await getSite();
   const place = site.places.byId(context.params.place!)!;
-  return articleFeed(context, { title: bulletinUi.placeFeedTitle(place.name), description: bulletinUi.placeFeedDescription(place.name), path: `/streets/${place.id}/`, articles: site.index.inPlace(place.id) });
+  return articleFeed(context, { title: bulletinUi.placeFeedTitle(site.settings.name, place.name), description: bulletinUi.placeFeedDescription(place.name), path: `/streets/${place.id}/`, articles: site.index.inPlace(place.id) });
 }
