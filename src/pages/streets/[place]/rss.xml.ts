@@ -6,8 +6,8 @@ import { bulletinUi } from '../../../ui/strings.ts';
 
 export async function getStaticPaths() {
   const site = await getSite();
-  // Like the place pages, only places with stories have a feed.
-  return site.places.all.filter((p) => site.index.inPlace(p.id).length > 0).map((p) => ({ params: { place: p.id } }));
+  // Every place has a feed, stories or not: a reader can subscribe to a street before its first story.
+  return site.places.all.map((p) => ({ params: { place: p.id } }));
 }
 
 export async function GET(context: APIContext) {
