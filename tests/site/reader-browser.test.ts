@@ -2,6 +2,10 @@
 // their last line (360, 768 and 1280 px), the 大字版 doubles the text in high contrast without a
 // script and is reachable from the keyboard, and axe finds nothing, of any impact, on any template
 // in the light and dark colour schemes, with and without the 大字版.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
@@ -108,12 +112,42 @@ describe('in Chromium', () => {
       focused = await page.evaluate(() => document.activeElement?.id ?? '');
     }
     expect(focused).toBe('large-text');
-    expect(await page.evaluate(() => document.activeElement!.labels?.[0]?.textContent)).toBe('大字版');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('大字版');
     await page.keyboard.press('Space');
     const [largeBody, largeProse] = await size();
     expect(largeBody).toBe(body * 2);
     expect(largeProse).toBe(prose * 2);
+    // High contrast: black on white (the axe runs below check every text against ≥ 4.5:1).
+    expect(await page.evaluate(() => { const s = getComputedStyle(document.body); return [s.color, s.backgroundColor]; })).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
     await context.close();
+  });
+
+  it('gives a reader who asks for more contrast black on white (white on black in the dark) at the normal size', async () => {
+    for (const [scheme, ink, paper] of [['light', 'rgb(0, 0, 0)', 'rgb(255, 255, 255)'], ['dark', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']] as const) {
+      const context = await site.browser.newContext({ colorScheme: scheme, contrast: 'more' });
+      const page = await context.newPage();
+      await page.goto(site.url + TEMPLATES.article);
+      expect(await page.evaluate(() => { const s = getComputedStyle(document.body); return [s.color, s.backgroundColor, s.fontSize]; })).toEqual([ink, paper, '16px']);
+      await context.close();
+    }
+  });
+
+  it('prints a story with the site\'s name and the page\'s address', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + TEMPLATES.article);
+    const dir = mkdtempSync(join(tmpdir(), 'jiexun-print-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), await page.pdf({ format: 'A4' }));
+      const text = spawnSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      expect(text).toContain('豫剧进社区');
+      expect(text).toContain('来源：街讯https://jiexun.example.cn/articles/2022-09-08-lianhu-yuju/');
+      expect(text).not.toContain('大字版');
+      expect(text).not.toContain('当前位置');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await context.close();
+    }
   });
 
   for (const scheme of ['light', 'dark'] as const) {
