@@ -155,7 +155,6 @@ export const readerUi = {
   latestOfKind: (kind: string) => `最新${kind}`,
   moreBulletins: '全部专版与简报',
   recentStreets: '最近有报道的街道',
-  emptyPlaces: '暂无报道的街道（乡镇）',
   noStoriesYet: '暂无报道：',
   emptyPlacesOf: (n: number) => `暂无报道的街道（乡镇）${n} 个`,
   yearTitle: (y: string) => `${y}年`,
