@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import bulletinPdf from './src/integrations/bulletin-pdf.ts';
 import { starColours } from './src/integrations/star-colours.ts';
 import { contentDir } from './src/io/content-dir.ts';
 import { readSiteSettings } from './src/io/site-settings.ts';
@@ -24,7 +25,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), sitemap(), searchIndex()],
+  integrations: [buildTimings(), sitemap(), searchIndex(), bulletinPdf()],
   vite: { plugins: [starColours()] },
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,

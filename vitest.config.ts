@@ -1,12 +1,31 @@
 import { defineConfig } from 'vitest/config';
 
+// Two projects. `unit`: pure logic and in-process commands, files in parallel, no builds, no browser.
+// `site`: builds, spawned commands, nginx and Chromium; the two sites of tests/global-setup.ts are
+// built only when a site test runs. Put a new test in the folder of the kind it is.
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
-    testTimeout: 120_000,
-    hookTimeout: 600_000,
-    // Builds and the browser are heavy on a 2-core machine: one test file at a time.
-    fileParallelism: false,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site',
+          include: ['tests/site/**/*.test.ts'],
+          globalSetup: ['tests/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          // Builds and Chromium are heavy on a 2-core machine: one site file at a time.
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });

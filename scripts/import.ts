@@ -15,6 +15,7 @@ import { reviewLines } from '../src/lib/import/review.ts';
 import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
 import { isoDate } from '../src/schema.ts';
 import type { Registries } from '../src/schema.ts';
+import { printers, processIO, type CliIO } from './cli-io.ts';
 
 const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
 
@@ -30,6 +31,9 @@ const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--s
 class UsageError extends Error {}
 
 interface Options {
+  /** The folder paths are shown relative to. */
+  cwd: string;
+  help: boolean;
   date?: string;
   bulletin?: string;
   source?: string;
@@ -40,7 +44,7 @@ interface Options {
   files: string[];
 }
 
-function readOptions(argv: string[]): Options {
+function readOptions(argv: string[], io: CliIO): Options {
   let parsed;
   try {
     parsed = parseArgs({
@@ -61,10 +65,7 @@ function readOptions(argv: string[]): Options {
     throw new UsageError((e as Error).message);
   }
   const v = parsed.values;
-  if (v.help) {
-    console.log(USAGE);
-    process.exit(0);
-  }
+  if (v.help) return { cwd: io.cwd, help: true, content: '', dryRun: false, json: false, force: false, files: [] };
   if (!parsed.positionals.length) throw new UsageError('expected at least one page FILE, found none');
   if (v.date !== undefined) {
     const r = isoDate.safeParse(v.date);
@@ -77,10 +78,12 @@ function readOptions(argv: string[]): Options {
     throw new UsageError('--date: expected the publication date (YYYY-MM-DD) to name the files, found nothing (only --json and --dry-run work without it)');
   }
   return {
+    cwd: io.cwd,
+    help: false,
     date: v.date,
     bulletin: v.bulletin,
     source: v.source,
-    content: resolve(v.content ?? process.env.JIEXUN_CONTENT ?? 'content'),
+    content: resolve(io.cwd, v.content ?? io.env.JIEXUN_CONTENT ?? 'content'),
     dryRun: v['dry-run'],
     json: v.json,
     force: v.force,
@@ -88,9 +91,9 @@ function readOptions(argv: string[]): Options {
   };
 }
 
-function readPage(file: string): string {
+function readPage(file: string, cwd: string): string {
   try {
-    return readFileSync(file, 'utf8');
+    return readFileSync(resolve(cwd, file), 'utf8');
   } catch (e) {
     const why = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
     throw new UsageError(`${file}: expected a readable page text file, found ${why}`);
@@ -153,12 +156,12 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
     const path = same ?? join(opts.content, paths[i]);
     const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source }), a.body);
-    const display = relative(process.cwd(), path) || path;
+    const display = relative(opts.cwd, path) || path;
     // Only the schema's word on fields the checks above have not already explained.
     if (a.title && a.street && a.reporters.length) {
       for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
     }
-    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(process.cwd(), same) || same}; compared with it instead of writing a second copy`);
+    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(opts.cwd, same) || same}; compared with it instead of writing a second copy`);
     return { path, content };
   });
   return { file, page, targets, errors, notes };
@@ -188,19 +191,24 @@ function firstDifference(onDisk: string, imported: string): string {
   return `line ${at + 1}: the file has ${cut(a[at])}, the import ${cut(b[at])}`;
 }
 
-function main(argv: string[]): number {
-  const opts = readOptions(argv);
+function main(argv: string[], io: CliIO): number {
+  const { out, err } = printers(io);
+  const opts = readOptions(argv, io);
+  if (opts.help) {
+    out(USAGE);
+    return 0;
+  }
   const registries = loadRegistries(opts.content);
-  const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file), registries) }));
+  const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file, opts.cwd), registries) }));
 
   if (opts.json) {
-    const out = pages.map((p) => pageJson(p.file, p.page));
-    console.log(JSON.stringify(out.length === 1 ? out[0] : out, null, 2));
+    const json = pages.map((p) => pageJson(p.file, p.page));
+    out(JSON.stringify(json.length === 1 ? json[0] : json, null, 2));
     return 0;
   }
   if (!opts.date) {
-    for (const { file, page } of pages) console.log(reviewLines(file, page).join('\n'));
-    console.log('\n(dry run without --date: give --date YYYY-MM-DD to see the file names and check the files)');
+    for (const { file, page } of pages) out(reviewLines(file, page).join('\n'));
+    out('\n(dry run without --date: give --date YYYY-MM-DD to see the file names and check the files)');
     return 0;
   }
 
@@ -213,40 +221,46 @@ function main(argv: string[]): number {
     const files = p.targets.map(() => {
       const f = plan[k++];
       const status = { new: opts.dryRun ? 'would be new' : 'new', unchanged: 'unchanged', conflict: 'exists and differs: refused (--force replaces it)', replace: opts.dryRun ? 'would be replaced' : 'replaced' }[f.status];
-      return { display: relative(process.cwd(), f.path) || f.path, status };
+      return { display: relative(opts.cwd, f.path) || f.path, status };
     });
     p.page.articles.forEach((a, i) => a.warnings.push(...p.notes[i]));
-    console.log(reviewLines(p.file, p.page, files).join('\n'));
+    out(reviewLines(p.file, p.page, files).join('\n'));
   }
 
   const errors = prepared.flatMap((p) => p.errors);
   const conflicts = plan.filter((f) => f.status === 'conflict');
   for (const f of conflicts) {
-    errors.push(`${relative(process.cwd(), f.path) || f.path}: refusing to overwrite an existing file that differs from the import (${firstDifference(readFileSync(f.path, 'utf8'), f.content)}); edit it by hand, or run again with --force to replace it`);
+    errors.push(`${relative(opts.cwd, f.path) || f.path}: refusing to overwrite an existing file that differs from the import (${firstDifference(readFileSync(f.path, 'utf8'), f.content)}); edit it by hand, or run again with --force to replace it`);
   }
   if (errors.length) {
     const fix = `fix the ${errors.length === 1 ? 'error' : `${errors.length} errors`} above and import again`;
-    console.error(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
+    err(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
     return 1;
   }
   const count = (s: PlannedFile['status']) => plan.filter((f) => f.status === s).length;
   if (opts.dryRun) {
-    console.log(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
+    out(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
     return 0;
   }
   writePlanned(plan);
-  console.log(`\nwritten: ${count('new')} new, ${count('replace')} replaced, ${count('unchanged')} unchanged`);
+  out(`\nwritten: ${count('new')} new, ${count('replace')} replaced, ${count('unchanged')} unchanged`);
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  if (e instanceof UsageError) {
-    console.error(`error: ${e.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else if (e instanceof ContentError) {
-    console.error(`error: the registries in the content folder have problems:\n${e.message}`);
-    process.exitCode = 1;
-  } else throw e;
+export function runImport(argv: string[], io: CliIO): number {
+  try {
+    return main(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.stderr.write(`error: ${e.message}\n\n${USAGE}\n`);
+      return 2;
+    }
+    if (e instanceof ContentError) {
+      io.stderr.write(`error: the registries in the content folder have problems:\n${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
 }
+
+if (import.meta.main) process.exitCode = runImport(process.argv.slice(2), processIO());

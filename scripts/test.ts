@@ -1,26 +1,26 @@
-// npm test: make sure the Debian packages the browser tests use are there (install them when
-// missing), then run the whole Vitest suite. Extra arguments go to Vitest.
-//   chromium          the browser playwright-core drives
-//   fonts-noto-cjk    so pages (and printed PDFs) show Chinese text, not empty boxes
-//   poppler-utils     pdftotext, to read the printed bulletin back
-import { existsSync } from 'node:fs';
+// npm test: installs the Debian packages the tests use when missing (the list is
+// scripts/system-packages.ts), then runs Vitest: the `unit` and `site` projects of vitest.config.ts.
+// Extra arguments go to Vitest (`npm test -- --project unit`, `npm test -- tests/unit/x.test.ts`).
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
+import { missingPackages } from './system-packages.ts';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const needed = [
-  { pkg: 'chromium', present: existsSync(CHROMIUM) },
-  { pkg: 'fonts-noto-cjk', present: existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc') },
-  { pkg: 'poppler-utils', present: existsSync('/usr/bin/pdftotext') },
-].filter((n) => !n.present).map((n) => n.pkg);
-if (needed.length) {
-  console.log(`Installing Debian packages the browser tests need: ${needed.join(' ')} …`);
+const missing = missingPackages();
+if (missing.length) {
+  const names = missing.map((p) => p.name);
+  console.log(`Installing the Debian packages the tests use: ${names.join(' ')} …`);
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
-  const run = (args: string[]) => spawnSync(sudo[0] ?? args[0], sudo.length ? args : args.slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  const run = (args: string[]) => spawnSync([...sudo, ...args][0], [...sudo, ...args].slice(1), { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
   const update = run(['apt-get', 'update']);
-  const install = update.status === 0 ? run(['apt-get', 'install', '-y', '--no-install-recommends', ...needed]) : update;
-  if (install.status !== 0 || !existsSync(CHROMIUM)) {
-    console.error(`Could not install ${needed.join(' ')} (apt-get exited ${install.status}). The browser tests need Debian's chromium at ${CHROMIUM}, fonts-noto-cjk and poppler-utils: install them with \`apt-get install -y chromium fonts-noto-cjk poppler-utils\` (as root), or set CHROMIUM_PATH to a Chromium binary.`);
+  const install = update.status === 0 ? run(['apt-get', 'install', '-y', '--no-install-recommends', '-o', 'DPkg::Lock::Timeout=300', ...names]) : update;
+  const still = missingPackages(missing);
+  if (install.status !== 0 || still.length) {
+    console.error(
+      `Could not install ${names.join(' ')} (apt-get exited ${install.status}). The tests need:\n` +
+        missing.map((p) => `  ${p.name}: ${p.why} (${p.file})`).join('\n') +
+        `\nInstall them as root: apt-get install -y ${names.join(' ')}` +
+        (still.some((p) => p.name === 'chromium') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : ''),
+    );
     process.exit(1);
   }
 }

@@ -173,7 +173,49 @@ export type ArticleFrontmatter = z.output<ReturnType<typeof articleSchema>>;
 // ---------------------------------------------------------------- bulletins
 
 export const BULLETIN_KINDS = ['专版', '简报'] as const;
-export const BULLETIN_FIELDS = ['title', 'kind', 'date', 'issue', 'department', 'period', 'articles', 'select', 'draft'] as const;
+export const BULLETIN_FIELDS = [
+  'title', 'kind', 'masthead', 'date', 'issue', 'supplement', 'department', 'period', 'articles', 'select',
+  'distribution', 'copies', 'marks', 'classification', 'draft',
+] as const;
+/** The three lines of a 简报's closing block (版记): 报 (reported up to), 送 (sent across to), 发 (issued down to). */
+export const DISTRIBUTION_KEYS = ['报', '送', '发'] as const;
+/** 密级 as GB/T 9704 writes it: 秘密, 机密 or 绝密, optionally with the term after ★ (秘密★1年). */
+const CLASSIFICATION_RE = /^(秘密|机密|绝密)(★\S+)?$/;
+const ISSUE_RE = /^第?\s*(\d+)\s*期?$/;
+
+/** The 期号: a whole number, written 3 or 第3期. */
+export const issueNumber = z.unknown().optional().transform((v, ctx) => {
+  if (v === undefined || v === null) return undefined;
+  const m = typeof v === 'number' ? (Number.isInteger(v) ? [String(v), String(v)] : null) : typeof v === 'string' ? ISSUE_RE.exec(v.trim()) : null;
+  const n = m ? Number(m[1]) : NaN;
+  if (!(n >= 1)) {
+    ctx.addIssue({ code: 'custom', message: `expected the issue number (期号) counted from 1 in each year, written 3 or 第3期, found ${shown(v)}` });
+    return z.NEVER;
+  }
+  return n;
+});
+
+/** One line of the distribution block: a unit or a list of units, at least one. */
+const units = (key: string) =>
+  z.unknown().optional().transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const list = Array.isArray(v) ? v : [v];
+    const bad = !list.length ? v : list.find((x) => typeof x !== 'string' || !x.trim());
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected the units under ${key}: (a unit or a list of units, such as [区委办公室, 各街道党工委]), found ${shown(bad)}` });
+      return z.NEVER;
+    }
+    return list.map((x) => (x as string).trim());
+  });
+
+const distributionSchema = z
+  .record(z.string(), z.unknown(), { error: (i) => `expected the distribution as lines 报:, 送: and 发: (each a unit or a list of units), found ${shown(i.input)}` })
+  .pipe(
+    z
+      .object({ 报: units('报'), 送: units('送'), 发: units('发') })
+      .strict()
+      .refine((d) => DISTRIBUTION_KEYS.some((k) => d[k]?.length), { error: 'expected at least one of 报:, 送: or 发:, found none' }),
+  );
 
 export function bulletinSchema({ places, stars }: Registries) {
   const placeId = z.string().transform((v, ctx) => {
@@ -200,8 +242,10 @@ export function bulletinSchema({ places, stars }: Registries) {
         .object({
           title: text('the bulletin title'),
           kind: z.enum(BULLETIN_KINDS, { error: (i) => `expected 专版 or 简报, found ${shown(i.input)}` }),
+          masthead: text('the name printed in red at the top (报头), such as 中原区“五星”支部创建工作简报').optional(),
           date: isoDate,
-          issue: z.union([z.string(), z.number()]).transform(String).optional(),
+          issue: issueNumber,
+          supplement: z.boolean({ error: (i) => `expected true for a 增刊 (numbered apart from the regular issues) or false, found ${shown(i.input)}` }).default(false),
           department: text('the issuing department (编发单位)').optional(),
           period: z.object({ from: isoDate, to: isoDate }, { error: (i) => `expected from: and to: dates, found ${shown(i.input)}` }).optional(),
           articles: z.array(z.string({ error: (i) => `expected an article id, found ${shown(i.input)}` }), { error: (i) => `expected a list of article ids, found ${shown(i.input)}` }).optional(),
@@ -213,6 +257,30 @@ export function bulletinSchema({ places, stars }: Registries) {
               stars: oneOrMany(starId).optional(),
             })
             .strict()
+            .optional(),
+          distribution: distributionSchema.optional(),
+          copies: z
+            .number({ error: (i) => `expected the number of copies printed (共印N份), a whole number such as 60, found ${shown(i.input)}` })
+            .int({ error: (i) => `expected the number of copies printed (共印N份), a whole number such as 60, found ${shown(i.input)}` })
+            .positive({ error: (i) => `expected the number of copies printed (共印N份), a whole number such as 60, found ${shown(i.input)}` })
+            .optional(),
+          marks: z
+            .unknown()
+            .optional()
+            .transform((v, ctx) => {
+              if (v === undefined) return [];
+              const list = Array.isArray(v) ? v : [v];
+              const bad = list.find((x) => typeof x !== 'string' || !x.trim() || x.trim().length > 12);
+              if (bad !== undefined) {
+                ctx.addIssue({ code: 'custom', message: `expected short marks printed above the masthead, such as 内部资料 or [内部资料, 注意保存], found ${shown(bad)}` });
+                return z.NEVER;
+              }
+              return list.map((x) => (x as string).trim());
+            }),
+          classification: z
+            .string({ error: (i) => `expected the 密级 秘密, 机密 or 绝密 (with the term after ★, as in 秘密★1年), found ${shown(i.input)}` })
+            .trim()
+            .regex(CLASSIFICATION_RE, { error: (i) => `expected the 密级 秘密, 机密 or 绝密 (with the term after ★, as in 秘密★1年), found ${shown(i.input)}` })
             .optional(),
           draft: z.boolean().default(false),
         })

@@ -1,8 +1,9 @@
-// Builds the two sites the suite reads once, before any test: the small fixture site
+// Builds the two sites the site tests read, once, before the tests start (globalSetup of the `site`
+// project in vitest.config.ts: a run of the unit project alone builds nothing): the small fixture site
 // (tests/fixtures/site/content) and the real one (content/). Tests get their paths via inject().
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
+import { buildSiteAsync, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,15 +12,24 @@ declare module 'vitest' {
   }
 }
 
-export default function setup(project: TestProject) {
-  // For quick runs of unit tests only: JIEXUN_SKIP_SITES=1 skips both builds (site tests then fail).
+export default async function setup(project: TestProject) {
+  // JIEXUN_SKIP_SITES=1 skips both builds (site tests that read them then fail): for a quick run of a
+  // site test that builds its own.
   if (process.env.JIEXUN_SKIP_SITES) return;
-  const sites = { fixtureDist: [FIXTURE_CONTENT, join(ROOT, '.tmp/test-fixture-dist')], siteDist: [join(ROOT, 'content'), join(ROOT, '.tmp/test-site-dist')] } as const;
-  for (const [key, [content, out]] of Object.entries(sites)) {
+  const sites = {
+    // The fixture site's articles are rendered on the Markdown worker pool (large archives use it;
+    // the fixture is small).
+    fixtureDist: { content: FIXTURE_CONTENT, out: join(ROOT, '.tmp/test-fixture-dist'), env: { JIEXUN_POOL_FROM: '1' } },
     // The committed content's index in small chunks (2 KB, not 64): the search-quality queries then
     // look words up across many chunks, the way a large archive's index is read.
-    const r = buildSite(content, out, key === 'siteDist' ? { JIEXUN_CHUNK_BYTES: '2048' } : {});
-    if (r.status !== 0) throw new Error(`Building ${content} for the tests failed:\n${r.stdout}\n${r.stderr}`);
-    project.provide(key as 'fixtureDist' | 'siteDist', out);
-  }
+    siteDist: { content: join(ROOT, 'content'), out: join(ROOT, '.tmp/test-site-dist'), env: { JIEXUN_CHUNK_BYTES: '2048' } },
+  };
+  // Both at once: each build leaves a core idle much of the time.
+  await Promise.all(
+    Object.entries(sites).map(async ([key, { content, out, env }]) => {
+      const r = await buildSiteAsync(content, out, env);
+      if (r.status !== 0) throw new Error(`Building ${content} for the tests failed:\n${r.stdout}\n${r.stderr}`);
+      project.provide(key as 'fixtureDist' | 'siteDist', out);
+    }),
+  );
 }

@@ -21,6 +21,29 @@ const SLOTS_WHILE_RENDERING = 1;
 const SLOTS_AFTER = 2;
 const WORKERS = 2;
 
+/**
+ * The published articles, as the articles loader listed them for this build. Missing or empty, the
+ * index would silently be empty: a build error instead.
+ */
+export function readArticleList(listFile: string): ShardArticle[] {
+  if (!existsSync(listFile)) {
+    throw new Error(`search index: expected the list of published articles that the articles loader (src/loaders/articles.ts) writes at ${listFile}, found no file. The loader did not run before the build started; the search index is not built from nothing.`);
+  }
+  let list: unknown;
+  try {
+    list = JSON.parse(readFileSync(listFile, 'utf8'));
+  } catch (e) {
+    throw new Error(`search index: ${listFile}: expected the JSON list of published articles, found unreadable text (${(e as Error).message})`);
+  }
+  if (!Array.isArray(list) || list.some((a) => typeof a?.id !== 'string' || typeof a?.date !== 'string')) {
+    throw new Error(`search index: ${listFile}: expected a list of {id, date} of published articles, found ${JSON.stringify(list)?.slice(0, 80)}`);
+  }
+  if (!list.length) {
+    throw new Error(`search index: ${listFile}: expected at least one published article to index, found none (every article is a draft, or content/articles is empty). Publish an article (draft: false) before building the site.`);
+  }
+  return list as ShardArticle[];
+}
+
 export default function searchIndex(): AstroIntegration {
   let outDir = '';
   let cacheDir = '';
@@ -30,8 +53,7 @@ export default function searchIndex(): AstroIntegration {
   const workers: Worker[] = [];
 
   function start(): void {
-    const listFile = join(cacheDir, ARTICLE_LIST_FILE);
-    const articles: ShardArticle[] = existsSync(listFile) ? JSON.parse(readFileSync(listFile, 'utf8')) : [];
+    const articles = readArticleList(join(cacheDir, ARTICLE_LIST_FILE));
     // JIEXUN_SHARD_MAX: a different shard size, for benchmarks (memory against query bytes).
     const plans = planShards(articles, Number(process.env.JIEXUN_SHARD_MAX) || undefined);
     mark('index:start');

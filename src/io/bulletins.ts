@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
-import { bulletinSchema, type Registries } from '../schema.ts';
+import { bulletinSchema, DISTRIBUTION_KEYS, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import type { Problem } from './problems.ts';
@@ -39,7 +39,10 @@ function editorIssues(issues: readonly Issue[]): Issue[] {
       if (branch) return editorIssues(branch.map((i) => ({ ...i, path: [...iss.path, ...i.path] })));
     }
     if (iss.code === 'unrecognized_keys' && iss.keys) {
-      const allowed = iss.path.at(-1) === 'select' ? `expected only the fields ${SELECT_FIELDS} under select, found` : 'expected no other fields here, found';
+      const under = iss.path.at(-1);
+      const allowed = under === 'select' ? `expected only the fields ${SELECT_FIELDS} under select, found`
+        : under === 'distribution' ? `expected only the lines ${DISTRIBUTION_KEYS.join(', ')} under distribution, found`
+        : 'expected no other fields here, found';
       return iss.keys.map((k) => ({ path: [...iss.path, k], message: `${allowed} an unknown field ${k}` }));
     }
     return [iss];

@@ -7,6 +7,7 @@ import type { Article } from '../lib/article.ts';
 import type { Bulletin } from '../lib/bulletins.ts';
 import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
+import { reusedIssues, seriesName } from '../lib/bulletin-series.ts';
 import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource, type ArticleFile } from './articles.ts';
 import { readBulletinSource, type BulletinFile } from './bulletins.ts';
 import { bulletinUi } from '../ui/strings.ts';
@@ -204,6 +205,17 @@ function draftReferences(file: BulletinFile, lines: readonly string[], drafts: R
   });
 }
 
+/** A 期号 another bulletin of the same series already has in that year (增刊 counted apart). */
+function reusedIssueProblems(file: BulletinFile, all: readonly BulletinFile[], lines: readonly string[]): Problem[] {
+  const b = file.bulletin;
+  if (!b) return [];
+  const reused = reusedIssues(all.flatMap((f) => (f.bulletin ? [f.bulletin] : []))).find((r) => r.bulletin === b);
+  if (!reused) return [];
+  const line = lines.findIndex((l) => /^issue\s*:/.test(l));
+  const series = seriesName(b) || b.kind;
+  return [{ file: file.file, line: line + 1 || 1, col: 1, field: 'issue', severity: 'error', message: `expected a 期号 not yet used in ${b.date.slice(0, 4)} by ${series}, found ${b.issue}, which ${reused.first.file} already has (npm run bulletin numbers new issues)` }];
+}
+
 function byPosition(a: Problem, b: Problem): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.col - b.col;
 }
@@ -288,6 +300,8 @@ export function checkContent(options: CheckOptions): CheckResult {
   const ids = new Set(articles.map((a) => articleIdOf(a.abs)));
   const drafts = new Set(articles.filter((a) => a.result.article?.draft).map((a) => articleIdOf(a.abs)));
   const bulletins: { abs: string; result: BulletinFile; problems: Problem[] }[] = [];
+  const bulletinLines = new Map<string, string[]>();
+  const sourceLinesOf = (abs: string) => bulletinLines.get(abs) ?? [];
   for (const abs of bulletinFiles) {
     const r = read(abs);
     if ('problem' in r) {
@@ -295,9 +309,12 @@ export function checkContent(options: CheckOptions): CheckResult {
       continue;
     }
     const lines = sourceLines(r.source);
+    bulletinLines.set(abs, lines);
     const result = readBulletinSource(show(abs), r.source, registries, ids);
     bulletins.push({ abs, result, problems: [...result.problems.map((p) => suggestField(explainYaml(p, lines, true), BULLETIN_FIELDS)), ...draftReferences(result, lines, drafts), ...uneditedNote(result, lines)] });
   }
+
+  bulletins.forEach((b) => b.problems.push(...reusedIssueProblems(b.result, bulletins.map((x) => x.result), sourceLinesOf(b.abs))));
 
   const shownSelected = new Set([...articleFiles, ...bulletinFiles].filter(reported).map(show));
   const all = [...articleProblems, ...bulletins.flatMap((b) => b.problems)].filter((p) => shownSelected.has(p.file));

@@ -1,14 +1,30 @@
 // A draft bulletin (专版 or 简报) built from a selection — what `npm run bulletin` writes for an
 // editor to finish: the matching articles as an ordered `articles:` list (so they can be reordered
-// or removed) and a placeholder editor's note. Pure: the caller reads the content and writes the file.
+// or removed) and a placeholder editor's note. A new issue takes the next 期号 of its series for the
+// year and carries over the masthead, department, marks and distribution of the series' last issue.
+// Pure: the caller reads the content and writes the file.
 import { stringify } from 'yaml';
 import type { Article } from './article.ts';
 import { selectArticles } from './bulletins.ts';
-import { chineseDate } from './dates.ts';
 import type { Place } from './places.ts';
 import { buildSiteIndex } from './site-index.ts';
-import { BULLETIN_KINDS, isoDate, shown, type Registries } from '../schema.ts';
-import { bulletinUi } from '../ui/strings.ts';
+import { lastOfSeries, nextIssue, seriesName } from './bulletin-series.ts';
+import type { Bulletin } from './bulletins.ts';
+import { BULLETIN_KINDS, DISTRIBUTION_KEYS, isoDate, issueNumber, shown, type Registries } from '../schema.ts';
+
+/**
+ * The draft's Chinese wording (bulletinDraftUi in src/ui/strings.ts), passed in by the caller:
+ * src/lib holds no UI strings.
+ */
+export interface DraftWording {
+  period(from: string, to: string): string;
+  since(from: string): string;
+  until(to: string): string;
+  /** The YAML comment above the articles list. */
+  articlesComment: string;
+  /** The placeholder editor's note. */
+  note(kind: string, scope: string, count: number): string;
+}
 
 export interface DraftRequest {
   kind?: string;
@@ -22,7 +38,19 @@ export interface DraftRequest {
   districts?: readonly string[];
   stars?: readonly string[];
   department?: string;
+  /** The name printed in red at the top (报头); default: the series' last issue's. */
+  masthead?: string;
+  /** 期号 (3 or 第3期); default: the next of the series in the bulletin's year. */
   issue?: string;
+  /** A 增刊: numbered apart from the regular issues. */
+  supplement?: boolean;
+  marks?: readonly string[];
+  classification?: string;
+  /** 版记 lines; each defaults to the series' last issue's. */
+  reportTo?: readonly string[];
+  sendTo?: readonly string[];
+  issueTo?: readonly string[];
+  copies?: string;
   id?: string;
 }
 
@@ -52,6 +80,8 @@ const LEVEL_NAMES: Record<string, string> = { province: 'a province', city: 'a c
 /** A scalar as YAML writes it: plain when safe, quoted when it would be read as something else. */
 const yamlScalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** An item of a [a, b] list: quoted when a comma, bracket or colon would split or end it. */
+const flowScalar = (v: string) => (/[,[\]{}#:"']/.test(v) || yamlScalar(v) !== v ? JSON.stringify(v) : v);
 
 function checkDate(option: string, v: string | undefined, problems: string[]): string | undefined {
   if (v === undefined) return undefined;
@@ -83,8 +113,8 @@ function describeSelection(from: string | undefined, to: string | undefined, pla
 }
 
 /** The scope in the editor's words, for the placeholder note: 2022年7月1日至2022年9月30日，中原区. */
-function scopeText(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[]): string {
-  const when = from && to ? bulletinUi.period(from, to) : from ? `${chineseDate(from)}以来` : to ? `截至${chineseDate(to)}` : '';
+function scopeText(from: string | undefined, to: string | undefined, places: readonly Place[], stars: readonly string[], wording: DraftWording): string {
+  const when = from && to ? wording.period(from, to) : from ? wording.since(from) : to ? wording.until(to) : '';
   return [when, places.map((p) => p.name).join('、'), stars.join('、')].filter(Boolean).join('，');
 }
 
@@ -92,7 +122,7 @@ function scopeText(from: string | undefined, to: string | undefined, places: rea
  * Builds the draft from every published article. Throws DraftError listing all faults in the
  * request (unknown places or stars with did-you-mean, bad dates, missing fields) or an empty selection.
  */
-export function draftBulletin(req: DraftRequest, articles: readonly Article[], registries: Registries): BulletinDraft {
+export function draftBulletin(req: DraftRequest, articles: readonly Article[], registries: Registries, existing: readonly Bulletin[], wording: DraftWording): BulletinDraft {
   const problems: string[] = [];
   const kind = BULLETIN_KINDS.find((k) => k === req.kind?.trim());
   if (!kind) problems.push(`--kind: expected ${BULLETIN_KINDS.join(' or ')}, found ${shown(req.kind)}`);
@@ -120,12 +150,45 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   }
   const department = req.department === undefined ? undefined : oneLine(req.department);
   if (department === '') problems.push('--department: expected the issuing department (编发单位), found an empty text');
-  const issue = req.issue === undefined ? undefined : oneLine(req.issue);
-  if (issue === '') problems.push('--issue: expected the issue number such as 第1期, found an empty text');
+  const masthead = req.masthead === undefined ? undefined : oneLine(req.masthead);
+  if (masthead === '') problems.push('--masthead: expected the name printed in red at the top (报头), found an empty text');
+  let issue: number | undefined;
+  if (req.issue !== undefined) {
+    const r = issueNumber.safeParse(oneLine(req.issue) || undefined);
+    if (r.success && r.data) issue = r.data;
+    else problems.push(`--issue: ${r.success ? 'expected the issue number such as 3 or 第3期, found an empty text' : r.error.issues[0].message}`);
+  }
+  let copies: number | undefined;
+  if (req.copies !== undefined) {
+    copies = /^\d+$/.test(req.copies.trim()) ? Number(req.copies.trim()) : NaN;
+    if (!(copies >= 1)) problems.push(`--copies: expected the number of copies printed, a whole number such as 60, found ${shown(req.copies)}`);
+  }
   if (req.id !== undefined && !ID_RE.test(req.id)) {
     problems.push(`--id: expected an ASCII id of a-z, 0-9 and - (it becomes the file name and the URL), found ${shown(req.id)}`);
   }
   if (problems.length || !kind || !date) throw new DraftError(problems);
+
+  // The series this issue continues: its masthead, department, marks and distribution carry over.
+  const last = lastOfSeries(existing, { kind, masthead, department });
+  const series = { kind, masthead: masthead ?? last?.masthead, department: department ?? last?.department };
+  const supplement = req.supplement === true;
+  const year = date.slice(0, 4);
+  if (issue !== undefined) {
+    const holder = existing.find((b) => b.kind === kind && seriesName(b) === seriesName(series) && b.date.startsWith(year) && b.supplement === supplement && b.issue === issue);
+    if (holder) {
+      throw new DraftError([`--issue: expected a number not yet used in ${year} by ${seriesName(series) || kind}, found ${issue}, which ${holder.file} has; the next free one is ${nextIssue(existing, series, year, supplement)}`]);
+    }
+  } else if (kind === '简报' || supplement || last?.issue) {
+    issue = nextIssue(existing, series, year, supplement);
+  }
+  const marks = req.marks?.length ? req.marks.map(oneLine).filter(Boolean) : last?.marks ?? [];
+  const classification = req.classification ? oneLine(req.classification) : last?.classification;
+  const given = { 报: req.reportTo, 送: req.sendTo, 发: req.issueTo };
+  const distribution = Object.fromEntries(DISTRIBUTION_KEYS.flatMap((k) => {
+    const units = given[k]?.length ? given[k]!.map(oneLine).filter(Boolean) : last?.distribution?.[k];
+    return units?.length ? [[k, units]] : [];
+  }));
+  copies ??= last?.copies;
 
   const published = articles.filter((a) => !a.draft);
   const index = buildSiteIndex(published, registries.places, registries.stars);
@@ -141,14 +204,24 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   }
 
   const id = req.id ?? `${date}-${places.length ? places.map((p) => p.id).join('-') : 'quanbu'}-${KIND_SLUG[kind]}`;
-  const lines = ['---', `title: ${yamlScalar(title)}`, `kind: ${kind}`, `date: ${date}`];
-  if (issue) lines.push(`issue: ${yamlScalar(issue)}`);
-  if (department) lines.push(`department: ${yamlScalar(department)}`);
+  const lines = ['---', `title: ${yamlScalar(title)}`, `kind: ${kind}`];
+  if (series.masthead) lines.push(`masthead: ${yamlScalar(series.masthead)}`);
+  lines.push(`date: ${date}`);
+  if (issue) lines.push(`issue: ${issue}`);
+  if (supplement) lines.push('supplement: true');
+  if (series.department) lines.push(`department: ${yamlScalar(series.department)}`);
+  if (marks.length) lines.push(`marks: ${marks.length === 1 ? yamlScalar(marks[0]) : `[${marks.map(flowScalar).join(', ')}]`}`);
+  if (classification) lines.push(`classification: ${yamlScalar(classification)}`);
   if (from && to) lines.push('period:', `  from: ${from}`, `  to: ${to}`);
-  lines.push('articles:', '  # 按刊发日期排列：可调整顺序，或删去不收录的条目。');
+  lines.push('articles:', `  # ${wording.articlesComment}`);
   for (const a of selected) {
     lines.push(`  - ${a.id}  # ${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`);
   }
-  lines.push('---', '', bulletinUi.draftNote(kind, scopeText(from, to, places, starNames), selected.length), '');
+  if (Object.keys(distribution).length) {
+    lines.push('distribution:');
+    for (const [k, units] of Object.entries(distribution)) lines.push(`  ${k}: [${units.map(flowScalar).join(', ')}]`);
+  }
+  if (copies) lines.push(`copies: ${copies}`);
+  lines.push('---', '', wording.note(kind, scopeText(from, to, places, starNames, wording), selected.length), '');
   return { id, kind, articles: selected, markdown: lines.join('\n') };
 }

@@ -61,3 +61,13 @@ export function bulletinsByArticle(resolved: readonly ResolvedBulletin[]): Map<s
   }
   return map;
 }
+
+/** The name printed in red at the top: the masthead field, else the bulletin's title. */
+export function mastheadOf(b: Pick<BulletinFrontmatter, 'masthead' | 'title'>): string {
+  return b.masthead ?? b.title;
+}
+
+/** The in-page anchor of a story: the contents link to it, and the PDF's page numbers are read from it. */
+export function storyAnchor(articleId: string): string {
+  return `a-${articleId}`;
+}

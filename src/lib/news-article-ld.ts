@@ -10,7 +10,7 @@ export interface Publisher {
   sponsor: string;
 }
 
-export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[]; publisher: Publisher }) {
+export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[]; issueLabel: (b: Bulletin) => string; publisher: Publisher }) {
   const lineage = ctx.places.lineage(a.place);
   const place = lineage.at(-1)!;
   const person = (name: string, role?: string) => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) });
@@ -32,7 +32,7 @@ export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistr
       url: new URL(`/streets/${place.id}/`, ctx.site).href,
     },
     ...(ctx.bulletins.length
-      ? { isPartOf: ctx.bulletins.map((b) => ({ '@type': 'PublicationIssue', name: b.title, ...(b.issue ? { issueNumber: b.issue } : {}), datePublished: beijingDateTime(b.date), url: new URL(`/bulletins/${b.id}/`, ctx.site).href })) }
+      ? { isPartOf: ctx.bulletins.map((b) => ({ '@type': 'PublicationIssue', name: b.title, ...(b.issue ? { issueNumber: ctx.issueLabel(b) } : {}), datePublished: beijingDateTime(b.date), url: new URL(`/bulletins/${b.id}/`, ctx.site).href })) }
       : {}),
   };
 }

@@ -15,6 +15,12 @@ import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
 export const POOL_FROM = 400;
 
+/** POOL_FROM, or JIEXUN_POOL_FROM: a test build sets it low so the worker pool runs in a real build. */
+export function poolFrom(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.JIEXUN_POOL_FROM);
+  return env.JIEXUN_POOL_FROM !== undefined && Number.isInteger(n) && n >= 0 ? n : POOL_FROM;
+}
+
 /** A digest of the registries: an article's resolved place depends on them. */
 export function registriesStamp(contentDir: string): string {
   return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
@@ -44,8 +50,9 @@ export function articlesLoader(contentDir: string): Loader {
       };
       // A large archive renders on a worker thread while this one reads and validates.
       let pool: MarkdownPool | undefined;
+      const threshold = poolFrom();
       const render = (body: string, file: string) => {
-        if (files.length < POOL_FROM) return renderMarkdown(body, { fileURL: pathToFileURL(file) });
+        if (files.length < threshold) return renderMarkdown(body, { fileURL: pathToFileURL(file) });
         pool ??= createMarkdownPool(1);
         return pool.render(body, pathToFileURL(file));
       };

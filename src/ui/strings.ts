@@ -128,6 +128,37 @@ export const bulletinUi = {
     `${DRAFT_MARKER}请在此用一段话写编者按，概述本期${kind}（${scope}，共 ${count} 篇报道）的主要内容；写好后删除本段，包括开头的“${DRAFT_MARKER}”标记。`,
 } as const;
 
+// ---------------------------------------------------------------- bulletin drafts (npm run bulletin)
+
+/** The wording of a drafted bulletin: scripts/bulletin.ts passes it to src/lib/bulletin-draft.ts. */
+export const bulletinDraftUi = {
+  period: bulletinUi.period,
+  since: (from: string) => `${chineseDate(from)}以来`,
+  until: (to: string) => `截至${chineseDate(to)}`,
+  articlesComment: '按刊发日期排列：可调整顺序，或删去不收录的条目。',
+  note: bulletinUi.draftNote,
+} as const;
+
+// ---------------------------------------------------------------- the printed 简报 (红头, 版记, downloads)
+
+export const bulletinFormUi = {
+  /** 期号: numbered per year; a 增刊 is numbered apart. */
+  issueLabel: (issue: number, supplement = false) => `${supplement ? '增刊' : ''}第${issue}期`,
+  /** The closing block's line labels (版记). */
+  distribution: { 报: '报：', 送: '送：', 发: '发：' } as Record<string, string>,
+  /** Units on one line of the 版记, as 抄送 lines are written: comma-separated, closed with a full stop. */
+  units: (names: readonly string[]) => `${names.join('，')}。`,
+  copies: (n: number) => `共印${n}份`,
+  tocPage: '页',
+  downloads: '下载本期',
+  docx: 'Word 文档',
+  docxHint: '（.docx，可在 WPS 或 Word 中继续编辑）',
+  pdf: 'PDF 文件',
+  pdfHint: '（A4，按公文格式排版）',
+  /** The name a downloaded file is saved under: 中原区“五星”支部创建工作简报2022年第1期 */
+  fileName: (masthead: string, year: string, issue?: string) => `${masthead}${issue ? `${year}年${issue}` : year}`,
+} as const;
+
 // ---------------------------------------------------------------- reading: trails, footer, large text, lists
 
 export const readerUi = {

@@ -1,17 +1,18 @@
 // /articles/ on a 120-article synthetic site: every story once, newest first, in numbered pages
 // under /articles/page/<n>/, each with a trail and a pager; the home page and the archive lead there.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { ALL_ARTICLES_PAGE_SIZE } from '../../src/lib/all-articles.ts';
 import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 import { page } from '../helpers/html.ts';
 
 let work: string;
 let dist: string;
 beforeAll(() => {
-  work = mkdtempSync(join(ROOT, '.tmp/all-articles-'));
+  work = scratchDir('all-articles-');
   generateCorpus({ articles: 120, from: join(ROOT, 'content'), to: join(work, 'content') });
   dist = join(work, 'dist');
   const r = buildSite(join(work, 'content'), dist);

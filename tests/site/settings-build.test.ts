@@ -1,11 +1,12 @@
 // A build with broken site settings stops with the check's message (file:line, field, expected,
 // found) and no stack trace, and leaves the previous output alone.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT } from '../helpers/build-site.ts';
+import { scratchDir } from '../helpers/scratch.ts';
 
-const work = mkdtempSync(join(ROOT, '.tmp/settings-build-'));
+const work = scratchDir('settings-build-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('npm run build with a broken content/site.yaml', () => {

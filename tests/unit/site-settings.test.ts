@@ -1,6 +1,5 @@
 // content/site.yaml: read through src/io with the shared schema; every fault a clear
 // file:line:col message, from readSiteSettings and from `npm run check`.
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -8,6 +7,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatProblem } from '../../src/io/problems.ts';
 import { readSiteSettings } from '../../src/io/site-settings.ts';
 import { policeRecordNumber } from '../../src/schema.ts';
+import { runCheck } from '../../scripts/check.ts';
+import { runCli } from '../helpers/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const scratch = mkdtempSync(join(tmpdir(), 'jiexun-settings-'));
@@ -71,10 +72,10 @@ describe('readSiteSettings', () => {
 });
 
 describe('npm run check', () => {
-  it('reports a broken site.yaml with the others, file:line:col, and exits 1', () => {
+  it('reports a broken site.yaml with the others, file:line:col, and exits 1', async () => {
     const dir = folderWith(GOOD.replace('police: 豫公网安备 41010202000123号', 'police: 豫公网安备4101号'));
-    const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--content', dir], { cwd: dir, encoding: 'utf8' });
-    expect(r.status).toBe(1);
+    const r = await runCli(runCheck, ['--content', dir], { cwd: dir });
+    expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
     expect(r.stdout.trim().split('\n')).toEqual([
       'site.yaml:6:9  police: expected the public-security record number such as 豫公网安备41010202000123号 (公安备案号, 14 digits), found 豫公网安备4101号',

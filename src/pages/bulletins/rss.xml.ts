@@ -4,7 +4,7 @@ import type { APIContext } from 'astro';
 import { getSite } from '../../data/site.ts';
 import { summaryFromBody } from '../../lib/article.ts';
 import { bulletinFeedItem, feedOptions } from '../../lib/feeds.ts';
-import { bulletinUi, feedCopyright } from '../../ui/strings.ts';
+import { bulletinFormUi, bulletinUi, feedCopyright } from '../../ui/strings.ts';
 
 export async function GET(context: APIContext) {
   const site = await getSite();
@@ -17,7 +17,7 @@ export async function GET(context: APIContext) {
     items: site.bulletins.map((r) => {
       const b = r.bulletin;
       const note = summaryFromBody(site.bulletinEntry(b.id).body ?? '');
-      return bulletinFeedItem(r, { title: bulletinUi.bulletinFeedItemTitle(b.kind, b.title, b.issue), note }, ctx);
+      return bulletinFeedItem(r, { title: bulletinUi.bulletinFeedItemTitle(b.kind, b.title, b.issue ? bulletinFormUi.issueLabel(b.issue, b.supplement) : undefined), note }, ctx);
     }),
     site: context.site!,
     copyright: feedCopyright(site.settings),

@@ -3,6 +3,7 @@
 // unchanged shard is reused from the cache and never indexed again, whatever else changed around it.
 import { createHash } from 'node:crypto';
 import { CATALOG_VERSION } from '../shared/catalog.ts';
+import { installedPagefindVersion } from './pagefind/version.ts';
 
 /** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
 export const SHARD_FORMAT = 3;
@@ -20,9 +21,10 @@ export function indexedRegion(html: string): string | undefined {
   return html.slice(start, end < 0 ? undefined : end);
 }
 
-export function shardDigest(regions: readonly string[]): string {
+/** Pagefind's version is part of the key: a shard written by another Pagefind is never reused. */
+export function shardDigest(regions: readonly string[], pagefindVersion = installedPagefindVersion()): string {
   const h = createHash('sha1');
-  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION}\n`);
+  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION} pagefind ${pagefindVersion}\n`);
   for (const r of regions) {
     h.update(r);
     h.update('\u0000');

@@ -13,6 +13,7 @@ import { readArticleHtml } from '../article-html.ts';
 import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../../shared/catalog.ts';
 import { ENTRY_FILE, FACTS_FILE } from './shard-postings.ts';
 import { readPagefindFile } from './pagefind-file.ts';
+import { expectPagefindVersion, installedPagefindVersion } from './version.ts';
 import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../record.ts';
 
 /** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
@@ -33,6 +34,8 @@ const BATCH = 200;
  * `html`, when given, holds the pages already read (same order as `ids`).
  */
 export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries, html?: readonly string[]): Promise<SearchBundleSummary> {
+  // Before any work: another Pagefind would write files the merge cannot read.
+  expectPagefindVersion(installedPagefindVersion(), 'the installed pagefind package');
   const kept: Omit<SearchRecord, 'record'>[] = [];
   // A bundle left from an earlier build would leave stale fragments behind.
   rmSync(bundle, { recursive: true, force: true });

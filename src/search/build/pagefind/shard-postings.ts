@@ -9,6 +9,7 @@ import { CATALOG_VERSION, parseCatalog, type Catalog } from '../../shared/catalo
 import { readPagefindFile } from './pagefind-file.ts';
 import { pairSegments, type Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from '../record.ts';
+import { expectPagefindVersion } from './version.ts';
 
 /** Pagefind's entry file, which names a bundle's index. */
 export const ENTRY_FILE = 'pagefind-entry.json';
@@ -49,6 +50,7 @@ function readEntry(dir: string): Entry {
   const file = join(dir, ENTRY_FILE);
   const entry = readJson(file) as Entry;
   if (typeof entry !== 'object' || entry === null || typeof entry.version !== 'string' || typeof entry.languages !== 'object' || entry.languages === null) fail(file, 'a Pagefind entry with version and languages', entry);
+  expectPagefindVersion(entry.version, file);
   const langs = Object.keys(entry.languages);
   if (langs.length > 1 || (langs.length === 1 && langs[0] !== INDEX_LANGUAGE)) fail(file, `one index, language ${INDEX_LANGUAGE}`, langs);
   return entry;
@@ -134,6 +136,7 @@ export function readShard(dir: string): ShardIndex {
   if (!Array.isArray(meta) || meta.length < 5 || typeof meta[0] !== 'string' || !Array.isArray(meta[1]) || !Array.isArray(meta[2])) fail(metaFile, 'Pagefind metadata [version, pages, chunks, filters, sorts, …]', meta);
   // Filters and sorts are not merged: facets and date order come from the search catalog.
   if ((meta[3] as CborValue[]).length || (meta[4] as CborValue[]).length) fail(metaFile, 'no Pagefind filters or sorts (facets come from the search catalog)', [meta[3], meta[4]]);
+  expectPagefindVersion(meta[0] as string, metaFile);
   shard.version = meta[0] as string;
   shard.tail = meta.slice(5);
   const local = new Map<string, number>();

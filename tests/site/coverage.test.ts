@@ -1,0 +1,133 @@
+// The five-star coverage matrix on /stars/: per district, its places × its own star set, each
+// cell the number of articles; every nonzero cell links to the star page's section for that place.
+import { describe, expect, inject, it } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { listMarkdownFiles, readArticleFile } from '../../src/io/articles.ts';
+import { loadRegistries } from '../../src/io/registries.ts';
+import { page } from '../helpers/html.ts';
+import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+
+const fixture = inject('fixtureDist');
+const site = inject('siteDist');
+
+interface Table { district: string; caption: string; stars: string[]; starNames: string[]; rows: { place: string; name: string; cells: { star: string; n: number; href?: string }[] }[] }
+
+function matrices(html: string): Table[] {
+  return [...html.matchAll(/<table class="matrix" data-district="([^"]+)">([\s\S]*?)<\/table>/g)].map(([, district, body]) => {
+    const head = /<thead>([\s\S]*?)<\/thead>/.exec(body)![1];
+    const cols = [...head.matchAll(/<th scope="col"><a href="\/stars\/([^/]+)\/">([^<]+)<\/a><\/th>/g)];
+    const rows = [...body.matchAll(/<tr><th scope="row"><a href="\/streets\/([^/]+)\/">([^<]+)<\/a><\/th>([\s\S]*?)<\/tr>/g)].map(([, place, name, tds]) => ({
+      place,
+      name,
+      cells: [...tds.matchAll(/<td class="(has|zero)" data-star="([^"]+)" data-place="([^"]+)">([\s\S]*?)<\/td>/g)].map(([, cls, star, cellPlace, inner]) => {
+        expect(cellPlace).toBe(place);
+        const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
+        const text = inner.replace(/<[^>]*>/g, '').trim();
+        expect(text, `${place}/${star}`).toMatch(/^\d+$/);
+        const n = Number(text);
+        if (link) expect(link[2]).toBe(text);
+        expect(cls).toBe(n ? 'has' : 'zero');
+        return { star, n, ...(link ? { href: link[1] } : {}) };
+      }),
+    }));
+    return { district, caption: /<caption>([^<]*)<\/caption>/.exec(body)![1], stars: cols.map((c) => c[1]), starNames: cols.map((c) => c[2]), rows };
+  });
+}
+
+/** A nonzero cell's link leads to the star page's section for the place, which lists that many articles. */
+function expectCellLinkResolves(dist: string, href: string, n: number) {
+  const [path, hash] = href.split('#');
+  const file = join(dist, path, 'index.html');
+  expect(existsSync(file), href).toBe(true);
+  const html = page(dist, path);
+  const at = html.indexOf(`<section id="${hash}">`);
+  expect(at, href).toBeGreaterThan(-1);
+  const section = html.slice(at, html.indexOf('</section>', at));
+  expect(section.match(/<h3><a href="\/articles\/[^"]+\/">/g)?.length, href).toBe(n);
+}
+
+const COMMUNITY = ['zhibu-guoying', 'pingan-fazhi', 'yiye-xingye', 'gongjian-gongxiang', 'xingfu-hexie'];
+const VILLAGE = ['zhibu-guoying', 'chanye-xingwang', 'shengtai-yiju', 'pingan-fazhi', 'wenming-xingfu'];
+
+describe('coverage matrix on the fixture site', () => {
+  const tables = matrices(page(fixture, '/stars/'));
+  const registries = loadRegistries(FIXTURE_CONTENT);
+
+  it('has one table per district with articles, with the district\'s own star set', () => {
+    expect(tables.map((t) => t.district)).toEqual(['zhongyuan', 'erqi', 'mengzhou']);
+    expect(tables.map((t) => t.caption)).toEqual([
+      '中原区：各街道（乡镇）城市社区五星报道篇数',
+      '二七区：各街道（乡镇）城市社区五星报道篇数',
+      '孟州市：各街道（乡镇）农村五星报道篇数',
+    ]);
+    expect(tables.map((t) => t.stars)).toEqual([COMMUNITY, COMMUNITY, VILLAGE]);
+    expect(tables[2].starNames).toEqual(['支部过硬星', '产业兴旺星', '生态宜居星', '平安法治星', '文明幸福星']);
+  });
+
+  it('has a row for the district and each of its streets, a cell per star', () => {
+    for (const t of tables) {
+      const expected = [t.district, ...registries.places.children(t.district).map((p) => p.id)];
+      expect(t.rows.map((r) => r.place)).toEqual(expected);
+      for (const r of t.rows) expect(r.cells.map((c) => c.star)).toEqual(t.stars);
+    }
+    expect(tables[0].rows.map((r) => r.name).slice(0, 3)).toEqual(['中原区', '林山寨街道', '建设路街道']);
+  });
+
+  it('counts exactly the articles on each place and star', () => {
+    const nonzero = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.filter((c) => c.n).map((c) => `${t.district}/${r.place}/${c.star}=${c.n}`)));
+    expect(nonzero).toEqual([
+      'zhongyuan/zhongyuan/zhibu-guoying=1',
+      'zhongyuan/zhongyuan/yiye-xingye=1',
+      'zhongyuan/hanghaixilu/gongjian-gongxiang=1',
+      'zhongyuan/lianhu/zhibu-guoying=1',
+      'zhongyuan/lianhu/xingfu-hexie=1',
+      'mengzhou/heyang/chanye-xingwang=1',
+    ]);
+  });
+
+  it('links every nonzero cell to the star page section for the place', () => {
+    const cells = tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => ({ ...c, place: r.place }))));
+    for (const c of cells) {
+      if (!c.n) {
+        expect(c.href).toBeUndefined();
+        continue;
+      }
+      expect(c.href).toBe(`/stars/${c.star}/#p-${c.place}`);
+      expectCellLinkResolves(fixture, c.href!, c.n);
+    }
+  });
+});
+
+describe('coverage matrix on the real site', () => {
+  it('matches a recount of the articles in content/, and every nonzero cell resolves', () => {
+    const registries = loadRegistries(join(ROOT, 'content'));
+    const counts = new Map<string, number>();
+    for (const f of listMarkdownFiles(join(ROOT, 'content/articles'))) {
+      const a = readArticleFile(f, registries, ROOT).article!;
+      if (a.draft) continue;
+      for (const s of a.stars) counts.set(`${a.place}/${s}`, (counts.get(`${a.place}/${s}`) ?? 0) + 1);
+    }
+    const tables = matrices(page(site, '/stars/'));
+    expect(tables.length).toBeGreaterThan(0);
+    let total = 0;
+    for (const t of tables) {
+      const set = registries.places.byId(t.district)!.starSet;
+      expect(t.stars).toEqual(registries.stars.inSet(set).map((s) => s.id));
+      for (const r of t.rows) {
+        for (const c of r.cells) {
+          expect(c.n, `${r.place}/${c.star}`).toBe(counts.get(`${r.place}/${c.star}`) ?? 0);
+          total += c.n;
+          if (c.n) expectCellLinkResolves(site, c.href!, c.n);
+        }
+      }
+    }
+    // Every article-star pair whose star is in its district's set is counted somewhere.
+    const inSet = [...counts].filter(([key]) => {
+      const [place, star] = key.split('/');
+      const district = registries.places.lineage(place).find((p) => p.level === 'district');
+      return district && registries.stars.byId(star)!.sets.includes(district.starSet);
+    });
+    expect(total).toBe(inSet.reduce((n, [, c]) => n + c, 0));
+  });
+});
