@@ -26,7 +26,7 @@ const PAGES: [type: string, path: string, template: string][] = [
   ['archive', '/archive/', 'archive/index.astro'],
   ['month', '/archive/2022/09/', 'archive/[year]/[...month].astro'],
   ['year', '/archive/2022/', 'archive/[year]/index.astro'],
-  ['all articles', '/articles/', 'articles/index.astro'],
+  ['all articles', '/articles/', 'articles/[...page].astro'],
   ['bulletins', '/bulletins/', 'bulletins/index.astro'],
   ['bulletin', '/bulletins/2022-09-30-fixture-zhuanban/', 'bulletins/[id].astro'],
   ['briefing', '/bulletins/2023-q1-zhongyuan-jianbao/', 'bulletins/[id].astro'],
