@@ -4,7 +4,8 @@
 // peak memory of the whole process tree, output and index size. The last line is JSON.
 //   --edit    then edit one article and build again (the incremental case)
 //   --keep    keep the temporary folder (printed) for inspection
-//   --weight  also measure an article page's gzip weight and a first search query's bytes (Chromium)
+//   --weight  also measure an article page's gzip weight, a first search query's bytes and the
+//             time to its results, after Enter on the open page and from a link (Chromium)
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { watchPeakMemory } from './bench/process-memory.ts';
-import { articleWeightKB, firstQueryKB, WEIGHT_QUERIES } from './bench/page-weight.ts';
+import { articleWeightKB, firstQueryKB, firstResultsMs, WEIGHT_QUERIES, type FirstResults } from './bench/page-weight.ts';
 import { listMarkdownFiles } from '../src/io/articles.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -112,8 +113,18 @@ try {
     // 网格化 is the budget's query (its characters are in 84–98 % of the corpus); the others show
     // the range, from a reporter's name to the campaign's own words, found in nearly every article.
     const byQuery: Record<string, number> = {};
-    for (const q of WEIGHT_QUERIES) byQuery[q] = await firstQueryKB(dist, q);
-    Object.assign(result, { articlePageKB: articleWeightKB(dist), firstQueryKB: byQuery[WEIGHT_QUERIES[0]], firstQueryKBByQuery: byQuery });
+    const timeByQuery: Record<string, FirstResults> = {};
+    for (const q of WEIGHT_QUERIES) {
+      byQuery[q] = await firstQueryKB(dist, q);
+      timeByQuery[q] = await firstResultsMs(dist, q);
+    }
+    Object.assign(result, {
+      articlePageKB: articleWeightKB(dist),
+      firstQueryKB: byQuery[WEIGHT_QUERIES[0]],
+      firstQueryKBByQuery: byQuery,
+      firstResultsMs: timeByQuery[WEIGHT_QUERIES[0]].enterMs,
+      firstResultsMsByQuery: timeByQuery,
+    });
   }
   console.log('');
   console.log(`articles        ${n}`);
@@ -126,7 +137,10 @@ try {
   console.log(`peak memory     ${cold.peakRssMB} MB (process tree)`);
   console.log(`output          ${result.outputMB} MB, search index ${result.indexMB} MB`);
   if (values.edit) console.log(`edit one, rebuild ${result.editWallSeconds} s (${Math.round(Number(result.editRatio) * 100)}% of cold), index work ${result.editIndexWorkSeconds} s (${Math.round(Number(result.editIndexRatio) * 100)}% of cold)`);
-  if (values.weight) console.log(`article page    ${result.articlePageKB} KB gzip (HTML + CSS); first search query fetches ${Object.entries(result.firstQueryKBByQuery as Record<string, number>).map(([q, kb]) => `${kb} KB (${q})`).join(', ')}`);
+  if (values.weight) {
+    console.log(`article page    ${result.articlePageKB} KB gzip (HTML + CSS); first search query fetches ${Object.entries(result.firstQueryKBByQuery as Record<string, number>).map(([q, kb]) => `${kb} KB (${q})`).join(', ')}`);
+    console.log(`first results   ${Object.entries(result.firstResultsMsByQuery as Record<string, FirstResults>).map(([q, t]) => `${t.enterMs} ms after Enter, ${t.linkMs} ms from a link (${q})`).join('; ')}`);
+  }
   if (values.phases) {
     console.log('\nphase marks (s since start, process RSS MB):');
     const first = cold.marks[0]?.t ?? 0;

@@ -1,5 +1,6 @@
 // What a reader downloads: an article page's HTML + CSS (gzip), and every byte a first search
-// query fetches (Debian's Chromium, served from the built site on localhost).
+// query fetches; and how long a reader waits for a first query's results (Debian's Chromium,
+// served from the built site on localhost).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -39,6 +40,51 @@ export async function firstQueryKB(dist: string, query: string): Promise<number>
     await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     return Math.round(bytes / 1024);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+export interface FirstResults {
+  /** ms from pressing Enter on the open search page (loaded, idle) until the results are drawn. */
+  enterMs: number;
+  /** ms from opening /search/?q=… (navigation start) until the results are drawn. */
+  linkMs: number;
+}
+
+/** Time to a first query's results, each way measured in a fresh browser context (empty cache). */
+export async function firstResultsMs(dist: string, query: string): Promise<FirstResults> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  const drawn = `new Promise((resolve) => {
+    const region = document.getElementById('search-results');
+    const done = () => region.getAttribute('aria-busy') === 'false' && location.search !== '' && region.dataset.rendered === location.search;
+    if (done()) return resolve(performance.now());
+    new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(performance.now()); } }).observe(region, { attributes: true });
+  })`;
+  try {
+    const typed = await browser.newContext();
+    const page = await typed.newPage();
+    await page.goto(`${server.url}/search/`);
+    await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 120_000 });
+    await page.waitForLoadState('networkidle');
+    await page.fill('#search-q', query);
+    // Enter submits the form; the clock starts as it does.
+    const enterMs = await page.evaluate(`(async () => {
+      const start = performance.now();
+      const end = ${drawn};
+      document.getElementById('search-form').requestSubmit();
+      return (await end) - start;
+    })()`);
+    await typed.close();
+
+    const linked = await browser.newContext();
+    const page2 = await linked.newPage();
+    await page2.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    const linkMs = await page2.evaluate(drawn);
+    await linked.close();
+    return { enterMs: Math.round(Number(enterMs)), linkMs: Math.round(Number(linkMs)) };
   } finally {
     await browser.close();
     await server.close();

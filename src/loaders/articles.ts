@@ -10,6 +10,7 @@ import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
+import { codeStamp } from './code-stamp.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
@@ -21,9 +22,10 @@ export function poolFrom(env: Record<string, string | undefined> = process.env):
   return env.JIEXUN_POOL_FROM !== undefined && Number.isInteger(n) && n >= 0 ? n : POOL_FROM;
 }
 
-/** A digest of the registries: an article's resolved place depends on them. */
-export function registriesStamp(contentDir: string): string {
-  return ['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8')).join('\u0000');
+/** What every entry's digest covers besides its own source: the registries (an article's resolved place
+ * depends on them) and the code that reads it (src/loaders/code-stamp.ts). */
+export function registriesStamp(contentDir: string, root: string): string {
+  return [codeStamp(root), ...['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8'))].join('\u0000');
 }
 
 const watching = new WeakSet<object>();
@@ -36,7 +38,7 @@ export function articlesLoader(contentDir: string): Loader {
       mark('articles:load');
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
-      const stamp = generateDigest(registriesStamp(contentDir));
+      const stamp = generateDigest(registriesStamp(contentDir, root));
       const files = listMarkdownFiles(join(contentDir, 'articles'));
       const untouched = new Set(store.keys());
       const problems: Problem[] = [];

@@ -17,7 +17,7 @@ export function bulletinsLoader(contentDir: string): Loader {
     load: async ({ store, renderMarkdown, generateDigest, config }) => {
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
-      const stamp = generateDigest(registriesStamp(contentDir));
+      const stamp = generateDigest(registriesStamp(contentDir, root));
       const problems: Problem[] = [];
       const untouched = new Set(store.keys());
       for (const file of listMarkdownFiles(join(contentDir, 'bulletins'))) {

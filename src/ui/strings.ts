@@ -71,7 +71,7 @@ const quoted = (words: readonly string[]) => words.map((w) => `“${w}”`).join
 
 export const searchUi = {
   title: '搜索报道',
-  intro: '按街道、记者、关键词检索全部报道。多个词用空格分开，每个词都须在报道中原样出现。',
+  intro: '按街道、记者、关键词检索全部报道。多个词用空格分开，每个词都须在报道中出现；标点、引号、全角半角和繁简体不影响检索。',
   queryLabel: '关键词',
   placeholder: '如：网格化、莲湖街道、鲁燕',
   submit: '搜索',
@@ -82,7 +82,6 @@ export const searchUi = {
   facetLabels: { street: '街道（乡镇）', district: '区县', city: '城市', star: '五星', reporter: '记者、通讯员', year: '年份' } satisfies Record<FacetKey, string>,
   clearFilters: '清除全部筛选',
   resultsHeading: '搜索结果',
-  searching: '正在搜索……',
   found: (n: number, words: readonly string[]) => `找到 ${n} 篇包含${quoted(words)}的报道。`,
   foundNone: (words: readonly string[]) => `没有找到包含${quoted(words)}的报道。`,
   noneInFilters: '所选分类中没有这样的报道，可以取消部分筛选再试。',
@@ -157,6 +156,19 @@ export const bulletinFormUi = {
   pdfHint: '（A4，按公文格式排版）',
   /** The name a downloaded file is saved under: 中原区“五星”支部创建工作简报2022年第1期 */
   fileName: (masthead: string, year: string, issue?: string) => `${masthead}${issue ? `${year}年${issue}` : year}`,
+} as const;
+
+// ---------------------------------------------------------------- search page: as readers type
+
+export const searchReaderUi = {
+  busy: '正在检索…',
+  activeFilters: '已选筛选',
+  removeFilter: (facet: string, value: string) => `取消筛选：${facet} ${value}`,
+  nameLink: (kind: 'place' | 'star' | 'person', name: string) =>
+    kind === 'place' ? `${name}：查看报道时间线` : kind === 'star' ? `${name}：查看该星级的全部报道` : `${name}：查看其全部报道`,
+  closestNames: '相近的名称：',
+  withoutLast: (word: string, n: number) => (n ? `去掉“${word}”，找到 ${n} 篇报道：` : `去掉“${word}”也没有找到报道。`),
+  seeAll: (n: number) => `查看全部 ${n} 篇`,
 } as const;
 
 // ---------------------------------------------------------------- reading: trails, footer, large text, lists

@@ -1,13 +1,17 @@
 // The published search index read the way Pagefind's runtime reads it, decoded with cborg (a kept
 // CBOR library) rather than the project's own codec (src/search/build/pagefind/cbor.ts): the
 // version, the pages, the chunk ranges, and for every word exactly the pages and positions its
-// character pair has in the page texts (the fragments).
+// character pair has in the page texts (the fragments' text as shown, folded the way queries are,
+// plus the place aliases the build appends).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { describe, expect, inject, it } from 'vitest';
-import { isCharCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
+import { encodeTokens, isCharCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
+import { catalogFile, catalogFromColumns } from '../../src/search/shared/catalog-file.ts';
+import { indexCatalog } from '../../src/search/shared/catalog.ts';
+import { foldText, foldWord } from '../../src/search/shared/normalize.ts';
 import { PAGEFIND_VERSION } from '../../src/search/build/pagefind/version.ts';
 
 type Postings = Map<string, Map<number, number[]>>;
@@ -47,14 +51,23 @@ function readIndex(dist: string) {
       published.set(word, byPage);
     }
   }
-  return { entry, version, pages, chunks, fragments, published, chunkWords };
+  const catalog = indexCatalog(catalogFromColumns(JSON.parse(gunzipSync(readFileSync(join(dir, catalogFile(entry.languages.und.hash)))).toString()), 'catalog'));
+  return { entry, version, pages, chunks, fragments, published, chunkWords, catalog };
+}
+
+/** A page's indexed tokens: each line of its fragment folded, then its places' aliases not in it (as record.ts appends them). */
+function indexedTokens(content: string, placeId: string, catalog: ReturnType<typeof indexCatalog>): string[] {
+  const folded = content.split('\n').map((line) => foldText(line, catalog.fold).text).filter(Boolean).join(' ');
+  const lineage = [];
+  for (let p = catalog.place(placeId); p; p = p.parent ? catalog.place(p.parent) : undefined) lineage.unshift(p);
+  const aliases = lineage.flatMap((p) => (p.aliases ?? []).map((a) => foldWord(a, catalog.fold))).filter((a, i, all) => a && all.indexOf(a) === i && !folded.includes(a));
+  return encodeTokens([folded, ...aliases].join(' '));
 }
 
 /** Every character's pair (with the next character, or the separator) at its position, per page. */
-function pairsOf(fragments: { content: string }[]): Postings {
+function pairsOf(pages: string[][]): Postings {
   const out: Postings = new Map();
-  fragments.forEach(({ content }, page) => {
-    const tokens = content.split(' ');
+  pages.forEach((tokens, page) => {
     tokens.forEach((t, pos) => {
       if (!isCharCode(t)) return;
       const next = tokens[pos + 1] ?? '';
@@ -101,7 +114,7 @@ describe.each([
   });
 
   it('lists for every character pair exactly the pages and positions where the page texts have it', () => {
-    const expected = pairsOf(index.fragments);
+    const expected = pairsOf(index.fragments.map(({ content }, page) => indexedTokens(content, index.catalog.catalog.pages[page][2], index.catalog)));
     expect(expected.size).toBeGreaterThan(100);
     expect([...index.published.keys()].sort()).toEqual([...expected.keys()].sort());
     for (const [pair, pages] of expected) expect(index.published.get(pair), pair).toEqual(pages);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { CborReader, CborWriter, type CborValue } from '../../src/search/build/pagefind/cbor.ts';
-import { CatalogError, type Catalog } from '../../src/search/shared/catalog.ts';
+import { CATALOG_VERSION, CatalogError, type Catalog } from '../../src/search/shared/catalog.ts';
 import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
 import { catalogColumns, catalogFile, catalogFromColumns } from '../../src/search/shared/catalog-file.ts';
 import { mergeShardBundles, roundedWordCount } from '../../src/search/build/pagefind/merge-bundles.ts';
@@ -30,7 +30,7 @@ async function writeBundle(dir: string, pages: number[]): Promise<void> {
     const i = Number(url.slice(2, -1));
     return [hash, DATES[i], i % 2 ? 'b' : 'a', i === 2 ? ['s1', 's2'] : [], [`r${i % 3}`]] as Catalog['pages'][number];
   });
-  const facts: Catalog = { version: 1, places: [{ id: 'a', name: '甲', level: 'street' }, { id: 'b', name: '乙', level: 'street' }], stars: [{ id: 's1', name: '一' }, { id: 's2', name: '二' }], people: ['r0', 'r1', 'r2'].map((id) => ({ id, name: id })), pages: rows };
+  const facts: Catalog = { version: CATALOG_VERSION, places: [{ id: 'a', name: '甲', level: 'street' }, { id: 'b', name: '乙', level: 'street' }], stars: [{ id: 's1', name: '一' }, { id: 's2', name: '二' }], people: ['r0', 'r1', 'r2'].map((id) => ({ id, name: id })), pages: rows };
   writeFileSync(join(dir, FACTS_FILE), JSON.stringify(facts));
 }
 
@@ -162,6 +162,11 @@ describe('merging shard bundles', () => {
     expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(['0', '1', '2', '3', '4'].map((n) => `${n}.pf_fragment`));
     const columns = JSON.parse(gunzipSync(readFileSync(join(dir, catalogFile(summary.indexHash)))).toString());
     const catalog = catalogFromColumns(columns, 'catalog');
+    // The fold table the browser gets: entries for the index's characters only (網 → 网 is in, 語 → 语 is not).
+    const folds = [...catalog.fold!].join('').match(/../gu)!;
+    expect(folds).toContain('網网');
+    expect(folds).not.toContain('語语');
+    for (const pair of folds) expect('网格化管理员社区解矛盾志愿服务', pair).toContain([...pair][1]);
     const urls = new Map(fragments(dir));
     expect(catalog.pages.map((p) => [urls.get(p[0]), p[1], p[2], p[3], p[4]]).sort()).toEqual(
       [0, 1, 2, 3, 4].map((i) => [`/p${i}/`, DATES[i], i % 2 ? 'b' : 'a', i === 2 ? ['s1', 's2'] : [], [`r${i % 3}`]]).sort(),
@@ -241,14 +246,15 @@ describe('CBOR', () => {
 
 describe('published search catalog', () => {
   const catalog: Catalog = {
-    version: 1,
-    places: [{ id: 'lianhu', name: '莲湖街道', level: 'street' }],
+    version: CATALOG_VERSION,
+    places: [{ id: 'lianhu', name: '莲湖街道', level: 'street', aliases: ['莲湖'] }],
     stars: [{ id: 's1', name: '一' }, { id: 's2', name: '二' }],
     people: [{ id: 'luyan', name: '鲁燕' }],
     pages: [
       ['0', '2022-09-08', 'lianhu', ['s2'], ['luyan']],
       ['1', '2016-02-29', 'lianhu', ['s1', 's2'], []],
     ],
+    fold: '網网蓮莲',
   };
   it('round-trips through its columns', () => {
     const columns = catalogColumns(catalog);
@@ -260,6 +266,7 @@ describe('published search catalog', () => {
     expect(() => catalogColumns({ ...catalog, pages: [['0', '2022-01-01', 'nowhere', [], []]] })).toThrow(CatalogError);
     const columns = catalogColumns(catalog);
     expect(() => catalogFromColumns({ ...columns, place: [0] }, 'c.pf_meta')).toThrow('c.pf_meta: expected 2 entries in "place", one per page, found 1');
-    expect(() => catalogFromColumns({ ...columns, version: 1 }, 'c.pf_meta')).toThrow('c.pf_meta: expected version 2, found 1');
+    expect(() => catalogFromColumns({ ...columns, version: 1 }, 'c.pf_meta')).toThrow('c.pf_meta: expected version 3, found 1');
+    expect(() => catalogFromColumns({ ...columns, fold: 7 }, 'c.pf_meta')).toThrow('c.pf_meta: expected a fold table (a string) in "fold", found 7');
   });
 });

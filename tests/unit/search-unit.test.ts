@@ -14,6 +14,8 @@ import { paramsFromState, stateFromParams } from '../../src/search/client/url-st
 import { planQuery } from '../../src/search/client/query-plan.ts';
 import { createPlaceRegistry } from '../../src/lib/places.ts';
 import { createStarRegistry } from '../../src/lib/stars.ts';
+import { NO_FOLDING } from '../../src/search/shared/fold-table.ts';
+import { t2sTable } from '../../src/search/build/t2s-table.ts';
 
 /**
  * Pagefind's two lookups, over one text's published index words (a pair for every character: with
@@ -115,16 +117,16 @@ describe('normalizeText', () => {
     expect(normalizeText(`字${String.fromCodePoint(0xe0101)}`)).toBe('字');
   });
   it('splits a query into distinct words', () => {
-    expect(queryTerms(' 莲湖　网格化 莲湖 ')).toEqual(['莲湖', '网格化']);
+    expect(queryTerms(' 莲湖　网格化 莲湖 ', NO_FOLDING).map((t) => t.word)).toEqual(['莲湖', '网格化']);
   });
 });
 
 describe('planQuery', () => {
   it('tells empty, one-character and word queries apart', () => {
-    expect(planQuery('  ')).toEqual({ kind: 'none' });
-    expect(planQuery('网')).toEqual({ kind: 'short', text: '网' });
-    expect(planQuery('网 格')).toEqual({ kind: 'short', text: '网 格' });
-    const plan = planQuery('莲湖 网');
+    expect(planQuery('  ', NO_FOLDING)).toEqual({ kind: 'none' });
+    expect(planQuery('网', NO_FOLDING)).toEqual({ kind: 'short', text: '网' });
+    expect(planQuery('网 格', NO_FOLDING)).toEqual({ kind: 'short', text: '网 格' });
+    const plan = planQuery('莲湖 网', NO_FOLDING);
     expect(plan.kind).toBe('words');
     if (plan.kind !== 'words') return;
     expect(plan.words.map((w) => w.word)).toEqual(['莲湖', '网']);
@@ -158,13 +160,15 @@ describe('reading article HTML', () => {
   });
 
   it('reads the headline fields and the body text, without the ignored footer', () => {
-    const a = readArticleHtml(page(ARTICLE), 'x.html');
+    const a = readArticleHtml(page(ARTICLE), 'x.html', t2sTable());
     expect(a.attrs.get('data-place')).toBe('lianhu');
     expect(a.attrs.get('data-reporters')).toBe('[["luyan","鲁燕"]]');
     expect(a.text).toBe(
-      '莲湖街道阳光花苑社区 豫剧进社区 居民享“文化大餐”<script> ——副题 记者 鲁燕 通讯员 魏少杰 2022年9月8日 郑州市 中原区 莲湖街道 支部过硬星 ' +
-        '本报讯 社区推行网格化管理，H2O。 第二段 换行 之后<b>',
+      '莲湖街道阳光花苑社区\n豫剧进社区 居民享“文化大餐”<script>\n——副题\n记者\n鲁燕\n通讯员\n魏少杰\n2022年9月8日\n郑州市\n中原区\n莲湖街道\n支部过硬星\n' +
+        '本报讯 社区推行网格化管理，H2O。\n第二段\n换行\n之后<b>',
     );
+    // As matched: each line folded (no punctuation, spaces beside Chinese dropped), lines apart.
+    expect(a.folded).toBe('莲湖街道阳光花苑社区 豫剧进社区居民享文化大餐script 副题 记者 鲁燕 通讯员 魏少杰 2022年9月8日 郑州市 中原区 莲湖街道 支部过硬星 本报讯社区推行网格化管理h2o 第二段 换行 之后b');
     expect(a.text.slice(a.title[0], a.title[1])).toBe('豫剧进社区 居民享“文化大餐”<script>');
     expect(a.text.slice(0, a.headEnd)).toMatch(/支部过硬星$/);
     expect(a.text).not.toContain('相关报道');
@@ -172,10 +176,10 @@ describe('reading article HTML', () => {
   });
 
   it('says what is missing', () => {
-    expect(() => readArticleHtml(page('<p>x</p>'), 'a/index.html')).toThrow(ArticleHtmlError);
-    expect(() => readArticleHtml(page('<p>x</p>'), 'a/index.html')).toThrow('a/index.html: expected an element with data-pagefind-body (the article), found none');
-    expect(() => readArticleHtml(page('<article data-pagefind-body><header><p>x</p></header></article>'), 'b.html')).toThrow("b.html: expected an <h1> in the article's <header>");
-    expect(() => readArticleHtml('<article data-pagefind-body><header><h1>t</h1></header>', 'c.html')).toThrow('c.html: expected the data-pagefind-body element to be closed');
+    expect(() => readArticleHtml(page('<p>x</p>'), 'a/index.html', NO_FOLDING)).toThrow(ArticleHtmlError);
+    expect(() => readArticleHtml(page('<p>x</p>'), 'a/index.html', NO_FOLDING)).toThrow('a/index.html: expected an element with data-pagefind-body (the article), found none');
+    expect(() => readArticleHtml(page('<article data-pagefind-body><header><p>x</p></header></article>'), 'b.html', NO_FOLDING)).toThrow("b.html: expected an <h1> in the article's <header>");
+    expect(() => readArticleHtml('<article data-pagefind-body><header><h1>t</h1></header>', 'c.html', NO_FOLDING)).toThrow('c.html: expected the data-pagefind-body element to be closed');
   });
 });
 
@@ -190,8 +194,8 @@ const registries = { places, stars };
 
 describe('search records', () => {
   it('builds the Pagefind record and the catalog facts from the page', () => {
-    const a = readArticleHtml(page(ARTICLE), 'x.html');
-    const r = buildSearchRecord(a, '/articles/x/', 'x.html', registries);
+    const a = readArticleHtml(page(ARTICLE), 'x.html', t2sTable());
+    const r = buildSearchRecord(a, '/articles/x/', 'x.html', registries, t2sTable());
     expect(r.record.language).toBe('und');
     // Facets and date order come from the catalog: Pagefind gets no filters or sorts to merge.
     expect(r.record.filters).toBeUndefined();
@@ -199,13 +203,14 @@ describe('search records', () => {
     expect(r.record.meta).toEqual({ title: `${a.title[0]},${a.title[1]}`, head: String(a.headEnd) });
     expect(Object.values(r.record.meta!).join('')).toMatch(/^[\d,]+$/);
     // 莲湖 is in the text already; the alias 老莲 is not, so it is appended to be findable.
-    expect(decodeTokens(r.record.content.split(' '))).toBe(`${a.text} 老莲`);
+    expect(decodeTokens(r.record.content.split(' '))).toBe(`${a.folded} 老莲`);
+    expect(r.shown).toBe(a.text);
     expect(r.facts).toEqual({ url: '/articles/x/', date: '2022-09-08', place: 'lianhu', stars: ['zhibu-guoying'], people: [{ id: 'luyan', name: '鲁燕' }] });
     expect(r.lineage.map((p) => p.id)).toEqual(['zhengzhou', 'zhongyuan', 'lianhu']);
   });
 
   it('names the file, attribute, expectation and finding on bad attributes', () => {
-    const bad = (from: string, to: string) => () => buildSearchRecord(readArticleHtml(page(ARTICLE.replace(from, to)), 'p.html'), '/p/', 'p.html', registries);
+    const bad = (from: string, to: string) => () => buildSearchRecord(readArticleHtml(page(ARTICLE.replace(from, to)), 'p.html', NO_FOLDING), '/p/', 'p.html', registries, NO_FOLDING);
     expect(bad('data-place="lianhu"', 'data-place="nowhere"')).toThrow('p.html: <article> attribute data-place: expected a place id from places.yaml, found "nowhere"');
     expect(bad('data-date="2022-09-08"', 'data-date="9月8日"')).toThrow('p.html: <article> attribute data-date: expected a date YYYY-MM-DD, found "9月8日"');
     expect(bad('data-stars="zhibu-guoying"', 'data-stars="xx"')).toThrow(/data-stars: expected star ids from stars.yaml, found "xx"/);
@@ -215,7 +220,7 @@ describe('search records', () => {
 });
 
 const catalog: Catalog = {
-  version: 1,
+  version: 2,
   places: [
     { id: 'zhengzhou', name: '郑州市', level: 'city', parent: 'henan' },
     { id: 'zhongyuan', name: '中原区', level: 'district', parent: 'zhengzhou' },
@@ -247,7 +252,7 @@ describe('search catalog', () => {
   });
   it('rejects a malformed catalog, saying what it expected', () => {
     expect(() => parseCatalog({ ...catalog, version: 9 }, 'c.json')).toThrow(CatalogError);
-    expect(() => parseCatalog({ ...catalog, version: 9 }, 'c.json')).toThrow('c.json: expected version 1, found 9');
+    expect(() => parseCatalog({ ...catalog, version: 9 }, 'c.json')).toThrow('c.json: expected version 2, found 9');
     expect(() => parseCatalog({ ...catalog, pages: [['x', 'soon', 'p', [], []]] }, 'c.json')).toThrow(/expected pages of \[id, date, place, stars, people\]/);
   });
 });
@@ -276,21 +281,34 @@ describe('facet counts', () => {
 });
 
 describe('excerpts', () => {
-  const text = '标题 记者 鲁燕 莲湖街道 正文开始，社区推行网格化管理，网格员走访。结尾还有网格化。';
+  const text = '标题\n记者\n鲁燕\n莲湖街道\n正文开始，社区推行网格化管理，网格员走访。\n结尾还有网格化。';
   const body = text.indexOf('正文');
+  const marked = (x: { text: string; marks: [number, number][] }) => x.marks.map(([s, e]) => x.text.slice(s, e));
   it('marks every occurrence of every word, merged', () => {
-    expect(occurrences('网格化网格', ['网格', '格化'])).toEqual([[0, 5]]);
+    expect(occurrences('网格化网格', ['网格', '格化'], NO_FOLDING)).toEqual([[0, 5]]);
   });
   it('centres on the first occurrence in the body, without reaching back into the headline', () => {
-    const x = buildExcerpt(text, body, ['网格化'], 30);
+    const x = buildExcerpt(text, body, occurrences(text, ['网格化'], NO_FOLDING), 30);
     expect(x.text.startsWith('正文开始')).toBe(true);
-    expect(x.marks.map(([s, e]) => x.text.slice(s, e))).toEqual(['网格化', '网格化']);
+    expect(marked(x)).toEqual(['网格化', '网格化']);
     expect(x.before).toBe(false);
+    // Paragraphs read as one run of text.
+    expect(x.text).toContain('走访。 结尾');
   });
-  it('falls back to the headline, and to the body start when nothing matches', () => {
-    const x = buildExcerpt(text, body, ['鲁燕'], 12);
-    expect(x.marks.map(([s, e]) => x.text.slice(s, e))).toEqual(['鲁燕']);
+  it('stays in the body when a word is only in the headline block', () => {
+    const x = buildExcerpt(text, body, occurrences(text, ['鲁燕'], NO_FOLDING), 12);
+    expect(x.text.startsWith('正文开始')).toBe(true);
+    expect(x.marks).toEqual([]);
     expect(buildExcerpt(text, body, [], 4)).toEqual({ text: '正文开始', marks: [], before: false, after: true });
+  });
+  it('marks the original characters of a folded match, quotes and traditional forms included', () => {
+    const t = '正文：创建“五星”支部，網格化管理。《五星支部条例》８月份';
+    const x = buildExcerpt(t, 0, occurrences(t, ['五星支部', '网格化', '8月份'], t2sTable()));
+    expect(marked(x)).toEqual(['“五星”支部', '網格化', '五星支部', '８月份']);
+    expect(marked(buildExcerpt(t, 0, occurrences(t, ['五星支部条例8月'], t2sTable())))).toEqual(['《五星支部条例》８月']);
+  });
+  it('never matches across lines', () => {
+    expect(occurrences('鲁\n燕', ['鲁燕'], NO_FOLDING)).toEqual([]);
   });
   it('never splits a surrogate pair', () => {
     const x = buildExcerpt('𠀀𠀀𠀀', 0, [], 3);

@@ -3,7 +3,12 @@
 // related links). Its first <header> is the headline block — kicker, title, byline, date, place,
 // stars — whose elements are separate fields; the rest is running text, where inline elements
 // (links, emphasis, sub/sup, spans) join their neighbours as a reader sees them.
-import { normalizeText } from '../shared/normalize.ts';
+//
+// Two texts come out: the text as shown (one field or paragraph per line: excerpts and titles are
+// cut from it) and the text as matched (each line folded, see normalize.ts, lines joined by spaces:
+// the separators a match never spans).
+import { foldText, normalizeText } from '../shared/normalize.ts';
+import type { FoldTable } from '../shared/fold-table.ts';
 import { scanHtml, VOID_ELEMENTS } from './html-scan.ts';
 
 const INLINE = new Set([
@@ -15,17 +20,19 @@ const SKIPPED = new Set(['template', 'noscript', 'svg', 'button', 'select', 'tex
 export interface ArticleText {
   /** Attributes of the data-pagefind-body element (the data-* facts the page writes there). */
   attrs: Map<string, string>;
-  /** Normalized text: the headline fields, then the body, separated by single spaces. */
+  /** Normalized text as shown: the headline fields, then the body, one field or paragraph per line. */
   text: string;
-  /** Where the headline block ends in `text` (the body starts one space later). */
+  /** Where the headline block ends in `text` (the body starts one line break later). */
   headEnd: number;
   /** The h1 of the headline block, as [start, end) in `text`. */
   title: [number, number];
+  /** The text as matched: each line of `text` folded, the lines joined by single spaces. */
+  folded: string;
 }
 
 export class ArticleHtmlError extends Error {}
 
-export function readArticleHtml(html: string, file: string): ArticleText {
+export function readArticleHtml(html: string, file: string, table: FoldTable): ArticleText {
   const units: { text: string; head: boolean; title: boolean }[] = [];
   let attrs: Map<string, string> | undefined;
   let current = '';
@@ -94,17 +101,20 @@ export function readArticleHtml(html: string, file: string): ArticleText {
   if (!titleSeen) throw new ArticleHtmlError(`${file}: expected an <h1> in the article's <header> (the headline block), found none`);
 
   let text = '';
+  let folded = '';
   let headEnd = 0;
   let title: [number, number] | undefined;
   for (const u of units) {
     const t = normalizeText(u.text);
     if (!t) continue;
-    if (text) text += ' ';
+    const f = foldText(t, table).text;
+    if (f) folded += folded ? ` ${f}` : f;
+    if (text) text += '\n';
     const start = text.length;
     text += t;
     if (u.head) headEnd = text.length;
     if (u.title) title = title ? [title[0], text.length] : [start, text.length];
   }
   if (!title) throw new ArticleHtmlError(`${file}: expected the headline's <h1> to hold a title, found it empty`);
-  return { attrs, text, headEnd, title };
+  return { attrs, text, headEnd, title, folded };
 }

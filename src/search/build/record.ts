@@ -5,6 +5,8 @@ import type { CustomRecord } from 'pagefind';
 import type { Registries } from '../../schema.ts';
 import type { ArticleText } from './article-html.ts';
 import { encodeTokens } from '../shared/char-tokens.ts';
+import { foldWord } from '../shared/normalize.ts';
+import type { FoldTable } from '../shared/fold-table.ts';
 import type { CatalogNamed, CatalogPlace } from '../shared/catalog.ts';
 
 /**
@@ -24,6 +26,8 @@ export interface ArticleFacts {
 
 export interface SearchRecord {
   record: CustomRecord;
+  /** The text as shown, which the published fragment carries instead of the indexed tokens (bundle.ts). */
+  shown: string;
   facts: ArticleFacts;
   /** The lineage shown in the breadcrumb (no province), city first. */
   lineage: CatalogPlace[];
@@ -37,7 +41,7 @@ function attr(a: ArticleText, name: string, file: string, expected: string): str
   return v;
 }
 
-export function buildSearchRecord(article: ArticleText, url: string, file: string, registries: Registries): SearchRecord {
+export function buildSearchRecord(article: ArticleText, url: string, file: string, registries: Registries, table: FoldTable): SearchRecord {
   const date = attr(article, 'data-date', file, 'a date YYYY-MM-DD');
   if (!/^\d{4}-\d\d-\d\d$/.test(date)) throw new RecordError(`${file}: <article> attribute data-date: expected a date YYYY-MM-DD, found ${JSON.stringify(date)}`);
   const placeId = attr(article, 'data-place', file, 'a place id from places.yaml');
@@ -52,8 +56,8 @@ export function buildSearchRecord(article: ArticleText, url: string, file: strin
   const lineage = registries.places.lineage(place.id).filter((p) => p.level !== 'province');
   // A registry alias must find its place even when it is not part of the place's name
   // (莲湖 is part of 莲湖街道, but an alias need not be): such aliases are appended to the text.
-  const extra = lineage.flatMap((p) => p.aliases).filter((alias, i, all) => all.indexOf(alias) === i && !article.text.includes(alias));
-  const text = [article.text, ...extra].join(' ');
+  const extra = lineage.flatMap((p) => p.aliases.map((a) => foldWord(a, table))).filter((alias, i, all) => alias && all.indexOf(alias) === i && !article.folded.includes(alias));
+  const text = [article.folded, ...extra].join(' ');
 
   return {
     record: {
@@ -63,8 +67,9 @@ export function buildSearchRecord(article: ArticleText, url: string, file: strin
       // Digits only: Pagefind indexes meta values as words, and digits can never match a token.
       meta: { title: `${article.title[0]},${article.title[1]}`, head: String(article.headEnd) },
     },
+    shown: article.text,
     facts: { url, date, place: place.id, stars, people },
-    lineage: lineage.map((p) => ({ id: p.id, name: p.name, level: p.level, ...(p.parent ? { parent: p.parent } : {}) })),
+    lineage: lineage.map((p) => ({ id: p.id, name: p.name, level: p.level, ...(p.parent ? { parent: p.parent } : {}), ...(p.aliases.length ? { aliases: p.aliases } : {}) })),
   };
 }
 

@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { CATALOG_VERSION } from '../shared/catalog.ts';
 import { installedPagefindVersion } from './pagefind/version.ts';
+import { T2S_DIGEST } from './t2s-table.ts';
 
 /** Bump when the tokens, records or bundle layout change, so cached shards are rebuilt. */
-export const SHARD_FORMAT = 3;
+export const SHARD_FORMAT = 4;
 
 const START = 'data-pagefind-body';
 const END = 'data-pagefind-ignore';
@@ -24,7 +25,7 @@ export function indexedRegion(html: string): string | undefined {
 /** Pagefind's version is part of the key: a shard written by another Pagefind is never reused. */
 export function shardDigest(regions: readonly string[], pagefindVersion = installedPagefindVersion()): string {
   const h = createHash('sha1');
-  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION} pagefind ${pagefindVersion}\n`);
+  h.update(`format ${SHARD_FORMAT} catalog ${CATALOG_VERSION} pagefind ${pagefindVersion} t2s ${T2S_DIGEST}\n`);
   for (const r of regions) {
     h.update(r);
     h.update('\u0000');

@@ -1,14 +1,23 @@
-// Builds the search page's facet lists and result list. Every string from an article or the
-// registry goes in as text (textContent, <mark> elements made here), never as HTML.
-import { chineseDate } from '../../lib/dates.ts';
-import type { CatalogIndex } from '../shared/catalog.ts';
+// Draws a PageView (view.ts) into the search page. Every string from an article or the registry
+// goes in as text (textContent, <mark> elements made here), never as HTML.
 import type { Excerpt } from './excerpt.ts';
-import { FACET_KEYS, type FacetKey } from '../shared/facet-keys.ts';
-import type { SearchState } from './url-state.ts';
-import { searchUi } from '../../ui/strings.ts';
-import type { Hit, HitDetails, Outcome } from './engine.ts';
+import { searchUi, searchReaderUi } from '../../ui/strings.ts';
+import type { FacetView, HitView, PageView } from './view.ts';
+import type { RegistryName } from './registry-names.ts';
 
 export const PAGE_SIZE = 10;
+
+export interface PageElements {
+  form: HTMLFormElement;
+  status: HTMLElement;
+  chips: HTMLElement;
+  links: HTMLElement;
+  list: HTMLOListElement;
+  pager: HTMLElement;
+  suggest: HTMLElement;
+  facets: HTMLElement;
+  clear: HTMLButtonElement;
+}
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record<string, string>> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -17,39 +26,16 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<Record
   return e;
 }
 
-function valueOrder(key: FacetKey, catalog: CatalogIndex, counts: Map<string, number>): (a: string, b: string) => number {
-  const position = new Map<string, number>();
-  if (key === 'star') catalog.catalog.stars.forEach((s, i) => position.set(s.id, i));
-  else if (key !== 'reporter' && key !== 'year') catalog.catalog.places.forEach((p, i) => position.set(p.id, i));
-  const pos = (v: string) => position.get(v) ?? Number.MAX_SAFE_INTEGER;
-  if (key === 'year') return (a, b) => (a < b ? 1 : a > b ? -1 : 0);
-  if (key === 'reporter') return (a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || catalog.name('reporter', a).localeCompare(catalog.name('reporter', b), 'zh-CN');
-  return (a, b) => pos(a) - pos(b) || (a < b ? -1 : 1);
-}
-
-function label(key: FacetKey, id: string, catalog: CatalogIndex): string {
-  if (key === 'year') return `${id}年`;
-  const kind = key === 'star' ? 'star' : key === 'reporter' ? 'reporter' : 'place';
-  const known = kind === 'star' ? catalog.catalog.stars.some((s) => s.id === id) : kind === 'reporter' ? catalog.catalog.people.some((p) => p.id === id) : !!catalog.place(id);
-  return known ? catalog.name(kind, id) : searchUi.unknownValue(id);
-}
-
 /** One fieldset of checkboxes per facet that has values; the checkboxes belong to the search form. */
-export function renderFacets(container: HTMLElement, outcome: Outcome, state: SearchState, catalog: CatalogIndex, form: string): void {
-  const sets: HTMLElement[] = [];
-  for (const key of FACET_KEYS) {
-    const counts = outcome.counts[key];
-    const values = [...new Set([...[...counts.keys()].filter((v) => counts.get(v)! > 0), ...state.filters[key]])];
-    if (!values.length) continue;
-    values.sort(valueOrder(key, catalog, counts));
-    const items = values.map((v) => {
-      const box = el('input', { type: 'checkbox', form, name: key, value: v });
-      box.checked = state.filters[key].includes(v);
-      return el('li', {}, el('label', {}, box, ` ${label(key, v, catalog)} `, el('span', { class: 'count' }, searchUi.count(counts.get(v) ?? 0))));
+function facetNodes(facets: readonly FacetView[], form: string): HTMLElement[] {
+  return facets.map(({ key, items }) => {
+    const lis = items.map((item) => {
+      const box = el('input', { type: 'checkbox', form, name: key, value: item.value });
+      box.checked = item.checked;
+      return el('li', {}, el('label', {}, box, ` ${item.label} `, el('span', { class: 'count' }, searchUi.count(item.count))));
     });
-    sets.push(el('fieldset', { class: 'facet' }, el('legend', {}, searchUi.facetLabels[key]), el('ul', {}, ...items)));
-  }
-  container.replaceChildren(...sets);
+    return el('fieldset', { class: 'facet' }, el('legend', {}, searchUi.facetLabels[key]), el('ul', {}, ...lis));
+  });
 }
 
 function excerptNode(x: Excerpt): HTMLElement {
@@ -65,18 +51,17 @@ function excerptNode(x: Excerpt): HTMLElement {
   return p;
 }
 
-export function hitNode(hit: Hit, d: HitDetails, catalog: CatalogIndex): HTMLElement {
-  const place = catalog.name('place', hit.page[2]);
+function hitNode(h: HitView): HTMLElement {
   return el(
     'li',
     { class: 'search-hit' },
-    el('h3', {}, el('a', { href: d.url }, d.title)),
-    el('p', { class: 'info' }, `${place} · `, el('time', { datetime: hit.page[1] }, chineseDate(hit.page[1]))),
-    excerptNode(d.excerpt),
+    el('h3', {}, el('a', { href: h.url }, h.title)),
+    el('p', { class: 'info' }, `${h.place} · `, el('time', { datetime: h.date }, h.dateText)),
+    excerptNode(h.excerpt),
   );
 }
 
-export function pagerNode(page: number, pages: number): HTMLElement | undefined {
+function pagerNode(page: number, pages: number): HTMLElement | undefined {
   if (pages <= 1) return undefined;
   const button = (text: string, target: number, disabled: boolean) => {
     const b = el('button', { type: 'button', class: 'search-page', 'data-page': String(target) }, text);
@@ -90,4 +75,57 @@ export function pagerNode(page: number, pages: number): HTMLElement | undefined 
     el('span', {}, searchUi.pageOf(page, pages)),
     button(searchUi.nextPage, page + 1, page >= pages),
   );
+}
+
+function nameLink(n: RegistryName): HTMLElement {
+  return el('a', { href: n.href }, n.name);
+}
+
+export function renderView(view: PageView, e: PageElements): void {
+  // Re-rendering replaces the checkboxes: keep keyboard focus on the one that was focused.
+  const active = document.activeElement;
+  const focused = active instanceof HTMLInputElement && e.facets.contains(active) ? [active.name, active.value] : undefined;
+  e.facets.replaceChildren(...facetNodes(view.facets, e.form.id));
+  if (focused) e.facets.querySelector<HTMLInputElement>(`input[name="${CSS.escape(focused[0])}"][value="${CSS.escape(focused[1])}"]`)?.focus();
+  e.clear.hidden = view.chips.length === 0;
+
+  e.chips.replaceChildren(
+    ...view.chips.map((c) =>
+      el('button', { type: 'button', class: 'search-chip', 'data-key': c.key, 'data-value': c.value, 'aria-label': searchReaderUi.removeFilter(searchUi.facetLabels[c.key], c.label) }, `${searchUi.facetLabels[c.key]}：${c.label}`, el('span', { 'aria-hidden': 'true' }, ' ×')),
+    ),
+  );
+  e.chips.hidden = view.chips.length === 0;
+
+  e.status.textContent = view.status;
+  e.links.replaceChildren(...view.links.map((n) => el('li', {}, el('a', { href: n.href }, searchReaderUi.nameLink(n.kind, n.name)))));
+  e.links.hidden = view.links.length === 0;
+
+  e.list.start = view.start;
+  e.list.replaceChildren(...view.hits.map(hitNode));
+  const nav = pagerNode(view.page, view.pages);
+  e.pager.replaceChildren(...(nav ? [nav] : []));
+
+  const suggest: HTMLElement[] = [];
+  if (view.closest.length) {
+    const names: (Node | string)[] = [];
+    view.closest.forEach((n, i) => names.push(...(i ? ['、', nameLink(n)] : [nameLink(n)])));
+    suggest.push(el('p', { class: 'search-closest' }, searchReaderUi.closestNames, ...names));
+  }
+  if (view.without) {
+    const w = view.without;
+    suggest.push(
+      el('h3', { class: 'search-without' }, searchReaderUi.withoutLast(w.typed, w.count)),
+      el('ol', { class: 'list search-hits search-without-hits' }, ...w.hits.map(hitNode)),
+    );
+    if (w.count > w.hits.length) suggest.push(el('p', {}, el('a', { href: `/search/?q=${encodeURIComponent(w.q)}` }, searchReaderUi.seeAll(w.count))));
+  }
+  e.suggest.replaceChildren(...suggest);
+  e.suggest.hidden = suggest.length === 0;
+}
+
+/** "正在检索…" from the moment a search starts until its results are drawn. */
+export function renderBusy(e: PageElements): void {
+  e.status.textContent = searchReaderUi.busy;
+  e.links.hidden = true;
+  e.suggest.hidden = true;
 }

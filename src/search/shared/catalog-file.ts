@@ -4,7 +4,7 @@
 // indexes and a star bit mask instead of ids and dates.
 import { CATALOG_VERSION, catalogFailure, CatalogError, type Catalog, type CatalogNamed, type CatalogPage, type CatalogPlace } from './catalog.ts';
 
-const CATALOG_FILE_VERSION = 2;
+const CATALOG_FILE_VERSION = 3;
 const CATALOG_FILE_PREFIX = 'search-catalog.';
 
 /**
@@ -29,6 +29,8 @@ interface CatalogColumns {
   star: number[];
   /** Per page: indexes in people. */
   person: number[][];
+  /** The fold table (Catalog.fold). */
+  fold: string;
 }
 
 const DAY = 86_400_000;
@@ -47,7 +49,7 @@ export function catalogColumns(catalog: Catalog): CatalogColumns {
     if (i === undefined) throw new CatalogError(`search catalog: page ${page[0]}: expected a ${what} listed in the catalog, found ${JSON.stringify(id)}`);
     return i;
   };
-  const cols: CatalogColumns = { version: CATALOG_FILE_VERSION, places: catalog.places, stars: catalog.stars, people: catalog.people, day: [], place: [], star: [], person: [] };
+  const cols: CatalogColumns = { version: CATALOG_FILE_VERSION, places: catalog.places, stars: catalog.stars, people: catalog.people, day: [], place: [], star: [], person: [], fold: catalog.fold ?? '' };
   let previousDay = 0;
   catalog.pages.forEach((page, n) => {
     if (page[0] !== n.toString(36)) throw new CatalogError(`search catalog: expected page ${n.toString(36)} in position ${n}, found ${JSON.stringify(page[0])}`);
@@ -68,6 +70,7 @@ export function catalogFromColumns(data: unknown, source: string): Catalog {
   const c = data as Partial<CatalogColumns>;
   if (c.version !== CATALOG_FILE_VERSION) fail(`version ${CATALOG_FILE_VERSION}`, c.version);
   for (const key of ['places', 'stars', 'people', 'day', 'place', 'star', 'person'] as const) if (!Array.isArray(c[key])) fail(`a list in "${key}"`, c[key]);
+  if (typeof c.fold !== 'string') fail('a fold table (a string) in "fold"', c.fold);
   const n = c.day!.length;
   for (const key of ['place', 'star', 'person'] as const) if (c[key]!.length !== n) fail(`${n} entries in "${key}", one per page`, c[key]!.length);
   const places = c.places!;
@@ -83,5 +86,5 @@ export function catalogFromColumns(data: unknown, source: string): Catalog {
     const mask = c.star![i];
     pages.push([i.toString(36), new Date(day * DAY).toISOString().slice(0, 10), place.id, stars.filter((_, s) => mask & (1 << s)).map((s) => s.id), persons.map((p) => people[p].id)]);
   }
-  return { version: CATALOG_VERSION, places, stars, people, pages };
+  return { version: CATALOG_VERSION, places, stars, people, pages, fold: c.fold };
 }

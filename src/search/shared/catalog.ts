@@ -3,8 +3,9 @@
 // build cache); the build merges them with the shards' indexes and publishes the result in the
 // compact form of catalog-file.ts. Counts are computed from these rows, never from Pagefind.
 import { emptyFacetValues, type FacetValues } from './facet-keys.ts';
+import { parseFoldTable, type FoldTable } from './fold-table.ts';
 
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 export type PlaceLevel = 'province' | 'city' | 'district' | 'street' | 'township';
 
@@ -13,6 +14,8 @@ export interface CatalogPlace {
   name: string;
   level: PlaceLevel;
   parent?: string;
+  /** Short names editors and readers use (莲湖 for 莲湖街道): a query naming one links to the place. */
+  aliases?: string[];
 }
 
 export interface CatalogNamed {
@@ -30,6 +33,11 @@ export interface Catalog {
   stars: CatalogNamed[];
   people: CatalogNamed[];
   pages: CatalogPage[];
+  /**
+   * The published catalog only: the traditional → simplified table for the index's characters
+   * (fold-table.ts), which the reader's browser folds queries and excerpts with.
+   */
+  fold?: string;
 }
 
 export class CatalogError extends Error {}
@@ -71,6 +79,8 @@ export function mergeCatalogs(catalogs: readonly Catalog[]): Catalog {
 
 export interface CatalogIndex {
   catalog: Catalog;
+  /** The fold table queries and excerpts are folded with (empty for a shard's catalog). */
+  fold: FoldTable;
   place(id: string): CatalogPlace | undefined;
   /** The facet values of a page: its street (if it is filed on one), district, city, stars, people, year. */
   facets(page: CatalogPage): FacetValues;
@@ -99,6 +109,9 @@ export function indexCatalog(catalog: Catalog): CatalogIndex {
   };
   return {
     catalog,
+    fold: parseFoldTable(catalog.fold ?? '', (found) => {
+      throw new CatalogError(`search catalog: expected a fold table of character pairs, found ${found}`);
+    }),
     place: (id) => places.get(id),
     page: (id) => pages.get(id),
     facets(page) {

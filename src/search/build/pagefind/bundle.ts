@@ -6,15 +6,17 @@
 // rendering, sanitising and CJK line joining — not re-rendered from the content. Facts for the
 // facets (place, stars, people, date) come from data attributes on the <article> element.
 import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { Registries } from '../../../schema.ts';
 import { readArticleHtml } from '../article-html.ts';
 import { CATALOG_VERSION, type Catalog, type CatalogNamed, type CatalogPlace } from '../../shared/catalog.ts';
 import { ENTRY_FILE, FACTS_FILE } from './shard-postings.ts';
-import { readPagefindFile } from './pagefind-file.ts';
+import { PAGEFIND_SIGNATURE, readPagefindFile } from './pagefind-file.ts';
 import { expectPagefindVersion, installedPagefindVersion } from './version.ts';
 import { buildSearchRecord, INDEX_LANGUAGE, type SearchRecord } from '../record.ts';
+import { t2sTable } from '../t2s-table.ts';
 
 /** Pagefind's ready-made search UIs: this site has its own, so they are not published. */
 const UNUSED_FILE = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$|^playground\//;
@@ -36,7 +38,9 @@ const BATCH = 200;
 export async function writeSearchBundle(out: string, ids: readonly string[], bundle: string, registries: Registries, html?: readonly string[]): Promise<SearchBundleSummary> {
   // Before any work: another Pagefind would write files the merge cannot read.
   expectPagefindVersion(installedPagefindVersion(), 'the installed pagefind package');
-  const kept: Omit<SearchRecord, 'record'>[] = [];
+  const kept: Omit<SearchRecord, 'record' | 'shown'>[] = [];
+  const shown = new Map<string, string>();
+  const table = t2sTable();
   // A bundle left from an earlier build would leave stale fragments behind.
   rmSync(bundle, { recursive: true, force: true });
   try {
@@ -48,12 +52,15 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
         const page = html?.[i + k] ?? readFileSync(file, 'utf8');
         // The indexed <article> comes after the <head> and the masthead: scan from there.
         const from = page.indexOf('<article');
-        return buildSearchRecord(readArticleHtml(from > 0 ? page.slice(from) : page, file), `/articles/${id}/`, file, registries);
+        return buildSearchRecord(readArticleHtml(from > 0 ? page.slice(from) : page, file, table), `/articles/${id}/`, file, registries, table);
       });
       const added = await Promise.all(records.map((r) => index.addCustomRecord(r.record)));
       const failed = added.flatMap((a, k) => a.errors.map((e) => `${records[k].record.url}: ${e}`));
       if (failed.length) throw new Error(`Pagefind rejected records:\n${failed.join('\n')}`);
-      for (const { facts, lineage } of records) kept.push({ facts, lineage });
+      for (const { facts, lineage, shown: text } of records) {
+        kept.push({ facts, lineage });
+        shown.set(facts.url, text);
+      }
     }
     const written = await index.writeFiles({ outputPath: bundle });
     if (written.errors.length) throw new Error(`Pagefind could not write the index: ${written.errors.join('; ')}`);
@@ -71,7 +78,7 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
       rmSync(path, { recursive: true, force: true });
       continue;
     }
-    if (f.startsWith('fragment/')) for (const [url, id] of fragmentUrls(f, path)) pageIds.set(url, id);
+    if (f.startsWith('fragment/')) for (const [url, id] of showFragmentText(f, path, shown)) pageIds.set(url, id);
     bytes += statSync(path).size;
     files++;
   }
@@ -84,15 +91,30 @@ export async function writeSearchBundle(out: string, ids: readonly string[], bun
   return { pages: kept.length, bytes: bytes + facts.length, files: files + 1 };
 }
 
-/** URL → Pagefind page id for a fragment file (or a fragment group, which holds several). */
-function fragmentUrls(path: string, file: string): [string, string][] {
-  const data = JSON.parse(readPagefindFile(file).toString('utf8')) as { url?: string } | Record<string, { url: string }>;
-  const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
-  if (typeof data.url === 'string') return [[data.url, id]];
-  return Object.entries(data as Record<string, { url: string }>).map(([hash, f]) => [f.url, hash]);
+interface Fragment {
+  url: string;
+  content: string;
 }
 
-function buildCatalog(records: readonly Omit<SearchRecord, 'record'>[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
+/**
+ * Puts the text as shown in place of the indexed tokens in a fragment file (or a fragment group,
+ * which holds several): the page shows results from the fragment, and its excerpts mark the
+ * original characters, quotes and all. Returns URL → Pagefind page id for the fragment's pages.
+ */
+function showFragmentText(path: string, file: string, shown: ReadonlyMap<string, string>): [string, string][] {
+  const data = JSON.parse(readPagefindFile(file).toString('utf8')) as Fragment | Record<string, Fragment>;
+  const id = path.replace(/^fragment\//, '').replace(/\.pf_fragment$/, '');
+  const fragments: [string, Fragment][] = typeof data.url === 'string' ? [[id, data as Fragment]] : Object.entries(data as Record<string, Fragment>);
+  for (const [, f] of fragments) {
+    const text = shown.get(f.url);
+    if (text === undefined) throw new Error(`${file}: expected a fragment of an indexed article, found one for ${JSON.stringify(f.url)}`);
+    f.content = text;
+  }
+  writeFileSync(file, gzipSync(Buffer.concat([PAGEFIND_SIGNATURE, Buffer.from(JSON.stringify(data))]), { level: 6 }));
+  return fragments.map(([hash, f]) => [f.url, hash]);
+}
+
+function buildCatalog(records: readonly Omit<SearchRecord, 'record' | 'shown'>[], pageIds: ReadonlyMap<string, string>, registries: Registries): Catalog {
   const places = new Map<string, CatalogPlace>();
   const stars = new Set<string>();
   const people = new Map<string, CatalogNamed>();

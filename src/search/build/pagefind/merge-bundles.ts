@@ -18,7 +18,9 @@ import { gzip } from 'node:zlib';
 import { CborWriter } from './cbor.ts';
 import { mergeCatalogs, type Catalog } from '../../shared/catalog.ts';
 import { catalogColumns, catalogFile } from '../../shared/catalog-file.ts';
-import { CHAR_WIDTH } from '../../shared/char-tokens.ts';
+import { CHAR_WIDTH, decodeTokens } from '../../shared/char-tokens.ts';
+import { foldTableFor, foldTableString } from '../../shared/fold-table.ts';
+import { t2sTable } from '../t2s-table.ts';
 import { pagefindFileBytes } from './pagefind-file.ts';
 import type { Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from '../record.ts';
@@ -188,7 +190,11 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
   await flush();
 
   const meta = new CborWriter().value([first.version, pages, chunkMeta, [], [], ...first.tail]).bytes();
-  const catalog = JSON.stringify(catalogColumns(mergeCatalogs(catalogs)));
+  // The reader's browser folds queries with the entries whose simplified character is indexed:
+  // a traditional character folding to anything else can match nothing anyway.
+  const indexedChars = new Set([...groupSize.keys()].map((code) => decodeTokens([code]).codePointAt(0)!));
+  const fold = foldTableString(foldTableFor(t2sTable(), (cp) => indexedChars.has(cp)));
+  const catalog = JSON.stringify(catalogColumns({ ...mergeCatalogs(catalogs), fold }));
   // Both files are named by this hash and cached for good: it covers the catalog too, whose
   // facts (a date, a star) can change while every index word stays the same.
   const indexHash = `${INDEX_LANGUAGE}_${createHash('sha1').update(meta).update(catalog).digest('hex').slice(0, 11)}`;

@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 
-const SIGNATURE = Buffer.from('pagefind_dcd');
+export const PAGEFIND_SIGNATURE = Buffer.from('pagefind_dcd');
+const SIGNATURE = PAGEFIND_SIGNATURE;
 const gzipAsync = promisify(gzip);
 
 export class PagefindFileError extends Error {}
