@@ -12,6 +12,9 @@ import { formatProblem } from '../src/io/problems.ts';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
+
+guardCli('npm run build');
 
 mark('process:start');
 process.env.ASTRO_TELEMETRY_DISABLED = '1';

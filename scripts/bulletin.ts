@@ -1,13 +1,16 @@
 // npm run bulletin -- --kind 简报 --from 2022-07-01 --to 2022-09-30 --district 中原区 --title …
 // Writes content/bulletins/<id>.md: the matching articles in date order for an editor to
 // reorder or trim, and a placeholder editor's note. Never overwrites an existing bulletin.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Article } from '../src/lib/article.ts';
 import type { Bulletin } from '../src/lib/bulletins.ts';
 import { draftBulletin, DraftError } from '../src/lib/bulletin-draft.ts';
-import { listMarkdownFiles, readArticleFile, articleIdOf } from '../src/io/articles.ts';
+import { listMarkdownFiles, readArticleSource, articleIdOf } from '../src/io/articles.ts';
+import { readText } from '../src/io/check.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
+import { bulletinScope } from '../src/lib/bulletins.ts';
 import { readBulletinSource } from '../src/io/bulletins.ts';
 import { formatProblem, ContentError, type Problem } from '../src/io/problems.ts';
 import { loadRegistries } from '../src/io/registries.ts';
@@ -78,14 +81,19 @@ export function runBulletin(argv: string[], io: CliIO): number {
     registries = loadRegistries(root);
   } catch (e) {
     if (e instanceof ContentError) return fail(`${e.problems.map(formatProblem).join('\n')}\n\nFix the registries above first.`);
-    throw e;
+    return fail(`npm run bulletin: ${(e as Error).message}`);
   }
 
   // Every article must read cleanly: a bulletin drafted from a partly broken folder would silently miss some.
   const articles: Article[] = [];
   const problems: Problem[] = [];
   for (const file of listMarkdownFiles(join(root, 'articles'))) {
-    const r = readArticleFile(file, registries, cwd);
+    const text = readText(file, shown(file));
+    if ('problem' in text) {
+      problems.push(text.problem);
+      continue;
+    }
+    const r = readArticleSource(shown(file), text.source, registries);
     problems.push(...r.problems);
     if (r.article) articles.push(r.article);
   }
@@ -97,7 +105,12 @@ export function runBulletin(argv: string[], io: CliIO): number {
   const existing: Bulletin[] = [];
   const bulletinErrors: Problem[] = [];
   for (const file of listMarkdownFiles(dir)) {
-    const r = readBulletinSource(shown(file), readFileSync(file, 'utf8'), registries);
+    const text = readText(file, shown(file));
+    if ('problem' in text) {
+      bulletinErrors.push(text.problem);
+      continue;
+    }
+    const r = readBulletinSource(shown(file), text.source, registries);
     bulletinErrors.push(...r.problems.filter((p) => p.severity === 'error'));
     if (r.bulletin) existing.push(r.bulletin);
   }
@@ -119,7 +132,7 @@ export function runBulletin(argv: string[], io: CliIO): number {
     );
   } catch (e) {
     if (e instanceof DraftError) return fail(`${e.problems.join('\n')}\n\nRun npm run bulletin -- --help for the options.`);
-    throw e;
+    return fail(`npm run bulletin: ${(e as Error).message}`);
   }
 
   const file = join(dir, `${draft.id}.md`);
@@ -131,7 +144,15 @@ export function runBulletin(argv: string[], io: CliIO): number {
   // What is written must read back as a valid bulletin, with every listed article found.
   const check = readBulletinSource(shown(file), draft.markdown, registries, new Set(articles.map((a) => a.id)));
   if (check.problems.length) {
-    throw new Error(`bulletin.ts produced an invalid bulletin (a bug):\n${check.problems.map(formatProblem).join('\n')}`);
+    return fail(`${check.problems.map(formatProblem).join('\n')}\n\nThe drafted bulletin would not pass npm run check (a fault in npm run bulletin; please report it with the command you ran); nothing written.`);
+  }
+
+  // A second 简报 for the same district and period is usually one drafted twice: say so, and write it anyway.
+  const placeOf = new Map(articles.map((a) => [a.id, a.place]));
+  const districtOf = (placeId: string) => registries.places.lineage(placeId).find((p) => p.level === 'district')?.id;
+  const scope = bulletinScope(check.bulletin!, (id) => placeOf.get(id), districtOf);
+  for (const b of scope ? existing.filter((x) => bulletinScope(x, (id) => placeOf.get(id), districtOf) === scope) : []) {
+    err(`warning: ${b.file} is already a ${draft.kind} for the same place and period; writing a second one (delete one of them if it was drafted twice)`);
   }
 
   mkdirSync(dir, { recursive: true });
@@ -139,7 +160,7 @@ export function runBulletin(argv: string[], io: CliIO): number {
     writeFileSync(file, draft.markdown, { flag: 'wx' }); // wx: never replace a file that appeared meanwhile
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return fail(`${shown(file)} already exists: refusing to overwrite it. Choose another --id, or delete that file first.`);
-    throw e;
+    return fail(`could not write ${shown(file)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
   const first = draft.articles[0].date;
   const last = draft.articles.at(-1)!.date;
@@ -148,4 +169,7 @@ export function runBulletin(argv: string[], io: CliIO): number {
   return 0;
 }
 
-if (import.meta.main) process.exitCode = runBulletin(process.argv.slice(2), processIO());
+if (import.meta.main) {
+  guardCli('npm run bulletin');
+  process.exitCode = runBulletin(process.argv.slice(2), processIO());
+}

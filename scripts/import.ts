@@ -1,7 +1,7 @@
 // npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR]
 //                   [--dry-run] [--json] [--force] FILE...
 // Imports newspaper pages (their text) into content/articles/, printing a review list.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseMarkdown } from '../src/io/frontmatter.ts';
@@ -14,7 +14,13 @@ import { importPage, type ImportedPage } from '../src/lib/import/import-page.ts'
 import { reviewLines } from '../src/lib/import/review.ts';
 import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
 import { isoDate } from '../src/schema.ts';
+import { articleIdOf } from '../src/io/articles.ts';
+import { peopleFileWith } from '../src/io/people-file.ts';
+import { newPeople, withPeople, type PersonInput } from '../src/lib/people.ts';
+import { closest, didYouMean } from '../src/lib/suggest.ts';
+import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import type { Registries } from '../src/schema.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
 import { printers, processIO, type CliIO } from './cli-io.ts';
 
 const USAGE = `usage: npm run import -- [--date YYYY-MM-DD] [--bulletin ID] [--source TEXT] [--content DIR] [--dry-run] [--json] [--force] FILE...
@@ -155,11 +161,15 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     // An article already imported (perhaps renamed since) is the file to compare with, not a new one.
     const same = a.title ? existing.get(`${date}\u0000${a.title}`) : undefined;
     const path = same ?? join(opts.content, paths[i]);
-    const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source }), a.body);
+    const content = renderArticle(articleFrontmatter(a, { date, bulletin: opts.bulletin, source: opts.source, position: i + 1 }), a.body);
     const display = relative(opts.cwd, path) || path;
     // Only the schema's word on fields the checks above have not already explained.
     if (a.title && a.street && a.reporters.length) {
       for (const p of readArticleSource(display, content, registries).problems) errors.push(`${story}: ${formatProblem(p)}`);
+    }
+    if (a.place) {
+      const ids = a.stars.map((s) => registries.stars.resolve(s)?.id).filter((s): s is string => !!s);
+      for (const w of starsOutsideSets(a.place, ids, registries.places, registries.stars)) notes[i].push(`star: ${w.message}`);
     }
     if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(opts.cwd, same) || same}; compared with it instead of writing a second copy`);
     return { path, content };
@@ -181,15 +191,29 @@ function existingArticles(contentDir: string): Map<string, string> {
   return out;
 }
 
-/** Where an existing file and the import part ways, for the refusal message. */
+/** Where an existing file and the import part ways, for the refusal message: the first field that differs in value, else the body line. */
 function firstDifference(onDisk: string, imported: string): string {
-  const a = onDisk.split('\n');
-  const b = imported.split('\n');
-  const i = a.findIndex((line, k) => line !== b[k]);
-  const at = i < 0 ? Math.min(a.length, b.length) : i;
-  const cut = (s: string | undefined) => (s === undefined ? 'the end of the file' : JSON.stringify(s.length > 50 ? `${s.slice(0, 50)}…` : s));
-  return `line ${at + 1}: the file has ${cut(a[at])}, the import ${cut(b[at])}`;
+  const a = parseMarkdown('', onDisk);
+  const b = parseMarkdown('', imported);
+  const shown = (v: unknown) => (v === undefined ? 'nothing' : typeof v === 'string' ? v : JSON.stringify(v));
+  for (const key of new Set([...Object.keys(a.data), ...Object.keys(b.data)])) {
+    if (JSON.stringify(a.data[key]) !== JSON.stringify(b.data[key])) return `${key}: the file has ${shown(a.data[key])}, the import ${shown(b.data[key])}`;
+  }
+  const x = a.body.split('\n');
+  const y = b.body.split('\n');
+  const i = x.findIndex((line, k) => line !== y[k]);
+  const at = i < 0 ? Math.min(x.length, y.length) : i;
+  const cut = (s: string | undefined) => (s === undefined ? 'the end of the text' : JSON.stringify(s.length > 50 ? `${s.slice(0, 50)}…` : s));
+  return `body line ${at + 1}: the file has ${cut(x[at])}, the import ${cut(y[at])}`;
 }
+
+/** The same article written differently (quotes, field order, spacing): not worth a "differs". */
+function sameArticle(onDisk: string, imported: string): boolean {
+  const a = parseMarkdown('', onDisk);
+  const b = parseMarkdown('', imported);
+  return !a.problems.length && !b.problems.length && a.body.trim() === b.body.trim() && JSON.stringify(sortedKeys(a.data)) === JSON.stringify(sortedKeys(b.data));
+}
+const sortedKeys = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).sort(([x], [y]) => (x < y ? -1 : 1)));
 
 function main(argv: string[], io: CliIO): number {
   const { out, err } = printers(io);
@@ -199,6 +223,12 @@ function main(argv: string[], io: CliIO): number {
     return 0;
   }
   const registries = loadRegistries(opts.content);
+  if (opts.bulletin) {
+    const ids = listMarkdownFiles(join(opts.content, 'bulletins')).map(articleIdOf);
+    if (!ids.includes(opts.bulletin)) {
+      throw new UsageError(`--bulletin: expected the id of a bulletin in ${relative(opts.cwd, join(opts.content, 'bulletins')) || 'bulletins'}/, found ${opts.bulletin}${didYouMean(closest(opts.bulletin, ids.map((id) => ({ name: id, spellings: [id] }))))}; draft the bulletin first (npm run bulletin), or import without --bulletin`);
+    }
+  }
   const pages = opts.files.map((file) => ({ file, page: importPage(readPage(file, opts.cwd), registries) }));
 
   if (opts.json) {
@@ -214,8 +244,19 @@ function main(argv: string[], io: CliIO): number {
 
   const taken = new Set<string>();
   const existing = existingArticles(opts.content);
-  const prepared = pages.map(({ file, page }) => prepare(file, page, opts, registries, taken, existing));
-  const plan: PlannedFile[] = planFiles(prepared.flatMap((p) => p.targets), opts.force);
+  // People the registry does not know yet get their page ids now, in page order.
+  const added: PersonInput[] = newPeople(registries.people, pages.flatMap(({ page }) => page.articles.flatMap((a) => [
+    ...a.reporters.map((name) => ({ name, role: 'reporter' as const })),
+    ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const })),
+  ])));
+  const withAdded = { ...registries, people: withPeople(registries.people, added) };
+  const prepared = pages.map(({ file, page }) => prepare(file, page, opts, withAdded, taken, existing));
+  const plan: PlannedFile[] = planFiles(prepared.flatMap((p) => p.targets), opts.force, sameArticle);
+  // Newcomers to the people registry are written with the articles, all or nothing.
+  if (added.length) {
+    const people = peopleFileWith(opts.content, added);
+    plan.push({ ...people, status: existsSync(people.path) ? 'replace' : 'new' });
+  }
   let k = 0;
   for (const p of prepared) {
     const files = p.targets.map(() => {
@@ -237,7 +278,9 @@ function main(argv: string[], io: CliIO): number {
     err(`\n${errors.map((e) => `error: ${e}`).join('\n')}\n\n${opts.dryRun ? 'dry run: the import would write nothing; ' : 'nothing written: '}${fix}`);
     return 1;
   }
-  const count = (s: PlannedFile['status']) => plan.filter((f) => f.status === s).length;
+  for (const p of added) out(`new person: ${p.name} → /reporters/${p.id}/ (added to ${relative(opts.cwd, join(opts.content, 'people.yaml'))})`);
+  const articlesPlan = plan.filter((f) => f.path.endsWith('.md'));
+  const count = (s: PlannedFile['status']) => articlesPlan.filter((f) => f.status === s).length;
   if (opts.dryRun) {
     out(`\ndry run: ${count('new')} new, ${count('replace')} to replace, ${count('unchanged')} unchanged; nothing written`);
     return 0;
@@ -259,8 +302,13 @@ export function runImport(argv: string[], io: CliIO): number {
       io.stderr.write(`error: the registries in the content folder have problems:\n${e.message}\n`);
       return 1;
     }
-    throw e;
+    // Never a stack trace: say what failed (a file that cannot be written, say) and stop.
+    io.stderr.write(`error: ${(e as NodeJS.ErrnoException).code ? `${(e as NodeJS.ErrnoException).code}: ` : ''}${(e as Error).message ?? String(e)}\n`);
+    return 1;
   }
 }
 
-if (import.meta.main) process.exitCode = runImport(process.argv.slice(2), processIO());
+if (import.meta.main) {
+  guardCli('npm run import');
+  process.exitCode = runImport(process.argv.slice(2), processIO());
+}

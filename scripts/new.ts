@@ -1,7 +1,7 @@
 // npm run new -- --street 莲湖街道 --title … [--star …] [--reporter …] [--correspondent …] [--date …]
 // Writes content/articles/<yyyy>/<date>-<place-id>-<short>.md with valid frontmatter and a
 // placeholder paragraph. Asks for missing fields in a terminal; never overwrites a file.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
@@ -9,9 +9,13 @@ import { parseArgs } from 'node:util';
 import { articleIdOf, listMarkdownFiles, readArticleSource } from '../src/io/articles.ts';
 import { formatProblem } from '../src/io/problems.ts';
 import { readRegistries } from '../src/io/registries.ts';
+import { addPeople } from '../src/io/people-file.ts';
+import { newPeople, withPeople } from '../src/lib/people.ts';
+import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import { BODY_PLACEHOLDER, newArticle, todayInShanghai } from '../src/lib/new-article.ts';
 import type { Place } from '../src/lib/places.ts';
 import { isoDate, type Registries } from '../src/schema.ts';
+import { guardCli } from '../src/io/cli-guard.ts';
 
 export interface NewIO {
   cwd: string;
@@ -117,23 +121,31 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
   }
 
   const stars: string[] = [];
+  const starIds: string[] = [];
   for (const s of names(v.star)) {
     const star = registries.stars.resolve(s);
     if (!star) return fail(`--star: ${registries.stars.unknownMessage(s)}`);
-    if (!stars.includes(star.name)) stars.push(star.name);
+    if (!stars.includes(star.name)) (stars.push(star.name), starIds.push(star.id));
   }
+  // A star outside the place's sets is allowed (the place may lack its sets in places.yaml) but said.
+  for (const w of starsOutsideSets(place!.id, starIds, registries.places, registries.stars)) say(io.stderr, `npm run new: warning: --star: ${w.message}`);
   const date = (v.date ?? todayInShanghai(io.now)).trim();
   const checkedDate = isoDate.safeParse(date);
   if (!checkedDate.success) return fail(`--date: ${checkedDate.error.issues[0].message}`);
 
+  // Names the people registry does not know yet get their page id now, once and for good.
+  const correspondents = names(v.correspondent);
+  const added = newPeople(registries.people, [...reporters.map((name) => ({ name, role: 'reporter' as const })), ...correspondents.map((name) => ({ name, role: 'correspondent' as const }))]);
+  const withAdded = { ...registries, people: withPeople(registries.people, added) };
+
   const article = newArticle({
     title, kicker: v.kicker?.trim(), subtitle: v.subtitle?.trim(), street: place!.name, placeId: place!.id,
-    placeSpellings: spellings(registries, place!), stars, reporters, correspondents: names(v.correspondent), date,
+    placeSpellings: spellings(registries, place!), stars, reporters, correspondents, date,
   });
   const target = join(contentDir, article.path);
 
   // The file must pass the same check the build runs; say what is wrong in terms of the options.
-  const checked = readArticleSource(show(target), article.source, registries);
+  const checked = readArticleSource(show(target), article.source, withAdded);
   const errors = checked.problems.filter((p) => p.severity === 'error');
   if (errors.length) {
     for (const p of errors) say(io.stderr, `npm run new: ${p.field ? `--${p.field}: ` : ''}${p.message}`);
@@ -148,13 +160,21 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
     writeFileSync(target, article.source, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return refuse(target);
-    throw e;
+    return fail(`could not write ${show(target)}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  try {
+    addPeople(contentDir, added);
+  } catch (e) {
+    rmSync(target, { force: true });
+    return fail(`could not add ${added.map((p) => p.name).join('、')} to ${show(join(contentDir, 'people.yaml'))}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}; nothing written`);
   }
   say(io.stdout, show(target));
+  for (const p of added) say(io.stderr, `已登记新人员：${p.name}，个人页 /reporters/${p.id}/（写入 ${show(join(contentDir, 'people.yaml'))}）`);
   say(io.stderr, `已创建稿件：请打开 ${show(target)}，把“${BODY_PLACEHOLDER}”换成正文，然后运行 npm run check。`);
   return 0;
 }
 
 if (import.meta.main) {
+  guardCli('npm run new');
   process.exitCode = await runNew(process.argv.slice(2), { cwd: process.cwd(), env: process.env, stdin: process.stdin, stdout: process.stdout, stderr: process.stderr });
 }

@@ -2,8 +2,11 @@
 // config, the editor CLIs in scripts/ and the tests. Every message reads
 // "expected …, found …" so an editor sees what to write and what was written.
 import { z } from 'astro/zod';
-import { PLACE_LEVELS, type PlaceRegistry } from './lib/places.ts';
+import { PLACE_LEVELS, STAR_SETS, type PlaceRegistry } from './lib/places.ts';
 import type { StarRegistry } from './lib/stars.ts';
+import { PERSON_ROLES, type PeopleRegistry } from './lib/people.ts';
+import { PROBLEM } from './lib/problem.ts';
+import { closest, didYouMean } from './lib/suggest.ts';
 
 /** How a value appears in a message: strings as written, everything else as YAML would show it. */
 export function shown(v: unknown): string {
@@ -14,8 +17,17 @@ export function shown(v: unknown): string {
   return JSON.stringify(v);
 }
 
+/** "found …" for a message: the value, and that the field is missing when it is not there at all. */
+export function found(v: unknown): string {
+  return v === undefined ? 'nothing (the field is missing)' : shown(v);
+}
+
+/** A refused value, with its problem code (src/lib/problem.ts) for code that needs to tell problems apart. */
+const refuse = (ctx: z.RefinementCtx, message: string, v?: unknown, code: string = v === undefined ? PROBLEM.missingField : PROBLEM.badValue) =>
+  ctx.addIssue({ code: 'custom', message, params: { code } });
+
 const text = (what: string) =>
-  z.string({ error: (iss) => `expected ${what}, found ${shown(iss.input)}` }).trim().min(1, { error: `expected ${what}, found an empty text` });
+  z.string({ error: (iss) => `expected ${what}, found ${found(iss.input)}` }).trim().min(1, { error: `expected ${what}, found an empty text` });
 
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,21 +42,20 @@ export const isoDate = z
     const s = typeof v === 'string' ? v.trim() : undefined;
     const m = s ? DATE_RE.exec(s) : null;
     if (!s || !m) {
-      const missing = v === undefined ? ' (the field is missing)' : '';
-      ctx.addIssue({ code: 'custom', message: `expected a date written YYYY-MM-DD, found ${shown(v)}${missing}` });
+      refuse(ctx, `expected a date written YYYY-MM-DD, found ${found(v)}`, v);
       return z.NEVER;
     }
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const dt = new Date(Date.UTC(y, mo - 1, d));
     if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== mo - 1 || dt.getUTCDate() !== d) {
-      ctx.addIssue({ code: 'custom', message: `expected a real calendar date (YYYY-MM-DD), found ${s}, which does not exist` });
+      refuse(ctx, `expected a real calendar date (YYYY-MM-DD), found ${s}, which does not exist`, v);
       return z.NEVER;
     }
     return s;
   });
 
-/** A name or a list of names, always returned as a list. */
-const names = (what: string, min: number) =>
+/** A name or a list of names, always returned as a list; each must be in the people registry. */
+const names = (what: string, min: number, people: PeopleRegistry) =>
   z
     .unknown()
     .optional()
@@ -53,13 +64,16 @@ const names = (what: string, min: number) =>
       const out: string[] = [];
       for (const item of list) {
         if (typeof item !== 'string' || !item.trim()) {
-          ctx.addIssue({ code: 'custom', message: `expected ${what} (a name or a list of names), found ${shown(item)}` });
+          refuse(ctx, `expected ${what} (a name or a list of names), found ${shown(item)}`, item ?? null);
           return z.NEVER;
         }
         out.push(item.trim());
       }
+      out.forEach((name, i) => {
+        if (!people.resolve(name)) ctx.addIssue({ code: 'custom', path: Array.isArray(v) ? [i] : [], message: people.unknownMessage(name), params: { code: PROBLEM.unknownPerson, name } });
+      });
       if (out.length < min) {
-        ctx.addIssue({ code: 'custom', message: `expected ${what} (at least one name), found ${shown(v)}` });
+        refuse(ctx, `expected ${what} (at least one name), found ${found(v)}`, v);
         return z.NEVER;
       }
       return out;
@@ -67,48 +81,72 @@ const names = (what: string, min: number) =>
 
 // ---------------------------------------------------------------- registries
 
+const starSet = z.enum(STAR_SETS, { error: (i) => `expected community or village, found ${found(i.input)}` });
+
 export const placeEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${shown(i.input)}` }),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${found(i.input)}` }),
     name: text('the Chinese name'),
-    level: z.enum(PLACE_LEVELS, { error: (i) => `expected one of ${PLACE_LEVELS.join(', ')}, found ${shown(i.input)}` }),
-    parent: z.string().optional(),
+    level: z.enum(PLACE_LEVELS, { error: (i) => `expected one of ${PLACE_LEVELS.join(', ')}, found ${found(i.input)}` }),
+    parent: z.string({ error: (i) => `expected the id of the enclosing place, found ${found(i.input)}` }).optional(),
     aliases: z.array(text('an alias')).optional(),
-    stars: z.enum(['community', 'village'], { error: (i) => `expected community or village, found ${shown(i.input)}` }).optional(),
+    stars: z
+      .union([starSet, z.array(starSet).min(1)], { error: (i) => `expected community, village or [community, village], found ${found(i.input)}` })
+      .optional(),
   })
   .strict();
-export const placesFileSchema = z.array(placeEntrySchema, { error: (i) => `expected a list of places, found ${shown(i.input)}` });
+export const placesFileSchema = z.array(placeEntrySchema, { error: (i) => `expected a list of places, found ${found(i.input)}` });
 
 export const starEntrySchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id, found ${shown(i.input)}` }),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id, found ${found(i.input)}` }),
     name: text('the star name'),
-    sets: z.array(z.enum(['community', 'village'])).min(1),
+    sets: z.array(z.enum(['community', 'village'], { error: (i) => `expected community or village, found ${found(i.input)}` }), { error: (i) => `expected a list of star sets such as [village, community], found ${found(i.input)}` }).min(1, { error: 'expected at least one star set (village, community), found an empty list' }),
     description: text('a one-line description'),
-    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (i) => `expected a colour like #b71c1c, found ${shown(i.input)}` }),
+    colour: z.string().regex(/^#[0-9a-fA-F]{6}$/, { error: (i) => `expected a colour like #b71c1c, found ${found(i.input)}` }),
   })
   .strict();
 export const starsFileSchema = z.array(starEntrySchema);
 
+export const personEntrySchema = z
+  .object({
+    id: z.string({ error: (i) => `expected an ASCII pinyin id, found ${found(i.input)}` }).regex(/^[a-z][a-z0-9-]*$/, { error: (i) => `expected an ASCII pinyin id (a-z, 0-9, -), found ${found(i.input)}` }),
+    name: text('the name as bylines print it'),
+    roles: z.array(z.enum(PERSON_ROLES, { error: (i) => `expected one of ${PERSON_ROLES.join(', ')}, found ${found(i.input)}` }), { error: (i) => `expected a list of roles such as [reporter], found ${found(i.input)}` }).optional(),
+    aliases: z.array(text('another spelling of the name'), { error: (i) => `expected a list of other spellings such as [魯燕], found ${found(i.input)}` }).optional(),
+    formerIds: z.array(z.string({ error: (i) => `expected an old page id, found ${found(i.input)}` }), { error: (i) => `expected a list of old page ids, found ${found(i.input)}` }).optional(),
+  })
+  .strict();
+export const peopleFileSchema = z.array(personEntrySchema, { error: (i) => `expected a list of people, found ${found(i.input)}` });
+
 export interface Registries {
   places: PlaceRegistry;
   stars: StarRegistry;
+  people: PeopleRegistry;
 }
 
 // ---------------------------------------------------------------- articles
 
 export const ARTICLE_FIELDS = [
   'title', 'kicker', 'subtitle', 'street', 'star', 'date', 'reporter', 'correspondent',
-  'photo', 'source', 'bulletin', 'summary', 'draft',
+  'photo', 'source', 'position', 'bulletin', 'summary', 'draft',
 ] as const;
 
 /** Every other key is refused by name, alongside the other problems of the file (not instead of them). */
-const unknownField = (fields: readonly string[]) =>
-  z.custom(() => false, { error: (i) => `expected one of the fields ${fields.join(', ')}, found an unknown field ${String(i.path?.at(-1))}` });
+const unknownField = (fields: readonly string[]) => {
+  const candidates = fields.map((f) => ({ name: f, spellings: [f] }));
+  return z.custom(() => false, {
+    error: (i) => {
+      const key = String(i.path?.at(-1));
+      return `expected one of the fields ${fields.join(', ')}, found an unknown field ${key}${didYouMean(closest(key, candidates))}`;
+    },
+    params: { code: PROBLEM.unknownField },
+  });
+};
 
-export function articleSchema({ places, stars }: Registries) {
+export function articleSchema({ places, stars, people }: Registries) {
   return z
-    .record(z.string(), z.unknown(), { error: (i) => `expected frontmatter fields (title, street, date, reporter …), found ${shown(i.input)}` })
+    .record(z.string(), z.unknown(), { error: (i) => `expected frontmatter fields (title, street, date, reporter …), found ${found(i.input)}` })
     .pipe(
       z.object({
         title: text('a headline'),
@@ -116,12 +154,12 @@ export function articleSchema({ places, stars }: Registries) {
         subtitle: text('a subtitle (副题)').optional(),
         street: z.unknown().optional().transform((v, ctx) => {
           if (typeof v !== 'string' || !v.trim()) {
-            ctx.addIssue({ code: 'custom', message: `expected a place from content/places.yaml such as 莲湖街道, found ${shown(v)}${v === undefined ? ' (the field is missing)' : ''}` });
+            refuse(ctx, `expected a place from content/places.yaml such as 莲湖街道, found ${found(v)}`, v);
             return z.NEVER;
           }
           const p = places.resolve(v);
           if (!p) {
-            ctx.addIssue({ code: 'custom', message: places.unknownMessage(v) });
+            refuse(ctx, places.unknownMessage(v), v);
             return z.NEVER;
           }
           return p.id;
@@ -132,7 +170,7 @@ export function articleSchema({ places, stars }: Registries) {
           for (const item of list) {
             const s = typeof item === 'string' ? stars.resolve(item) : undefined;
             if (!s) {
-              ctx.addIssue({ code: 'custom', message: typeof item === 'string' ? stars.unknownMessage(item) : `expected a star name such as 支部过硬星, found ${shown(item)}` });
+              refuse(ctx, typeof item === 'string' ? stars.unknownMessage(item) : `expected a star name such as 支部过硬星, found ${shown(item)}`, item ?? null);
               return z.NEVER;
             }
             if (!ids.includes(s.id)) ids.push(s.id);
@@ -140,8 +178,8 @@ export function articleSchema({ places, stars }: Registries) {
           return ids;
         }),
         date: isoDate,
-        reporter: names('the reporter (记者)', 1),
-        correspondent: names('the correspondent (通讯员)', 0),
+        reporter: names('the reporter (记者)', 1, people),
+        correspondent: names('the correspondent (通讯员)', 0, people),
         photo: z.unknown().optional().transform((v, ctx) => {
           if (v === undefined || v === false || v === null) return undefined;
           if (v === true) return true as const;
@@ -149,15 +187,18 @@ export function articleSchema({ places, stars }: Registries) {
           // YAML 1.2 reads yes/no/maybe as text: an editor meant a flag, not a photographer.
           const bad = !list.length ? v : list.find((x) => typeof x !== 'string' || !x.trim() || YES_NO.test(x.trim()));
           if (bad !== undefined) {
-            ctx.addIssue({ code: 'custom', message: `expected the photographer's name(s), or true for 文/图 by the reporters, found ${shown(bad)}` });
+            refuse(ctx, `expected the photographer's name(s), or true for 文/图 by the reporters, found ${shown(bad)}`, bad ?? null);
             return z.NEVER;
           }
           return list.map((x) => (x as string).trim());
         }),
         source: text('the publication and page').optional(),
-        bulletin: z.string({ error: (i) => `expected a bulletin id, found ${shown(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${shown(i.input)}` }).optional(),
+        // The story's place on its printed page (1 = first), written by npm run import: same-day
+        // stories in a bulletin follow the page.
+        position: z.number({ error: (i) => `expected the story's place on its page (1, 2, 3 …), found ${found(i.input)}` }).int({ error: (i) => `expected a whole number (1, 2, 3 …), found ${found(i.input)}` }).positive({ error: (i) => `expected 1 or more, found ${found(i.input)}` }).optional(),
+        bulletin: z.string({ error: (i) => `expected a bulletin id, found ${found(i.input)}` }).regex(/^[a-z0-9][a-z0-9-]*$/, { error: (i) => `expected a bulletin id (ASCII, as in content/bulletins/<id>.md), found ${found(i.input)}` }).optional(),
         summary: text('a one-paragraph summary').optional(),
-        draft: z.boolean({ error: (i) => `expected true or false, found ${shown(i.input)}` }).default(false),
+        draft: z.boolean({ error: (i) => `expected true or false, found ${found(i.input)}` }).default(false),
       }).catchall(unknownField(ARTICLE_FIELDS)),
     )
     .transform(({ star, reporter, correspondent, street, ...rest }) => ({
@@ -221,7 +262,7 @@ export function bulletinSchema({ places, stars }: Registries) {
   const placeId = z.string().transform((v, ctx) => {
     const p = places.resolve(v);
     if (!p) {
-      ctx.addIssue({ code: 'custom', message: places.unknownMessage(v) });
+      refuse(ctx, places.unknownMessage(v), v);
       return z.NEVER;
     }
     return p.id;
@@ -229,7 +270,7 @@ export function bulletinSchema({ places, stars }: Registries) {
   const starId = z.string().transform((v, ctx) => {
     const s = stars.resolve(v);
     if (!s) {
-      ctx.addIssue({ code: 'custom', message: stars.unknownMessage(v) });
+      refuse(ctx, stars.unknownMessage(v), v);
       return z.NEVER;
     }
     return s.id;
@@ -241,14 +282,14 @@ export function bulletinSchema({ places, stars }: Registries) {
       z
         .object({
           title: text('the bulletin title'),
-          kind: z.enum(BULLETIN_KINDS, { error: (i) => `expected 专版 or 简报, found ${shown(i.input)}` }),
+          kind: z.enum(BULLETIN_KINDS, { error: (i) => `expected 专版 or 简报, found ${found(i.input)}` }),
           masthead: text('the name printed in red at the top (报头), such as 中原区“五星”支部创建工作简报').optional(),
           date: isoDate,
           issue: issueNumber,
           supplement: z.boolean({ error: (i) => `expected true for a 增刊 (numbered apart from the regular issues) or false, found ${shown(i.input)}` }).default(false),
           department: text('the issuing department (编发单位)').optional(),
-          period: z.object({ from: isoDate, to: isoDate }, { error: (i) => `expected from: and to: dates, found ${shown(i.input)}` }).optional(),
-          articles: z.array(z.string({ error: (i) => `expected an article id, found ${shown(i.input)}` }), { error: (i) => `expected a list of article ids, found ${shown(i.input)}` }).optional(),
+          period: z.object({ from: isoDate, to: isoDate }, { error: (i) => `expected from: and to: dates, found ${found(i.input)}` }).optional(),
+          articles: z.array(z.string({ error: (i) => `expected an article id, found ${found(i.input)}` }), { error: (i) => `expected a list of article ids, found ${found(i.input)}` }).optional(),
           select: z
             .object({
               from: isoDate.optional(),
@@ -282,15 +323,15 @@ export function bulletinSchema({ places, stars }: Registries) {
             .trim()
             .regex(CLASSIFICATION_RE, { error: (i) => `expected the 密级 秘密, 机密 or 绝密 (with the term after ★, as in 秘密★1年), found ${shown(i.input)}` })
             .optional(),
-          draft: z.boolean().default(false),
+          draft: z.boolean({ error: (i) => `expected true or false, found ${found(i.input)}` }).default(false),
         })
         .catchall(unknownField(BULLETIN_FIELDS))
         .superRefine((b, ctx) => {
           if (!b.articles === !b.select) {
-            ctx.addIssue({ code: 'custom', path: ['articles'], message: `expected either articles (a list of article ids) or select (from, to, places, stars), found ${b.articles ? 'both' : 'neither'}` });
+            ctx.addIssue({ code: 'custom', path: ['articles'], message: `expected either articles (a list of article ids) or select (from, to, places, stars), found ${b.articles ? 'both' : 'neither'}`, params: { code: PROBLEM.badValue } });
           }
           if (b.period && b.period.from > b.period.to) {
-            ctx.addIssue({ code: 'custom', path: ['period'], message: `expected from before to, found ${b.period.from} after ${b.period.to}` });
+            ctx.addIssue({ code: 'custom', path: ['period'], message: `expected from before to, found ${b.period.from} after ${b.period.to}`, params: { code: PROBLEM.badValue } });
           }
         }),
     );

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { listMarkdownFiles } from '../../src/io/articles.ts';
 import { parseMarkdown } from '../../src/io/frontmatter.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
+import { appendPeople, createPeopleRegistry, newPeople } from '../../src/lib/people.ts';
 
 function rng(seed: number) {
   let a = seed >>> 0;
@@ -60,13 +61,18 @@ export function generateCorpus({ articles: n, seed = 20221, from, to }: CorpusOp
   copyFileSync(join(from, 'places.yaml'), join(to, 'places.yaml'));
   copyFileSync(join(from, 'site.yaml'), join(to, 'site.yaml'));
   copyFileSync(join(from, 'stars.yaml'), join(to, 'stars.yaml'));
+  // Every byline name in the people registry, as npm run new and npm run import would have added them.
+  const people = newPeople(createPeopleRegistry([]), [...reporters.map((name) => ({ name, role: 'reporter' as const })), ...correspondents.map((name) => ({ name, role: 'correspondent' as const }))]);
+  writeFileSync(join(to, 'people.yaml'), appendPeople('', people));
   const byDate = new Map<string, string[]>();
   const usedTitles = new Set<string>();
   for (let i = 0; i < n; i++) {
     const date = new Date(start + Math.floor(rand() * days) * 864e5).toISOString().slice(0, 10);
     const place = rand() < 0.05 ? pick(districts) : pick(weighted);
     const starCount = Math.floor(rand() * 3);
-    const chosen = [...new Set(Array.from({ length: starCount }, () => pick(stars).name))];
+    // Stars of the place's own sets, as editors tag them (check warns about the others).
+    const ofPlace = stars.filter((s) => s.sets.some((set) => place.starSets.includes(set)));
+    const chosen = [...new Set(Array.from({ length: starCount }, () => pick(ofPlace).name))];
     // Real papers rarely print one headline twice on a day; keep the corpus free of that warning.
     let title = `${pick(titleParts)} ${pick(titleParts)}`;
     while (usedTitles.has(`${date}${title}`)) title = `${pick(titleParts)} ${pick(titleParts)}`;

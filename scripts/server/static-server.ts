@@ -91,8 +91,11 @@ export function serveStatic(root: string, port = 0, headers: Record<string, stri
     res.writeHead(status, { ...type, ...headers });
     createReadStream(target).pipe(res);
   });
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
+    // A busy port (EADDRINUSE) is the caller's to explain, not an uncaught error.
+    server.once('error', reject);
     server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
       const addr = server.address();
       const p = typeof addr === 'object' && addr ? addr.port : port;
       resolve({ server, url: `http://127.0.0.1:${p}`, close: () => new Promise((r) => server.close(() => r())) });

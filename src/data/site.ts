@@ -26,7 +26,7 @@ async function load(): Promise<Site> {
   const settings = loadSiteSettings(contentDir());
   const entries = await getCollection('articles');
   const byId = new Map(entries.map((e) => [e.id, e]));
-  const index = buildSiteIndex(entries.map((e) => e.data as unknown as Article), registries.places, registries.stars);
+  const index = buildSiteIndex(entries.map((e) => e.data as unknown as Article), registries.places, registries.stars, registries.people);
   const bulletinEntries = await getCollection('bulletins');
   const bulletinById = new Map(bulletinEntries.map((e) => [e.id, e]));
   const bulletins = resolveBulletins(bulletinEntries.map((e) => e.data as unknown as Bulletin), index);

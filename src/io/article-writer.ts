@@ -1,10 +1,9 @@
-// Writes imported articles: frontmatter through gray-matter, all-or-nothing. Every file is
+// Writes imported articles: frontmatter through the shared writer, all-or-nothing. Every file is
 // checked before any is written, an existing file is never replaced unless asked (--force),
 // and each file is written to a temporary name and renamed, so no reader sees half a file.
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import matter from 'gray-matter';
-import { Document, parse } from 'yaml';
+import { markdownFile } from '../lib/frontmatter-text.ts';
 
 export type WriteStatus = 'new' | 'unchanged' | 'conflict' | 'replace';
 
@@ -15,31 +14,20 @@ export interface PlannedFile {
   status: WriteStatus;
 }
 
-/**
- * YAML as `npm run new` writes it: the core schema the content parser reads (so a date stays
- * unquoted and still a string), name lists in flow style, no line wrapping.
- */
-const yamlEngine = {
-  parse: (text: string) => parse(text, { schema: 'core' }) as object,
-  stringify: (data: object) => {
-    const doc = new Document(data, { schema: 'core' });
-    for (const [key, value] of Object.entries(data)) {
-      if (Array.isArray(value)) doc.set(key, doc.createNode(value, { flow: true }));
-    }
-    return doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  },
-};
-
 /** The article file's text: YAML frontmatter, a blank line, then the Markdown body. */
 export function renderArticle(data: Record<string, unknown>, body: string): string {
-  return matter.stringify(`\n${body.trimEnd()}\n`, data, { engines: { yaml: yamlEngine } } as never);
+  return markdownFile(data, body);
 }
 
-/** What writing would do to each file: create it, leave it (same bytes), or replace it (only with force). */
-export function planFiles(files: readonly { path: string; content: string }[], force: boolean): PlannedFile[] {
+/**
+ * What writing would do to each file: create it, leave it (same bytes, or `same` says the two
+ * texts mean the same), or replace it (only with force).
+ */
+export function planFiles(files: readonly { path: string; content: string }[], force: boolean, same: (onDisk: string, planned: string) => boolean = () => false): PlannedFile[] {
   return files.map(({ path, content }) => {
     if (!existsSync(path)) return { path, content, status: 'new' };
-    if (readFileSync(path, 'utf8') === content) return { path, content, status: 'unchanged' };
+    const onDisk = readFileSync(path, 'utf8');
+    if (onDisk === content || same(onDisk, content)) return { path, content, status: 'unchanged' };
     return { path, content, status: force ? 'replace' : 'conflict' };
   });
 }

@@ -4,7 +4,7 @@ import { basename, join, relative } from 'node:path';
 import { summaryFromBody, type Article } from '../lib/article.ts';
 import { articleSchema, type Registries } from '../schema.ts';
 import { parseMarkdown } from './frontmatter.ts';
-import type { Problem } from './problems.ts';
+import { PROBLEM, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
 export interface ArticleFile {
@@ -30,10 +30,7 @@ export function articleIdOf(file: string): string {
   return basename(file).replace(/\.md$/i, '');
 }
 
-/** Same file name in two folders: one id, two URLs fighting over /articles/<id>/. */
-export function duplicateIdProblem(file: string, id: string, others: readonly string[]): Problem {
-  return { file, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected a unique article id, found ${id}, also used by ${others.join(' and ')}` };
-}
+export { duplicateIdProblem } from '../lib/check-rules.ts';
 
 /** Parses and validates one article; `display` is the path shown in messages. */
 export function readArticleSource(display: string, source: string, registries: Registries): ArticleFile {
@@ -41,7 +38,7 @@ export function readArticleSource(display: string, source: string, registries: R
   const problems = [...parsed.problems];
   const id = articleIdOf(display);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-lianhu-wenhua.md (it becomes the URL), found ${basename(display)}` });
+    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', code: PROBLEM.badFileName, message: `expected an ASCII file name like 2022-09-08-lianhu-wenhua.md (it becomes the URL), found ${basename(display)}` });
   }
   const { locate } = parsed;
   if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
@@ -51,7 +48,7 @@ export function readArticleSource(display: string, source: string, registries: R
     return { file: display, body: parsed.body, problems, locate };
   }
   if (!parsed.body.trim()) {
-    problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', message: 'expected the article text below the frontmatter, found an empty body' });
+    problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', code: PROBLEM.emptyBody, message: 'expected the article text below the frontmatter, found an empty body' });
   }
   const article: Article = { ...r.data, id, summary: r.data.summary ?? summaryFromBody(parsed.body) };
   return { article: problems.length ? undefined : article, body: parsed.body, file: display, problems, locate };

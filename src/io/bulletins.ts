@@ -6,8 +6,8 @@ import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
 import { bulletinSchema, DISTRIBUTION_KEYS, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
 import { parseMarkdown } from './frontmatter.ts';
-import type { Problem } from './problems.ts';
-import { issuesToProblems } from './zod-problems.ts';
+import { PROBLEM, type Problem } from './problems.ts';
+import { issuesToProblems, type Issue as ZodIssue } from './zod-problems.ts';
 
 export interface BulletinFile {
   bulletin?: Bulletin;
@@ -15,12 +15,12 @@ export interface BulletinFile {
   body: string;
   file: string;
   problems: Problem[];
+  /** The bulletin as the schema read it, even when its list names missing articles (for further checks). */
+  read?: Bulletin;
+  locate(path: readonly (string | number)[]): { line: number; col: number };
 }
 
-interface Issue {
-  code?: string;
-  path: PropertyKey[];
-  message: string;
+interface Issue extends ZodIssue {
   errors?: Issue[][];
   keys?: string[];
 }
@@ -43,7 +43,7 @@ function editorIssues(issues: readonly Issue[]): Issue[] {
       const allowed = under === 'select' ? `expected only the fields ${SELECT_FIELDS} under select, found`
         : under === 'distribution' ? `expected only the lines ${DISTRIBUTION_KEYS.join(', ')} under distribution, found`
         : 'expected no other fields here, found';
-      return iss.keys.map((k) => ({ path: [...iss.path, k], message: `${allowed} an unknown field ${k}` }));
+      return iss.keys.map((k) => ({ path: [...iss.path, k], message: `${allowed} an unknown field ${k}`, params: { code: PROBLEM.unknownField } }));
     }
     return [iss];
   });
@@ -65,14 +65,15 @@ export function readBulletinSource(display: string, source: string, registries: 
   const problems = [...parsed.problems];
   const id = articleIdOf(display);
   if (!/^[a-z0-9][a-z0-9-]*$/.test(id)) {
-    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', message: `expected an ASCII file name like 2022-09-08-ruanshili.md (it becomes the URL), found ${id}.md` });
+    problems.push({ file: display, line: 1, col: 1, field: 'file name', severity: 'error', code: PROBLEM.badFileName, message: `expected an ASCII file name like 2022-09-08-ruanshili.md (it becomes the URL), found ${id}.md` });
   }
-  if (parsed.problems.length) return { file: display, body: parsed.body, problems };
+  const { locate } = parsed;
+  if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
     const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.');
     problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf));
-    return { file: display, body: parsed.body, problems };
+    return { file: display, body: parsed.body, problems, locate };
   }
   if (articleIds && r.data.articles) {
     let candidates: { name: string; spellings: string[] }[] | undefined;
@@ -81,13 +82,13 @@ export function readBulletinSource(display: string, source: string, registries: 
       candidates ??= [...articleIds].map((a) => ({ name: a, spellings: [a] }));
       const { line, col } = parsed.locate(['articles', i]);
       problems.push({
-        file: display, line, col, field: 'articles', severity: 'error',
+        file: display, line, col, field: 'articles', severity: 'error', code: PROBLEM.unknownArticle,
         message: unknownArticleMessage(articleId, candidates),
       });
     });
   }
   const bulletin: Bulletin = { ...r.data, id, file: display };
-  return { bulletin: problems.length ? undefined : bulletin, body: parsed.body, file: display, problems };
+  return { bulletin: problems.length ? undefined : bulletin, read: bulletin, body: parsed.body, file: display, problems, locate };
 }
 
 export function readBulletinFile(file: string, registries: Registries, root = process.cwd(), articleIds?: ReadonlySet<string>): BulletinFile {

@@ -1,9 +1,10 @@
-// Splits a Markdown file into frontmatter and body (gray-matter) and parses the frontmatter
-// with YAML 1.2's core schema, which keeps `date: 2022-13-45` as the text written instead of
-// rolling it over to a Date, and remembers where every value sits for line:col messages.
-import matter from 'gray-matter';
+// Splits a Markdown file into frontmatter and body and parses the frontmatter with YAML 1.2's
+// core schema, which keeps `date: 2022-13-45` as the text written instead of rolling it over to
+// a Date, and remembers where every value sits for line:col messages. YAML's errors are said in
+// an editor's terms (src/lib/yaml-mistakes.ts).
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
-import type { Problem } from './problems.ts';
+import { PROBLEM, type Problem } from './problems.ts';
+import { alwaysWrong, yamlProblems } from '../lib/yaml-mistakes.ts';
 
 export interface ParsedMarkdown {
   data: Record<string, unknown>;
@@ -13,73 +14,60 @@ export interface ParsedMarkdown {
   /** Position of a frontmatter value (or of its key, or the frontmatter start when absent). */
   locate(path: readonly (string | number)[]): { line: number; col: number };
   problems: Problem[];
+  /** The file's lines (BOM and CR removed): line n is lines[n - 1]. */
+  lines: string[];
 }
 
-const FULLWIDTH_COLON_KEY = /^(\s*)([^\s:：#][^:：]*?)：/;
+const DASHES = /^---[ \t]*$/;
+
+/** Normalised source lines: BOM and CRLF are common in files saved by Windows editors; neither is an error. */
+export function sourceLines(source: string): string[] {
+  return source.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+}
 
 export function parseMarkdown(file: string, source: string): ParsedMarkdown {
   const problems: Problem[] = [];
-  // BOM and CRLF are common in files saved by Windows editors; neither is an error.
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  const hasFrontmatter = /^---[ \t]*\n/.test(text);
-  if (!hasFrontmatter) {
+  const lines = sourceLines(source);
+  const at = (line: number, col: number, code: Problem['code'], message: string): Problem => ({ file, line, col, field: '', severity: 'error', code, message });
+  if (!DASHES.test(lines[0] ?? '')) {
+    const text = lines.join('\n');
     const found = text.trim() === '' ? 'an empty file' : `text starting with ${JSON.stringify(text.trim().split('\n')[0].slice(0, 30))}`;
-    problems.push({ file, line: 1, col: 1, field: '', severity: 'error', message: `expected frontmatter between two --- lines at the top of the file, found ${found}` });
-    return { data: {}, body: text, bodyLine: 1, locate: () => ({ line: 1, col: 1 }), problems };
+    problems.push(at(1, 1, PROBLEM.noFrontmatter, `expected frontmatter between two --- lines at the top of the file, found ${found}`));
+    return { data: {}, body: text, bodyLine: 1, locate: () => ({ line: 1, col: 1 }), problems, lines };
   }
-  let doc: Document.Parsed | undefined;
+  const close = lines.findIndex((l, i) => i > 0 && DASHES.test(l));
+  if (close < 0) {
+    // Without the closing ---, YAML would read the body as frontmatter: its complaints are noise.
+    problems.push(at(1, 1, PROBLEM.noClosingDashes, 'expected a closing --- line after the frontmatter, found none'));
+    return { data: {}, body: '', bodyLine: lines.length + 1, locate: () => ({ line: 1, col: 1 }), problems, lines };
+  }
+  const yamlText = lines.slice(1, close).join('\n');
+  const bodyLine = close + 2;
+  const body = lines.slice(close + 1).join('\n').replace(/^\n/, '');
   const lineCounter = new LineCounter();
-  const parsed = matter(text, {
-    engines: {
-      yaml: (raw: string) => {
-        doc = parseDocument(raw, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
-        return {};
-      },
-    },
-  });
-  if (!/\n---[ \t]*(\n|$)/.test(text.slice(3))) {
-    problems.push({ file, line: 1, col: 1, field: '', severity: 'error', message: 'expected a closing --- line after the frontmatter, found none' });
-  }
-  // Frontmatter text starts on line 2, after the opening ---; gray-matter may keep that line's newline.
-  const offset = parsed.matter.startsWith('\n') ? 0 : 1;
-  const pos = (at: number) => {
-    const lp = lineCounter.linePos(at);
-    return { line: lp.line + offset, col: lp.col };
+  const doc: Document.Parsed = parseDocument(yamlText, { schema: 'core', lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Frontmatter text starts on line 2, after the opening ---.
+  const pos = (offset: number) => {
+    const lp = lineCounter.linePos(offset);
+    return { line: lp.line + 1, col: lp.col };
   };
-  const fmLineCount = parsed.matter.replace(/^\n/, '').split('\n').length;
-  const bodyLine = fmLineCount + 3;
-  let data: Record<string, unknown> = {};
-  // Mistakes editors make that YAML reports cryptically or not at all: say them in their terms.
-  const fmLines = parsed.matter.replace(/^\n/, '').split('\n');
-  const lint: Problem[] = [];
-  fmLines.forEach((l, i) => {
-    const line = i + 2;
-    const key = FULLWIDTH_COLON_KEY.exec(l);
-    if (key && !/^\s*[^:：]+:\s/.test(l)) {
-      lint.push({ file, line, col: key[1].length + key[2].length + 1, field: key[2].trim(), severity: 'error', message: 'expected a colon ":" after the field name, found a full-width colon "："' });
-    } else if (/^ *\t/.test(l)) {
-      lint.push({ file, line, col: l.indexOf('\t') + 1, field: '', severity: 'error', message: 'expected spaces for indentation, found a tab' });
-    }
-  });
-  problems.push(...lint);
-  if (doc && !lint.length) {
-    for (const err of doc.errors) {
-      const { line, col } = pos(err.pos[0]);
-      const message = `expected valid YAML (field: value), found ${err.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}`;
-      problems.push({ file, line, col, field: '', severity: 'error', message });
-    }
+  const src = { lines, first: 2, last: close, frontmatter: true };
+  const lint = alwaysWrong(src);
+  problems.push(...lint.map((p) => ({ ...p, file })));
+  if (!lint.length && doc.errors.length) {
+    const errors = doc.errors.map((e) => ({ code: e.code, ...pos(e.pos[0]), text: e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '') }));
+    problems.push(...yamlProblems(src, errors).map((p) => ({ ...p, file })));
   }
-  if (doc && !problems.length) {
-    {
-      const js = doc.toJS();
-      if (js === null || js === undefined) data = {};
-      else if (typeof js !== 'object' || Array.isArray(js)) {
-        problems.push({ file, line: 2, col: 1, field: '', severity: 'error', message: `expected frontmatter fields (field: value), found ${JSON.stringify(js).slice(0, 40)}` });
-      } else data = js as Record<string, unknown>;
-    }
+  let data: Record<string, unknown> = {};
+  if (!problems.length) {
+    const js = doc.toJS();
+    if (js === null || js === undefined) data = {};
+    else if (typeof js !== 'object' || Array.isArray(js)) {
+      problems.push(at(2, 1, PROBLEM.frontmatterNotFields, `expected frontmatter fields (field: value), found ${JSON.stringify(js).slice(0, 40)}`));
+    } else data = js as Record<string, unknown>;
   }
   const locate = (path: readonly (string | number)[]) => {
-    if (doc && path.length) {
+    if (path.length) {
       const node = doc.getIn(path, true);
       if (isNode(node) && node.range) return pos(node.range[0]);
       // Point at the key when the value is absent or empty.
@@ -94,5 +82,5 @@ export function parseMarkdown(file: string, source: string): ParsedMarkdown {
     }
     return { line: 1, col: 1 };
   };
-  return { data, body: parsed.content.replace(/^\n/, ''), bodyLine, locate, problems };
+  return { data, body, bodyLine, locate, problems, lines };
 }

@@ -1,13 +1,8 @@
-// A problem found in a content file, reported as `file:line:col  field: message`.
-export interface Problem {
-  file: string;
-  line: number;
-  col: number;
-  /** The frontmatter field (or registry entry) at fault; empty for whole-file problems. */
-  field: string;
-  message: string;
-  severity: 'error' | 'warning';
-}
+// Problems as editors read them: `file:line:col  field: message`. The Problem type itself is
+// pure (src/lib/problem.ts) so the check rules in src/lib can make them.
+import type { Problem } from '../lib/problem.ts';
+
+export { PROBLEM, type Problem, type ProblemCode } from '../lib/problem.ts';
 
 export function formatProblem(p: Problem): string {
   const where = `${p.file}:${p.line}:${p.col}`;

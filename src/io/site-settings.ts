@@ -2,7 +2,7 @@
 // (ICP备案号, 公安备案号, 网站标识码) and its public address — validated by the shared schema.
 import { join } from 'node:path';
 import { siteSettingsSchema, type SiteSettings } from '../schema.ts';
-import { ContentError, type Problem } from './problems.ts';
+import { ContentError, PROBLEM, type Problem } from './problems.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems } from './zod-problems.ts';
 
@@ -21,7 +21,7 @@ export function readSiteSettings(contentDir: string): { settings?: SiteSettings;
     const message = missing
       ? `expected the site settings file ${SITE_SETTINGS_FILE} in the content folder (site name, url, sponsor, icp …), found no such file`
       : `expected a readable settings file, found ${(e as Error).message}`;
-    return { problems: [{ file, line: 1, col: 1, field: '', severity: 'error', message }] };
+    return { problems: [{ file, line: 1, col: 1, field: '', severity: 'error', code: missing ? PROBLEM.missingRegistry : PROBLEM.unreadable, message }] };
   }
   if (parsed.problems.length) return { problems: parsed.problems };
   const r = siteSettingsSchema.safeParse(parsed.data ?? null);

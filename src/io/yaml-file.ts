@@ -1,7 +1,10 @@
-// Reads a YAML registry file (places, stars) with positions for every entry, YAML 1.2 core schema.
+// Reads a YAML registry file (places, stars, people) with positions for every entry, YAML 1.2
+// core schema; YAML's errors said in an editor's terms (src/lib/yaml-mistakes.ts).
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { Problem } from './problems.ts';
+import { sourceLines } from './frontmatter.ts';
+import { alwaysWrong, yamlProblems } from '../lib/yaml-mistakes.ts';
 
 export interface ParsedYaml {
   data: unknown;
@@ -11,11 +14,15 @@ export interface ParsedYaml {
 
 export function parseYamlFile(file: string, source = readFileSync(file, 'utf8')): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(source.replace(/^\uFEFF/, ''), { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
-  const problems: Problem[] = doc.errors.map((e) => {
-    const { line, col } = lineCounter.linePos(e.pos[0]);
-    return { file, line, col, field: '', severity: 'error' as const, message: `expected valid YAML, found ${e.message.split('\n')[0]}` };
-  });
+  const text = source.replace(/^\uFEFF/, '');
+  const doc = parseDocument(text, { schema: 'core', lineCounter, uniqueKeys: true, prettyErrors: false });
+  const lines = sourceLines(text);
+  const src = { lines, first: 1, last: lines.length, frontmatter: false };
+  let found = alwaysWrong(src);
+  if (!found.length && doc.errors.length) {
+    found = yamlProblems(src, doc.errors.map((e) => ({ code: e.code, ...lineCounter.linePos(e.pos[0]), text: e.message.split('\n')[0] })));
+  }
+  const problems: Problem[] = found.map((p) => ({ ...p, file }));
   const locate = (path: readonly (string | number)[]) => {
     for (let p = [...path]; p.length; p.pop()) {
       const node = doc.getIn(p, true);

@@ -1,9 +1,17 @@
-// Turns zod issues into Problems positioned at the offending value.
-import type { Problem } from './problems.ts';
+// Turns zod issues into Problems positioned at the offending value. The schema words every
+// message itself; the problem code is ours when the schema gave one (params.code), else zod's.
+import { PROBLEM, type Problem, type ProblemCode } from './problems.ts';
 
-interface Issue {
+export interface Issue {
+  code?: string;
   path: PropertyKey[];
   message: string;
+  params?: { code?: string; name?: string };
+}
+
+export function issueCode(iss: Issue): ProblemCode {
+  if (iss.params?.code) return iss.params.code as ProblemCode;
+  return iss.code === 'custom' || !iss.code ? PROBLEM.badValue : `zod:${iss.code}`;
 }
 
 export function issuesToProblems(
@@ -15,12 +23,7 @@ export function issuesToProblems(
   return issues.map((iss) => {
     const path = iss.path.filter((k): k is string | number => typeof k !== 'symbol');
     const { line, col } = locate(path);
-    let message = iss.message;
-    // zod's own wording for a missing required field.
-    if (/expected .*, received undefined|found nothing/.test(message) || message === 'Required') {
-      message = message.replace(/Invalid input: expected (\w+), received undefined/, 'expected $1, found nothing (the field is missing)');
-      if (!/missing/.test(message)) message = message.replace(/found nothing$/, 'found nothing (the field is missing)');
-    }
-    return { file, line, col, field: fieldOf(path), message, severity: 'error' as const };
+    const value = iss.params?.name;
+    return { file, line, col, field: fieldOf(path), message: iss.message, severity: 'error' as const, code: issueCode(iss), ...(value === undefined ? {} : { value }) };
   });
 }

@@ -3,9 +3,9 @@
 // or removed) and a placeholder editor's note. A new issue takes the next 期号 of its series for the
 // year and carries over the masthead, department, marks and distribution of the series' last issue.
 // Pure: the caller reads the content and writes the file.
-import { stringify } from 'yaml';
 import type { Article } from './article.ts';
 import { selectArticles } from './bulletins.ts';
+import { markdownFile } from './frontmatter-text.ts';
 import type { Place } from './places.ts';
 import { buildSiteIndex } from './site-index.ts';
 import { lastOfSeries, nextIssue, seriesName } from './bulletin-series.ts';
@@ -77,11 +77,7 @@ const KIND_SLUG: Record<string, string> = { 专版: 'zhuanban', 简报: 'jianbao
 const STREET_LEVELS = new Set(['street', 'township']);
 const LEVEL_NAMES: Record<string, string> = { province: 'a province', city: 'a city', district: 'a district', street: 'a street', township: 'a township' };
 
-/** A scalar as YAML writes it: plain when safe, quoted when it would be read as something else. */
-const yamlScalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
-/** An item of a [a, b] list: quoted when a comma, bracket or colon would split or end it. */
-const flowScalar = (v: string) => (/[,[\]{}#:"']/.test(v) || yamlScalar(v) !== v ? JSON.stringify(v) : v);
 
 function checkDate(option: string, v: string | undefined, problems: string[]): string | undefined {
   if (v === undefined) return undefined;
@@ -204,24 +200,23 @@ export function draftBulletin(req: DraftRequest, articles: readonly Article[], r
   }
 
   const id = req.id ?? `${date}-${places.length ? places.map((p) => p.id).join('-') : 'quanbu'}-${KIND_SLUG[kind]}`;
-  const lines = ['---', `title: ${yamlScalar(title)}`, `kind: ${kind}`];
-  if (series.masthead) lines.push(`masthead: ${yamlScalar(series.masthead)}`);
-  lines.push(`date: ${date}`);
-  if (issue) lines.push(`issue: ${issue}`);
-  if (supplement) lines.push('supplement: true');
-  if (series.department) lines.push(`department: ${yamlScalar(series.department)}`);
-  if (marks.length) lines.push(`marks: ${marks.length === 1 ? yamlScalar(marks[0]) : `[${marks.map(flowScalar).join(', ')}]`}`);
-  if (classification) lines.push(`classification: ${yamlScalar(classification)}`);
-  if (from && to) lines.push('period:', `  from: ${from}`, `  to: ${to}`);
-  lines.push('articles:', `  # ${wording.articlesComment}`);
-  for (const a of selected) {
-    lines.push(`  - ${a.id}  # ${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`);
-  }
-  if (Object.keys(distribution).length) {
-    lines.push('distribution:');
-    for (const [k, units] of Object.entries(distribution)) lines.push(`  ${k}: [${units.map(flowScalar).join(', ')}]`);
-  }
-  if (copies) lines.push(`copies: ${copies}`);
-  lines.push('---', '', wording.note(kind, scopeText(from, to, places, starNames, wording), selected.length), '');
-  return { id, kind, articles: selected, markdown: lines.join('\n') };
+  const fields: Record<string, unknown> = { title, kind };
+  if (series.masthead) fields.masthead = series.masthead;
+  fields.date = date;
+  if (issue) fields.issue = issue;
+  if (supplement) fields.supplement = true;
+  if (series.department) fields.department = series.department;
+  if (marks.length) fields.marks = marks.length === 1 ? marks[0] : marks;
+  if (classification) fields.classification = classification;
+  if (from && to) fields.period = { from, to };
+  fields.articles = selected.map((a) => a.id);
+  if (Object.keys(distribution).length) fields.distribution = distribution;
+  if (copies) fields.copies = copies;
+  // Each id with its place and headline, so the editor can reorder or trim the list knowingly.
+  const markdown = markdownFile(fields, wording.note(kind, scopeText(from, to, places, starNames, wording), selected.length), {
+    blockLists: ['articles'],
+    commentBefore: { articles: wording.articlesComment },
+    itemComments: { articles: selected.map((a) => `${registries.places.byId(a.place)?.name ?? a.place} ${oneLine(a.title)}`) },
+  });
+  return { id, kind, articles: selected, markdown };
 }

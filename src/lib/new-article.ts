@@ -1,20 +1,12 @@
 // A new article as `npm run new` writes it: the file name <date>-<place-id>-<short>.md, where
 // <short> is a pinyin slug of the headline, and frontmatter the shared schema accepts.
-import { createRequire } from 'node:module';
-import { Document } from 'yaml';
-
-// pinyin-pro's dictionary takes a tenth of a second to load, and `npm run check` imports this
-// module only for the placeholder: load it when a slug is first made.
-let pinyinPro: typeof import('pinyin-pro') | undefined;
-function syllablesOf(run: string): string[] {
-  pinyinPro ??= createRequire(import.meta.url)('pinyin-pro') as typeof import('pinyin-pro');
-  return pinyinPro.pinyin(run, { toneType: 'none', type: 'array', v: true });
-}
+import { markdownFile } from './frontmatter-text.ts';
+import { pinyinWords } from './pinyin.ts';
 
 /** The first paragraph of a new article, for the editor to replace; `npm run check` warns while it is there. */
 export const BODY_PLACEHOLDER = '（在此撰写正文）';
 
-/** How many syllable groups of the headline go into the file name. */
+/** How many words of the headline go into the file name. */
 const SLUG_GROUPS = 3;
 
 /** Today's date (YYYY-MM-DD) in Beijing time, where the paper is published. */
@@ -24,8 +16,8 @@ export function todayInShanghai(now: Date = new Date()): string {
 }
 
 /**
- * The pinyin slug of a headline: Han characters in pairs (most words have two syllables),
- * Latin letters and digits as written, the first three groups joined by "-". The place's own
+ * The pinyin slug of a headline: Han text word by word (微更新 → weigengxin), Latin letters and
+ * digits as written, the first three words joined by "-". The place's own
  * names are left out first, since the place id already leads the file name.
  */
 export function headlineSlug(title: string, omit: readonly string[] = []): string {
@@ -38,9 +30,7 @@ export function headlineSlug(title: string, omit: readonly string[] = []): strin
       groups.push(run.toLowerCase());
       continue;
     }
-    // Pinyin of the whole run, so polyphones are read in context (银行 → yinhang).
-    const syllables = syllablesOf(run).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
-    for (let i = 0; i < syllables.length; i += 2) groups.push(syllables.slice(i, i + 2).join(''));
+    groups.push(...pinyinWords(run));
   }
   const slug = groups.filter(Boolean).slice(0, SLUG_GROUPS).join('-');
   return slug || 'wenzhang';
@@ -84,15 +74,5 @@ export function newArticle(input: NewArticleInput): NewArticle {
   fields.date = input.date;
   fields.reporter = nameValue(input.reporters);
   if (input.correspondents?.length) fields.correspondent = nameValue(input.correspondents);
-  // The yaml library quotes exactly what needs quoting under the core schema the parser uses.
-  const doc = new Document(fields, { schema: 'core' });
-  for (const [key, value] of Object.entries(fields)) {
-    if (Array.isArray(value)) doc.set(key, doc.createNode(value, { flow: true }));
-  }
-  const frontmatter = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
-  return {
-    id,
-    path: `articles/${input.date.slice(0, 4)}/${id}.md`,
-    source: `---\n${frontmatter}---\n\n${BODY_PLACEHOLDER}\n`,
-  };
+  return { id, path: `articles/${input.date.slice(0, 4)}/${id}.md`, source: markdownFile(fields, BODY_PLACEHOLDER) };
 }

@@ -4,7 +4,8 @@ import { RegistryError, type RegistryFault } from './registry-error.ts';
 
 export const PLACE_LEVELS = ['province', 'city', 'district', 'street', 'township'] as const;
 export type PlaceLevel = (typeof PLACE_LEVELS)[number];
-export type StarSet = 'community' | 'village';
+export const STAR_SETS = ['community', 'village'] as const;
+export type StarSet = (typeof STAR_SETS)[number];
 
 export interface PlaceInput {
   id: string;
@@ -12,7 +13,8 @@ export interface PlaceInput {
   level: PlaceLevel;
   parent?: string;
   aliases?: string[];
-  stars?: StarSet;
+  /** The star sets its branches work on: a 街道 with both 社区 and 村 has both. */
+  stars?: StarSet | StarSet[];
 }
 
 export interface Place {
@@ -21,8 +23,11 @@ export interface Place {
   level: PlaceLevel;
   parent?: string;
   aliases: string[];
-  /** The star set this place's branches work on (inherited from the district). */
-  starSet: StarSet;
+  /**
+   * The star sets this place's branches work on: its own `stars:`, else its parent's (a street
+   * inherits its district's), a township (乡镇) the village set; both when it has 社区 and 村.
+   */
+  starSets: StarSet[];
 }
 
 export interface PlaceRegistry {
@@ -53,7 +58,8 @@ export function createPlaceRegistry(input: readonly PlaceInput[]): PlaceRegistry
 
   input.forEach((p, index) => {
     if (byId.has(p.id)) faults.push({ index, message: `id ${p.id}: expected a unique id, found it twice` });
-    byId.set(p.id, { ...p, aliases: p.aliases ?? [], starSet: 'community' });
+    const { stars: _written, ...rest } = p;
+    byId.set(p.id, { ...rest, aliases: p.aliases ?? [], starSets: [] });
     indexOf.set(p.id, index);
   });
   const fault = (id: string, message: string) => faults.push({ index: indexOf.get(id)!, message });
@@ -82,11 +88,12 @@ export function createPlaceRegistry(input: readonly PlaceInput[]): PlaceRegistry
     }
     return chain;
   };
-  // Star set: townships are villages; otherwise the nearest ancestor's explicit setting, else community.
-  const explicit = new Map(input.map((p) => [p.id, p.stars]));
+  // Star sets: the place's own; a township's village set; else the nearest ancestor's; else community.
+  const explicit = new Map(input.map((p) => [p.id, p.stars === undefined ? undefined : STAR_SETS.filter((s) => ([] as StarSet[]).concat(p.stars!).includes(s))]));
   for (const p of byId.values()) {
-    const chain = lineage(p.id).reverse();
-    p.starSet = p.level === 'township' ? 'village' : (chain.map((c) => explicit.get(c.id)).find(Boolean) ?? 'community');
+    const own = explicit.get(p.id);
+    const inherited = lineage(p.id).reverse().slice(1).map((c) => explicit.get(c.id)).find(Boolean);
+    p.starSets = own ?? (p.level === 'township' ? ['village'] : (inherited ?? ['community']));
   }
   if (faults.length) throw new RegistryError(faults);
 

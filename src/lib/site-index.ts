@@ -2,7 +2,7 @@
 // by place (with roll-up to district, city and province), star, person and month, plus
 // positions for O(1) previous/next and nearest-in-time related articles.
 import { byDateDesc, type Article } from './article.ts';
-import { assignPersonIds } from './people.ts';
+import { createPeopleRegistry, newPeople, withPeople, type PeopleRegistry, type PersonEntry } from './people.ts';
 import type { PlaceRegistry } from './places.ts';
 import type { StarRegistry } from './stars.ts';
 
@@ -22,8 +22,11 @@ export interface SiteIndex {
   inPlace(placeId: string): Article[];
   onStar(starId: string): Article[];
   people: Person[];
+  /** The page id of a byline name (as written, or an alias), from the people registry. */
   personId(name: string): string;
   person(id: string): Person | undefined;
+  /** Old person page ids (people.yaml formerIds) and the person each leads to now. */
+  personRedirects: { from: string; to: PersonEntry }[];
   /** "2022-09" → articles; keys newest first. */
   months: Map<string, Article[]>;
   /** Older and newer neighbours on the article's own place timeline. */
@@ -37,7 +40,11 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
-export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry, _stars: StarRegistry): SiteIndex {
+/**
+ * `people` is the registry (content/people.yaml), the one source of person ids. Without it (unit
+ * tests, drafts) names get ids as the tools would add them, in date order.
+ */
+export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry, _stars: StarRegistry, people?: PeopleRegistry): SiteIndex {
   const articles = [...input].sort(byDateDesc);
   const byId = new Map(articles.map((a) => [a.id, a]));
   const atPlace = new Map<string, Article[]>();
@@ -54,15 +61,21 @@ export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry,
     push(months, a.date.slice(0, 7), a);
   }
 
-  const ids = assignPersonIds(articles.flatMap((a) => [...a.reporters, ...a.correspondents].map((name) => ({ name, date: a.date }))));
+  // Names the registry lacks (only without one: check and the build refuse unknown names) get
+  // ids after every registered one, so registered ids never depend on the content.
+  let registry = people ?? createPeopleRegistry([]);
+  const oldestFirst = [...articles].reverse();
+  const unknown = newPeople(registry, oldestFirst.flatMap((a) => [...a.reporters.map((name) => ({ name, role: 'reporter' as const })), ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const }))]));
+  registry = withPeople(registry, unknown);
   const peopleById = new Map<string, Person>();
   for (const a of articles) {
     const seen = new Set<string>();
     for (const [role, names] of [['记者', a.reporters], ['通讯员', a.correspondents]] as const) {
       for (const name of names) {
-        const id = ids.get(name)!;
+        const entry = registry.resolve(name)!;
+        const id = entry.id;
         let p = peopleById.get(id);
-        if (!p) peopleById.set(id, (p = { id, name, articles: [], roles: new Set() }));
+        if (!p) peopleById.set(id, (p = { id, name: entry.name, articles: [], roles: new Set() }));
         p.roles.add(role);
         if (!seen.has(id)) p.articles.push(a);
         seen.add(id);
@@ -86,8 +99,10 @@ export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry,
     inPlace: (id) => inPlace.get(id) ?? [],
     onStar: (id) => onStar.get(id) ?? [],
     people: [...peopleById.values()].sort((a, b) => b.articles.length - a.articles.length || a.id.localeCompare(b.id)),
-    personId: (name) => ids.get(name) ?? '',
+    personId: (name) => registry.resolve(name)?.id ?? '',
     person: (id) => peopleById.get(id),
+    // Only people with a page: an old address leads to a page that exists.
+    personRedirects: [...registry.redirects].filter(([, to]) => peopleById.has(to.id)).map(([from, to]) => ({ from, to })),
     months,
     neighbours(id) {
       const a = byId.get(id);

@@ -1,12 +1,12 @@
 // Loads content/articles/**/*.md: validated by the shared schema with editor-friendly errors
 // (file:line:col, the bad value, the closest valid names), rendered once, cached by content digest.
 import { readFile } from 'node:fs/promises';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
-import { loadRegistries } from '../io/registries.ts';
+import { loadRegistries, REGISTRY_FILES } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
@@ -25,7 +25,7 @@ export function poolFrom(env: Record<string, string | undefined> = process.env):
 /** What every entry's digest covers besides its own source: the registries (an article's resolved place
  * depends on them) and the code that reads it (src/loaders/code-stamp.ts). */
 export function registriesStamp(contentDir: string, root: string): string {
-  return [codeStamp(root), ...['places.yaml', 'stars.yaml'].map((f) => readFileSync(join(contentDir, f), 'utf8'))].join('\u0000');
+  return [codeStamp(root), ...REGISTRY_FILES.map((f) => (existsSync(join(contentDir, f)) ? readFileSync(join(contentDir, f), 'utf8') : ''))].join('\u0000');
 }
 
 const watching = new WeakSet<object>();

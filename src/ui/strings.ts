@@ -134,7 +134,7 @@ export const bulletinDraftUi = {
   period: bulletinUi.period,
   since: (from: string) => `${chineseDate(from)}以来`,
   until: (to: string) => `截至${chineseDate(to)}`,
-  articlesComment: '按刊发日期排列：可调整顺序，或删去不收录的条目。',
+  articlesComment: '按刊发日期和版面顺序排列：可调整顺序，或删去不收录的条目。',
   note: bulletinUi.draftNote,
 } as const;
 
@@ -169,6 +169,17 @@ export const searchReaderUi = {
   closestNames: '相近的名称：',
   withoutLast: (word: string, n: number) => (n ? `去掉“${word}”，找到 ${n} 篇报道：` : `去掉“${word}”也没有找到报道。`),
   seeAll: (n: number) => `查看全部 ${n} 篇`,
+} as const;
+
+// ---------------------------------------------------------------- people registry and coverage (editors' first week)
+
+export const peopleUi = {
+  /** The page left at a person's old address (people.yaml formerIds). */
+  movedTitle: (name: string) => `${name} · 页面已迁移`,
+  movedText: (name: string) => `${name}的报道页已迁至新地址：`,
+  coverageTotal: '合计',
+  coverageBothSets: '（该区县既有城市社区，也有农村）',
+  coverageOutside: '本区县星级以外',
 } as const;
 
 // ---------------------------------------------------------------- reading: trails, footer, large text, lists

@@ -9,12 +9,17 @@ import { fileURLToPath } from 'node:url';
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const STREETS = ['莲湖街道', '须水', '建设路街道', '航海西路', '棉纺路街道', '汝河路', '绿东村街道', '中原西路街道', '三官庙街道', '柳湖', '桐柏路街道', '五里堡街道', '德化街', '河阳街道', '大定街道'];
 const STARS = ['支部过硬星', '平安法治星', '幸福和谐星', '宜业兴业星', '共建共享星'];
+/** The streets of 孟州市 work on the village set: they get the stars both sets share. */
+const VILLAGE_STREETS = new Set(['河阳街道', '大定街道']);
+const SHARED_STARS = ['支部过硬星', '平安法治星'];
 const PARAGRAPH = '为让广大群众参与进来，形成创建工作合力，社区将“议事会”工作法融入“五星”支部创建活动中，凡是涉及群众切身利益的事项，都充分尊重群众意愿，广泛征求群众意见。';
 
-/** Writes places.yaml, stars.yaml, site.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
+/** Writes places.yaml, stars.yaml, people.yaml, site.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
+const pair = (list: string[], i: number) => `${list[i % list.length]}, ${list[(i + 1) % list.length]}`;
+
 export function writeManyArticles(dir: string, count: number): string {
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  for (const f of ['places.yaml', 'stars.yaml', 'site.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
+  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml', 'site.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
   for (let i = 0; i < count; i++) {
     const day = new Date(Date.UTC(2020, 0, 1 + i));
     const date = day.toISOString().slice(0, 10);
@@ -24,7 +29,7 @@ export function writeManyArticles(dir: string, count: number): string {
       '---',
       `title: 第${i + 1}篇“五星”支部创建报道`,
       `street: ${STREETS[i % STREETS.length]}`,
-      `star: [${STARS[i % STARS.length]}, ${STARS[(i + 1) % STARS.length]}]`,
+      `star: [${pair(VILLAGE_STREETS.has(STREETS[i % STREETS.length]) ? SHARED_STARS : STARS, i)}]`,
       `date: ${date}`,
       'reporter: 鲁燕',
       'correspondent: [魏少杰, 崔永捷]',

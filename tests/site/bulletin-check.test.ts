@@ -59,7 +59,7 @@ describe('npm run check on a 简报\'s masthead, distribution and 期号', () =>
     try {
       const r = check('again', 'masthead: 测试工作简报', 'issue: 第1期\n');
       expect(r.code).toBe(1);
-      expect(r.out[0]).toBe(`${r.shown}:6:1  issue: expected a 期号 not yet used in 2023 by 测试工作简报, found 1, which ${relative(ROOT, first)} already has (npm run bulletin numbers new issues)`);
+      expect(r.out[0]).toBe(`${r.shown}:6:8  issue: expected a 期号 not yet used in 2023 by 测试工作简报, found 1, which ${relative(ROOT, first)} already has (npm run bulletin numbers new issues)`);
       // A 增刊 is numbered apart, and another series has numbers of its own.
       expect(check('supplement', 'masthead: 测试工作简报\nsupplement: true', 'issue: 1\n').code).toBe(0);
       expect(check('other', 'masthead: 另一份简报', 'issue: 1\n').code).toBe(0);

@@ -47,11 +47,11 @@ period:
   from: 2022-09-01
   to: 2022-12-31
 articles:
-  # 按刊发日期排列：可调整顺序，或删去不收录的条目。
-  - 2022-09-08-lianhu-yuju  # 莲湖街道 豫剧进社区 居民享“文化大餐”
-  - 2022-09-20-lianhu-yilao  # 莲湖街道 莲湖街道开展敬老志愿服务
-  - 2022-10-05-hanghaixilu-hongse-wuye  # 航海西路街道 航海西路街道推进红色物业建设
-  - 2022-11-01-lianhu-anquan  # 莲湖街道 社区安全宣传<script>window.__xss='title'</script>进万家
+  # 按刊发日期和版面顺序排列：可调整顺序，或删去不收录的条目。
+  - 2022-09-08-lianhu-yuju # 莲湖街道 豫剧进社区 居民享“文化大餐”
+  - 2022-09-20-lianhu-yilao # 莲湖街道 莲湖街道开展敬老志愿服务
+  - 2022-10-05-hanghaixilu-hongse-wuye # 航海西路街道 航海西路街道推进红色物业建设
+  - 2022-11-01-lianhu-anquan # 莲湖街道 社区安全宣传<script>window.__xss='title'</script>进万家
 ---
 
 【待编辑】请在此用一段话写编者按，概述本期简报（2022年9月1日至2022年12月31日，中原区，共 4 篇报道）的主要内容；写好后删除本段，包括开头的“【待编辑】”标记。
@@ -70,8 +70,8 @@ title: "莲湖: 支部过硬"
 kind: 专版
 date: 2022-09-30
 articles:
-  # 按刊发日期排列：可调整顺序，或删去不收录的条目。
-  - 2022-09-08-lianhu-yuju  # 莲湖街道 豫剧进社区 居民享“文化大餐”
+  # 按刊发日期和版面顺序排列：可调整顺序，或删去不收录的条目。
+  - 2022-09-08-lianhu-yuju # 莲湖街道 豫剧进社区 居民享“文化大餐”
 ---
 
 【待编辑】请在此用一段话写编者按，概述本期专版（莲湖街道，支部过硬星，共 1 篇报道）的主要内容；写好后删除本段，包括开头的“【待编辑】”标记。
@@ -166,6 +166,7 @@ describe('the committed 2022 Q3 简报', () => {
     const real = join(ROOT, 'content');
     cpSync(join(real, 'places.yaml'), join(content, 'places.yaml'));
     cpSync(join(real, 'stars.yaml'), join(content, 'stars.yaml'));
+    cpSync(join(real, 'people.yaml'), join(content, 'people.yaml'));
     rmSync(join(content, 'articles'), { recursive: true });
     cpSync(join(real, 'articles'), join(content, 'articles'), { recursive: true });
     const r = bulletin(['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--district', '中原区', '--department', '中共郑州市中原区委组织部', '--issue', '第1期', '--title', '中原区“五星”支部创建工作简报（2022年第三季度）', '--id', '2022-q3-zhongyuan-jianbao',

@@ -24,6 +24,9 @@ beforeEach(() => {
   content = join(scratch, 'content');
   mkdirSync(content);
   for (const f of ['places.yaml', 'stars.yaml']) copyFileSync(join(ROOT, 'content', f), join(content, f));
+  // --bulletin must name a bulletin that exists.
+  mkdirSync(join(content, 'bulletins'));
+  copyFileSync(join(ROOT, 'content/bulletins/2022-09-08-ruanshili.md'), join(content, 'bulletins/2022-09-08-ruanshili.md'));
 });
 afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 
@@ -47,7 +50,7 @@ function snapshot(): Record<string, string> {
   return out;
 }
 
-const articleFiles = () => Object.keys(snapshot()).filter((f) => f.endsWith('.md')).sort();
+const articleFiles = () => Object.keys(snapshot()).filter((f) => f.startsWith('articles/') && f.endsWith('.md')).sort();
 
 describe('--json', () => {
   it('prints exactly the documented shape and writes nothing', () => {
@@ -93,7 +96,7 @@ describe('writing', () => {
     const r = run(['--dry-run', '--date', '2022-09-08', SEED_000]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/6 stories/);
-    expect(r.stdout).toMatch(/2022-09-08-lianhu-wenhua-dacan-rangju\.md +would be new/);
+    expect(r.stdout).toMatch(/2022-09-08-lianhu-wenhua-dacan-rangjumin\.md +would be new/);
     expect(r.stdout).toMatch(/dry run: 6 new, 0 to replace, 0 unchanged; nothing written/);
     expect(snapshot()).toEqual(before);
   });
@@ -107,8 +110,8 @@ describe('writing', () => {
     expect(files).toEqual([
       'articles/2022/2022-09-08-hanghaixilu-wuxing-zhibu-chuangjian.md',
       'articles/2022/2022-09-08-jianshelu-chuangxin-gongzuo-moshi.md',
-      'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md',
-      'articles/2022/2022-09-08-mianfanglu-weiquan-li-chuangxing.md',
+      'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md',
+      'articles/2022/2022-09-08-mianfanglu-weiquanli-chuangxing-zhaozhun.md',
       'articles/2022/2022-09-08-ruhelu-kaizhan-wuxing-chuangjian.md',
       'articles/2022/2022-09-08-xushui-yiliang-dianchuang-xing.md',
     ]);
@@ -118,7 +121,7 @@ describe('writing', () => {
       expect(checked.article?.bulletin).toBe('2022-09-08-ruanshili');
     }
     expect(readFileSync(join(content, files[2]), 'utf8')).toBe(
-      `---\ntitle: 文化“大餐”让居民尝甜头得实惠\nstreet: 莲湖街道\nstar: 幸福和谐星\ndate: 2022-09-08\nreporter: 鲁燕\ncorrespondent: 魏少杰\nbulletin: 2022-09-08-ruanshili\nsource: 中原区“五星”支部创建专版\n---\n\n本报讯 9月3日，一场精彩纷呈的豫剧演出，`
+      `---\ntitle: 文化“大餐”让居民尝甜头得实惠\nstreet: 莲湖街道\nstar: 幸福和谐星\ndate: 2022-09-08\nreporter: 鲁燕\ncorrespondent: 魏少杰\nbulletin: 2022-09-08-ruanshili\nsource: 中原区“五星”支部创建专版\nposition: 1\n---\n\n本报讯 9月3日，一场精彩纷呈的豫剧演出，`
         + readFileSync(join(content, files[2]), 'utf8').split('本报讯 9月3日，一场精彩纷呈的豫剧演出，')[1],
     );
     const after = snapshot();
@@ -131,13 +134,13 @@ describe('writing', () => {
 
   it('refuses to overwrite an edited file, naming it, and writes nothing at all; --force replaces it', () => {
     run(['--date', '2022-09-08', SEED_000]);
-    const edited = join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md');
+    const edited = join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md');
     writeFileSync(edited, readFileSync(edited, 'utf8').replace('文化“大餐”让居民尝甜头得实惠', '文化大餐'));
     rmSync(join(content, 'articles/2022/2022-09-08-xushui-yiliang-dianchuang-xing.md'));
     const before = snapshot();
     const r = run(['--date', '2022-09-08', SEED_000]);
     expect(r.status).toBe(1);
-    expect(r.stderr).toMatch(/2022-09-08-lianhu-wenhua-dacan-rangju\.md: refusing to overwrite an existing file that differs/);
+    expect(r.stderr).toMatch(/2022-09-08-lianhu-wenhua-dacan-rangjumin\.md: refusing to overwrite an existing file that differs/);
     expect(r.stderr).toMatch(/--force/);
     expect(r.stderr).toMatch(/nothing written/);
     // Not even the missing file came back: nothing half-written.
@@ -151,7 +154,7 @@ describe('writing', () => {
 
   it('compares with an article already there under another name instead of writing a copy', () => {
     run(['--date', '2022-09-08', SEED_000]);
-    const old = join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md');
+    const old = join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md');
     const renamed = join(content, 'articles/2022/2022-09-08-lianhu-wenhua.md');
     writeFileSync(renamed, readFileSync(old, 'utf8'));
     rmSync(old);

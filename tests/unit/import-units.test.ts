@@ -194,7 +194,7 @@ describe('files', () => {
 
   it('names files by date, place and headline, numbering stories that would share a name', () => {
     const paths = articlePaths([article({}), article({}), article({ title: '莲湖街道文化大餐', place: 'lianhu' })], '2022-09-08', places);
-    expect(paths).toEqual(['articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md', 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju-2.md', 'articles/2022/2022-09-08-lianhu-wenhua-dacan.md']);
+    expect(paths).toEqual(['articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md', 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin-2.md', 'articles/2022/2022-09-08-lianhu-wenhua-dacan.md']);
   });
 
   it('writes frontmatter in the schema’s field names, leaving empty fields out', () => {

@@ -15,9 +15,11 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const registries = loadRegistries(join(ROOT, 'content'));
 
 describe('headlineSlug', () => {
-  it('takes the first three two-syllable groups of the headline in pinyin', () => {
-    expect(headlineSlug('文化“大餐”让居民尝甜头得实惠')).toBe('wenhua-dacan-rangju');
-    expect(headlineSlug('平安法治星创建见成效')).toBe('pingan-fazhi-xingchuang');
+  it('takes the first three words of the headline in pinyin, a lone one-character word joined to the next', () => {
+    expect(headlineSlug('文化“大餐”让居民尝甜头得实惠')).toBe('wenhua-dacan-rangjumin');
+    expect(headlineSlug('平安法治星创建见成效')).toBe('pingan-fazhi-xingchuangjian');
+    expect(headlineSlug('微更新')).toBe('weigengxin');
+    expect(headlineSlug('会客厅里解心结')).toBe('huiketing-lijie-xinjie');
   });
 
   it('leaves out the place, which the file name already carries', () => {
@@ -26,7 +28,7 @@ describe('headlineSlug', () => {
   });
 
   it('reads polyphones in context and keeps Latin letters and digits', () => {
-    expect(headlineSlug('银行网点进社区')).toBe('yinhang-wangdian-jinshe');
+    expect(headlineSlug('银行网点进社区')).toBe('yinhang-wangdian-jinshequ');
     expect(headlineSlug('AI 赋能 2023 年')).toBe('ai-funeng-2023');
     expect(headlineSlug('绿色出行')).toBe('lvse-chuxing');
   });
@@ -48,8 +50,8 @@ describe('newArticle', () => {
 
   it('names the file <date>-<place-id>-<short> in its year folder and writes plain frontmatter', () => {
     const a = newArticle({ ...base, title: '文化“大餐”让居民尝甜头得实惠', stars: ['幸福和谐星', '支部过硬星'], reporters: ['鲁燕', '张三'], correspondents: ['魏少杰'] });
-    expect(a.id).toBe('2022-09-08-lianhu-wenhua-dacan-rangju');
-    expect(a.path).toBe('articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md');
+    expect(a.id).toBe('2022-09-08-lianhu-wenhua-dacan-rangjumin');
+    expect(a.path).toBe('articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md');
     expect(a.source).toBe(
       [
         '---',
@@ -107,13 +109,13 @@ describe('npm run new', () => {
 
   it('writes a valid article, prints its path, and the check finds only the placeholder', async () => {
     const r = await run(['--street', '莲湖', '--title', '文化“大餐”让居民尝甜头得实惠', '--star', '幸福和谐星', '--star', '支部过硬', '--reporter', '鲁燕、张三', '--correspondent', '魏少杰', '--date', '2022-09-08']);
-    expect(r).toMatchObject({ code: 0, out: 'content/articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md\n' });
+    expect(r).toMatchObject({ code: 0, out: 'content/articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md\n' });
     expect(r.err).toContain(BODY_PLACEHOLDER);
-    const source = readFileSync(join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md'), 'utf8');
+    const source = readFileSync(join(content, 'articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md'), 'utf8');
     expect(source).toContain('star: [幸福和谐星, 支部过硬星]\n');
     const check = checkContent({ contentDir: content, root: scratch, today: '2024-03-06' });
     expect(check.problems.map(formatProblem)).toEqual([
-      `content/articles/2022/2022-09-08-lianhu-wenhua-dacan-rangju.md:10:1  warning: body: expected the article text, found the placeholder ${BODY_PLACEHOLDER} that npm run new wrote`,
+      `content/articles/2022/2022-09-08-lianhu-wenhua-dacan-rangjumin.md:10:1  warning: body: expected the article text, found the placeholder ${BODY_PLACEHOLDER} that npm run new wrote`,
     ]);
   });
 

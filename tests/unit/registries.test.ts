@@ -43,10 +43,11 @@ describe('places registry', () => {
   });
 
   it('inherits the star set: community districts, village townships and county-level cities', () => {
-    expect(places.byId('lianhu')!.starSet).toBe('community');
-    expect(places.byId('mengzhou')!.starSet).toBe('village');
-    expect(places.byId('heyang')!.starSet).toBe('village');
-    expect(places.byId('mazhai')!.starSet).toBe('village');
+    expect(places.byId('jianshelu')!.starSets).toEqual(['community']);
+    expect(places.byId('lianhu')!.starSets).toEqual(['community', 'village']);
+    expect(places.byId('mengzhou')!.starSets).toEqual(['village']);
+    expect(places.byId('heyang')!.starSets).toEqual(['village']);
+    expect(places.byId('mazhai')!.starSets).toEqual(['village']);
   });
 
   it('suggests the closest names for a typo', () => {

@@ -14,6 +14,7 @@ import { paramsFromState, stateFromParams } from '../../src/search/client/url-st
 import { planQuery } from '../../src/search/client/query-plan.ts';
 import { createPlaceRegistry } from '../../src/lib/places.ts';
 import { createStarRegistry } from '../../src/lib/stars.ts';
+import { createPeopleRegistry } from '../../src/lib/people.ts';
 import { NO_FOLDING } from '../../src/search/shared/fold-table.ts';
 import { t2sTable } from '../../src/search/build/t2s-table.ts';
 
@@ -190,7 +191,7 @@ const places = createPlaceRegistry([
   { id: 'lianhu', name: '莲湖街道', level: 'street', parent: 'zhongyuan', aliases: ['莲湖', '老莲'] },
 ]);
 const stars = createStarRegistry([{ id: 'zhibu-guoying', name: '支部过硬星', sets: ['community'], description: '', colour: '#000' }]);
-const registries = { places, stars };
+const registries = { places, stars, people: createPeopleRegistry([]) };
 
 describe('search records', () => {
   it('builds the Pagefind record and the catalog facts from the page', () => {

@@ -4,7 +4,7 @@ import { loadRegistries } from '../../src/io/registries.ts';
 import { buildSiteIndex } from '../../src/lib/site-index.ts';
 import { groupByYearMonth } from '../../src/lib/timeline.ts';
 import { pageTerm } from '../../src/lib/paging.ts';
-import { assignPersonIds, pinyinId } from '../../src/lib/people.ts';
+import { createPeopleRegistry, newPeople, pinyinId } from '../../src/lib/people.ts';
 import { bylineText } from '../../src/lib/byline.ts';
 import { chineseDate } from '../../src/lib/dates.ts';
 import { summaryFromBody, type Article } from '../../src/lib/article.ts';
@@ -72,14 +72,19 @@ describe('site index', () => {
     expect(index.personId('路艳')).toBe('luyan-2');
     expect(index.person('weishaojie')?.roles).toEqual(new Set(['通讯员']));
   });
-  it('builds the coverage matrix with the district star set', () => {
+  it('builds the coverage matrix with every star set of the district, shared stars first', () => {
     const t = coverageTables(index.articles, places, stars);
     expect(t.map((x) => x.district.id)).toEqual(['zhongyuan', 'mengzhou']);
     const zy = t[0];
-    expect(zy.stars.map((s) => s.id)).toEqual(['zhibu-guoying', 'pingan-fazhi', 'yiye-xingye', 'gongjian-gongxiang', 'xingfu-hexie']);
-    expect(zy.rows.find((r) => r.place.id === 'lianhu')!.counts).toEqual([1, 0, 0, 0, 1]);
-    expect(zy.rows.find((r) => r.place.id === 'zhongyuan')!.counts).toEqual([1, 0, 0, 0, 0]);
-    expect(t[1].set).toBe('village');
+    // 莲湖, 柳湖 and 须水 have villages as well as communities: 中原区 shows both sets.
+    expect(zy.sets).toEqual(['community', 'village']);
+    expect(zy.stars.map((s) => s.id)).toEqual(['zhibu-guoying', 'pingan-fazhi', 'yiye-xingye', 'gongjian-gongxiang', 'xingfu-hexie', 'chanye-xingwang', 'shengtai-yiju', 'wenming-xingfu']);
+    expect(zy.groups).toEqual([{ sets: ['community', 'village'], span: 2 }, { sets: ['community'], span: 3 }, { sets: ['village'], span: 3 }]);
+    expect(zy.rows.find((r) => r.place.id === 'lianhu')!.counts).toEqual([1, 0, 0, 0, 1, 0, 0, 0]);
+    expect(zy.rows.find((r) => r.place.id === 'zhongyuan')!.counts).toEqual([1, 0, 0, 0, 0, 0, 0, 0]);
+    expect(zy.totals).toEqual([2, 0, 0, 0, 2, 0, 0, 0]);
+    expect(zy.total).toBe(4);
+    expect(t[1].sets).toEqual(['village']);
   });
 });
 
@@ -87,8 +92,9 @@ describe('people ids', () => {
   it('uses pinyin and never lets two names collide', () => {
     expect(pinyinId('鲁燕')).toBe('luyan');
     expect(pinyinId('吕明')).toBe('lvming');
-    const ids = assignPersonIds([{ name: '路艳', date: '2023-01-01' }, { name: '鲁燕', date: '2022-01-01' }, { name: '卢艳', date: '2024-01-01' }]);
-    expect([...ids]).toEqual([['鲁燕', 'luyan'], ['路艳', 'luyan-2'], ['卢艳', 'luyan-3']]);
+    const registry = createPeopleRegistry([{ id: 'luyan', name: '鲁燕' }]);
+    const added = newPeople(registry, [{ name: '路艳', role: 'reporter' }, { name: '鲁燕', role: 'reporter' }, { name: '卢艳', role: 'correspondent' }]);
+    expect(added.map((p) => [p.name, p.id])).toEqual([['路艳', 'luyan-2'], ['卢艳', 'luyan-3']]);
   });
 });
 

@@ -63,7 +63,7 @@ describe('readSiteSettings', () => {
       'site.yaml:1:1  sponsor: expected the sponsoring body (主办单位), found nothing (the field is missing)',
     ]);
     expect(problems(`${GOOD}sponser: 某单位\n`)).toEqual([
-      'site.yaml:8:10  sponser: expected one of the fields sample, name, tagline, description, url, sponsor, organizer, contact, icp, police, siteCode, found an unknown field sponser',
+      'site.yaml:8:10  sponser: expected one of the fields sample, name, tagline, description, url, sponsor, organizer, contact, icp, police, siteCode, found an unknown field sponser (did you mean sponsor?)',
     ]);
     expect(problems(undefined)).toEqual([
       'site.yaml:1:1  expected the site settings file site.yaml in the content folder (site name, url, sponsor, icp …), found no such file',

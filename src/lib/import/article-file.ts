@@ -9,6 +9,8 @@ export interface ArticleFileOptions {
   date: string;
   bulletin?: string;
   source?: string;
+  /** The story's place on its page (1 = first): same-day stories in a bulletin follow it. */
+  position?: number;
 }
 
 const oneOrMany = (names: readonly string[]) => (names.length === 1 ? names[0] : [...names]);
@@ -28,6 +30,7 @@ export function articleFrontmatter(a: ImportedArticle, opts: ArticleFileOptions)
   if (a.photo) data.photo = a.photo === true ? true : oneOrMany(a.photo);
   if (opts.bulletin) data.bulletin = opts.bulletin;
   if (opts.source) data.source = opts.source;
+  if (opts.position) data.position = opts.position;
   return data;
 }
 

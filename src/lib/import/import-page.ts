@@ -12,6 +12,7 @@ import { buildBlocks } from './paragraphs.ts';
 import { commonParent, placeFromText, placeMentions, type PlaceHit } from './place-names.ts';
 import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
 import { starsNamed } from './star-names.ts';
+import { fixHeadline, fixProse } from '../zh-punctuation.ts';
 
 export interface ImportedArticle {
   title: string | null;
@@ -172,14 +173,15 @@ export function importPage(source: string, registries: Registries): ImportedPage
     else if (!byline.reporters.length) warnings.push(`the byline "${byline.text}" names no reporter (记者)`);
     if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
     warnings.push(...blockWarnings);
-    const title = headline?.title ?? null;
+    // Written as npm run check wants it: Chinese quotes in headlines, full-width punctuation in Chinese text.
+    const title = headline?.title ? fixHeadline(headline.title) : null;
     // A caption's credit (杜挺勇 摄) names a photographer of the story too.
     const credits = captions.map((c) => splitTrailingByline(c.text)?.byline).map((b) => (b ? parseByline(b) : undefined));
     const photographers = [...new Set([...(byline?.photographers ?? []), ...credits.flatMap((b) => b?.photographers ?? [])])];
     return {
       title,
-      kicker: headline?.kicker ?? null,
-      subtitle: headline?.subtitle ?? null,
+      kicker: headline?.kicker ? fixHeadline(headline.kicker) : null,
+      subtitle: headline?.subtitle ? fixHeadline(headline.subtitle) : null,
       street: place ? place.name : null,
       place: place ? place.id : null,
       placeWritten: headline?.place && !headline.place.place ? headline.place.written : null,
@@ -189,7 +191,7 @@ export function importPage(source: string, registries: Registries): ImportedPage
       photographers,
       photo: photographers.length ? photographers : byline?.photoByReporters ? true : null,
       stars: starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars),
-      body: blocksToMarkdown(blocks, captions),
+      body: fixProse(blocksToMarkdown(blocks, captions)),
       captions: captions.map((c) => c.text),
       warnings,
       printed: { headline: headline?.printed.map((l) => l.text) ?? [], byline: seg.bylines.map((b) => b.byline.text) },
