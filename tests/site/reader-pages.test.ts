@@ -13,10 +13,11 @@ const real = inject('siteDist');
 const settings = loadSiteSettings(FIXTURE_CONTENT);
 const ORIGIN = 'https://jiexun.example.cn';
 
-/** Every built page as [url path, html]. */
+/** Every built page as [url path, html]; the stubs left at people's former addresses only send readers on. */
 const pages: [string, string][] = htmlFiles(dist)
   .filter((f) => !f.startsWith('pagefind/'))
-  .map((f) => [`/${f.replace(/index\.html$/, '')}`, readFileSync(join(dist, f), 'utf8')]);
+  .map((f): [string, string] => [`/${f.replace(/index\.html$/, '')}`, readFileSync(join(dist, f), 'utf8')])
+  .filter(([, html]) => !html.includes('<meta http-equiv="refresh"'));
 
 const meta = (html: string, key: string) =>
   [...html.matchAll(/<meta (name|property)="([^"]+)" content="([^"]*)">/g)].filter((m) => m[2] === key).map((m) => m[3]);
