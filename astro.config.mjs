@@ -1,8 +1,9 @@
 // @ts-check
-import { defineConfig } from 'astro/config';
+import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import photoOriginals from './src/integrations/photo-originals.ts';
 import bulletinPdf from './src/integrations/bulletin-pdf.ts';
 import { starColours } from './src/integrations/star-colours.ts';
 import { contentDir } from './src/io/content-dir.ts';
@@ -23,9 +24,13 @@ export default defineConfig({
   // Pages render a few at a time, so the main thread renders while earlier pages are being written.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   devToolbar: { enabled: false },
+  // Photos (src/data/photos.ts): WebP at effort 2 encodes a photo's renditions in about two thirds of
+  // the default's time for files ~5 % larger — what keeps 2,000 cold photos in the build budget
+  // (docs/performance.md). AVIF would cost 4–5× WebP per rendition, so it is not made.
+  image: { service: sharpImageService({ webp: { effort: 2 } }) },
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
-  integrations: [buildTimings(), sitemap(), searchIndex(), bulletinPdf()],
+  integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf()],
   vite: { plugins: [starColours()] },
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,

@@ -6,6 +6,8 @@
 //   --keep    keep the temporary folder (printed) for inspection
 //   --weight  also measure an article page's gzip weight, a first search query's bytes and the
 //             time to its results, after Enter on the open page and from a link (Chromium)
+//   --photos N  give N articles a photo each (2400 × 1600 JPEGs made with sharp); with --rebuild,
+//             build again with only Astro's image cache kept (<cache>/assets): the photo-cache-warm case
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,16 +15,23 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { watchPeakMemory } from './bench/process-memory.ts';
-import { articleWeightKB, firstQueryKB, firstResultsMs, WEIGHT_QUERIES, type FirstResults } from './bench/page-weight.ts';
+import { articleWeightKB, firstQueryKB, firstResultsMs, photoPageKB, WEIGHT_QUERIES, type FirstResults } from './bench/page-weight.ts';
 import { listMarkdownFiles } from '../src/io/articles.ts';
+import { addPhotosToCorpus } from './bench/photos.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const { values } = parseArgs({
-  options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' } },
+  options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' }, photos: { type: 'string' }, rebuild: { type: 'boolean' } },
 });
 const n = Number(values.articles);
 if (!Number.isInteger(n) || n < 1) {
   console.error(`--articles: expected a positive whole number, found ${values.articles ?? 'nothing'}`);
+  process.exit(2);
+}
+
+const photoCount = Number(values.photos ?? 0);
+if (!Number.isInteger(photoCount) || photoCount < 0) {
+  console.error(`--photos: expected a whole number of photos, found ${values.photos}`);
   process.exit(2);
 }
 
@@ -38,10 +47,22 @@ function duMB(path: string): number {
 
 interface Mark { event: string; t: number }
 
+/** CPU seconds (user + system) of this process's finished children, from /proc (Linux); 0 elsewhere. */
+function childCpuSeconds(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(f[13]) + Number(f[14])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
 async function build(work: string, label: string) {
   const timings = join(work, `timings-${label}.jsonl`);
   rmSync(timings, { force: true });
   const started = Date.now();
+  const cpuBefore = childCpuSeconds();
   const child = spawn(process.execPath, [join(root, 'scripts/build.ts'), '--out', join(work, 'dist')], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -51,6 +72,9 @@ async function build(work: string, label: string) {
   const code: number = await new Promise((r) => child.on('exit', (c) => r(c ?? 1)));
   const peakRssMB = mem.stop();
   const wallSeconds = (Date.now() - started) / 1000;
+  // CPU time of the whole build (threads and the processes it ran): what the build costs on a
+  // shared machine, where wall time also measures the neighbours.
+  const cpuSeconds = Math.round((childCpuSeconds() - cpuBefore) * 10) / 10;
   if (code !== 0) throw new Error(`the ${label} build failed (exit ${code})`);
   const marks: Mark[] = existsSync(timings) ? readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l)) : [];
   const at = (e: string) => marks.find((m) => m.event === e)?.t;
@@ -68,23 +92,29 @@ async function build(work: string, label: string) {
     contentSeconds: secs(at('config'), at('build:start')),
     renderSeconds: secs(at('build:start'), at('build:done')),
     indexSeconds: secs(at('index:start'), at('index:merged')),
+    // Bulletin PDFs: from the start of printing (or, in older builds, the end of rendering) to the last PDF.
+    pdfSeconds: secs(at('bulletin-pdf:start') ?? at('build:done'), at('bulletin-pdf:done')),
+    pdfPrinted: marks.filter((m) => m.event.startsWith('bulletin-pdf:printed ')).length,
   };
-  return { wallSeconds, peakRssMB, ...phases, marks };
+  return { wallSeconds, cpuSeconds, peakRssMB, ...phases, marks };
 }
 
 const work = mkdtempSync(join(tmpdir(), `jiexun-bench-${n}-`));
 try {
   const t0 = Date.now();
   const corpus = generateCorpus({ articles: n, seed: Number(values.seed ?? 20221), from: join(root, 'content'), to: join(work, 'content') });
+  const photos = photoCount ? await addPhotosToCorpus(join(work, 'content'), listMarkdownFiles(join(work, 'content/articles')), photoCount) : 0;
   const generateSeconds = (Date.now() - t0) / 1000;
-  console.log(`Generated ${corpus.files} articles and ${corpus.bulletins} bulletins in ${generateSeconds.toFixed(1)} s (${work}).`);
+  console.log(`Generated ${corpus.files} articles${photos ? ` (${photos} with a photo)` : ''} and ${corpus.bulletins} bulletins in ${generateSeconds.toFixed(1)} s (${work}).`);
   const cold = await build(work, 'cold');
   const dist = join(work, 'dist');
   const pages = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.html')).length;
   const result: Record<string, unknown> = {
     articles: n,
+    photos,
     pages,
     wallSeconds: cold.wallSeconds,
+    cpuSeconds: cold.cpuSeconds,
     peakRssMB: cold.peakRssMB,
     contentSeconds: cold.contentSeconds,
     renderSeconds: cold.renderSeconds,
@@ -92,6 +122,8 @@ try {
     indexWorkSeconds: cold.indexWorkSeconds,
     mergeSeconds: cold.mergeSeconds,
     checkSeconds: cold.checkSeconds,
+    pdfSeconds: cold.pdfSeconds,
+    pdfPrinted: cold.pdfPrinted,
     outputMB: duMB(dist),
     indexMB: duMB(join(dist, 'pagefind')),
   };
@@ -105,9 +137,18 @@ try {
       editPeakRssMB: warm.peakRssMB,
       editIndexWorkSeconds: warm.indexWorkSeconds,
       editMergeSeconds: warm.mergeSeconds,
+      editPdfSeconds: warm.pdfSeconds,
+      editPdfPrinted: warm.pdfPrinted,
       editRatio: Math.round((warm.wallSeconds / cold.wallSeconds) * 100) / 100,
       editIndexRatio: cold.indexWorkSeconds ? Math.round((warm.indexWorkSeconds / cold.indexWorkSeconds) * 100) / 100 : null,
     });
+  }
+  if (values.rebuild) {
+    // Everything cold again except Astro's image cache: what an unchanged photo costs a later build.
+    const cache = join(work, 'cache');
+    for (const entry of existsSync(cache) ? readdirSync(cache) : []) if (entry !== 'assets') rmSync(join(cache, entry), { recursive: true, force: true });
+    const again = await build(work, 'rebuild');
+    Object.assign(result, { rebuildWallSeconds: again.wallSeconds, rebuildCpuSeconds: again.cpuSeconds, rebuildPeakRssMB: again.peakRssMB, rebuildRenderSeconds: again.renderSeconds });
   }
   if (values.weight) {
     // 网格化 is the budget's query (its characters are in 84–98 % of the corpus); the others show
@@ -125,18 +166,26 @@ try {
       firstResultsMs: timeByQuery[WEIGHT_QUERIES[0]].enterMs,
       firstResultsMsByQuery: timeByQuery,
     });
+    const withPhoto = photos ? readdirSync(join(dist, 'articles')).find((id) => readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8').includes('<figure class="photo">')) : undefined;
+    if (withPhoto) {
+      const w = await photoPageKB(dist, withPhoto);
+      Object.assign(result, { photoPageKB: w.kb, photoPageRendition: w.photo });
+    }
   }
   console.log('');
   console.log(`articles        ${n}`);
   console.log(`pages           ${pages}`);
-  console.log(`wall            ${cold.wallSeconds.toFixed(1)} s`);
+  console.log(`wall            ${cold.wallSeconds.toFixed(1)} s (${cold.cpuSeconds} s of CPU)`);
   console.log(`  check         ${cold.checkSeconds ?? '?'} s`);
   console.log(`  content load  ${cold.contentSeconds ?? '?'} s`);
   console.log(`  page render   ${cold.renderSeconds ?? '?'} s`);
   console.log(`  search index  ${cold.indexSeconds ?? '?'} s from the first rendered page (${cold.indexWorkSeconds} s of index work, ${cold.mergeSeconds} s of it merging the shards)`);
+  console.log(`  bulletin PDFs ${cold.pdfSeconds ?? '?'} s (${cold.pdfPrinted} printed)`);
   console.log(`peak memory     ${cold.peakRssMB} MB (process tree)`);
+  if (values.rebuild) console.log(`rebuild with only the image cache warm ${result.rebuildWallSeconds} s (${result.rebuildCpuSeconds} s of CPU), peak ${result.rebuildPeakRssMB} MB`);
   console.log(`output          ${result.outputMB} MB, search index ${result.indexMB} MB`);
   if (values.edit) console.log(`edit one, rebuild ${result.editWallSeconds} s (${Math.round(Number(result.editRatio) * 100)}% of cold), index work ${result.editIndexWorkSeconds} s (${Math.round(Number(result.editIndexRatio) * 100)}% of cold)`);
+  if (result.photoPageKB !== undefined) console.log(`article page with a photo, 375 px phone (2×): ${result.photoPageKB} KB transferred (${result.photoPageRendition})`);
   if (values.weight) {
     console.log(`article page    ${result.articlePageKB} KB gzip (HTML + CSS); first search query fetches ${Object.entries(result.firstQueryKBByQuery as Record<string, number>).map(([q, kb]) => `${kb} KB (${q})`).join(', ')}`);
     console.log(`first results   ${Object.entries(result.firstResultsMsByQuery as Record<string, FirstResults>).map(([q, t]) => `${t.enterMs} ms after Enter, ${t.linkMs} ms from a link (${q})`).join('; ')}`);
@@ -144,7 +193,8 @@ try {
   if (values.phases) {
     console.log('\nphase marks (s since start, process RSS MB):');
     const first = cold.marks[0]?.t ?? 0;
-    for (const m of cold.marks as (Mark & { rssMB?: number })[]) console.log(`  ${((m.t - first) / 1000).toFixed(1).padStart(6)}  ${m.event}  ${m.rssMB ?? ''}`);
+    // One mark per bulletin printed or reused: too many to list.
+    for (const m of (cold.marks as (Mark & { rssMB?: number })[]).filter((m) => !/^bulletin-pdf:(printed|reused) /.test(m.event))) console.log(`  ${((m.t - first) / 1000).toFixed(1).padStart(6)}  ${m.event}  ${m.rssMB ?? ''}`);
   }
   console.log(JSON.stringify(result));
 } finally {

@@ -75,6 +75,10 @@ for (const name of existsSync(dirname(out)) ? readdirSync(dirname(out)) : []) {
     // Still being removed by that build's background process: it will finish the job.
   }
 }
+// Astro keeps the list of images to import in <root>/.astro/content-assets.mjs, shared by every
+// content folder and cache, and rewrites it only when its own store changed: a build of other content
+// (a fixture, the benchmark) would leave its photos in the list. Removed, it is always written afresh.
+rmSync(join(root, '.astro/content-assets.mjs'), { force: true });
 process.env.JIEXUN_OUT = scratch;
 const { build } = await import('astro');
 try {

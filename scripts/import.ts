@@ -123,10 +123,13 @@ function pageJson(file: string, page: ImportedPage) {
       place: a.place,
       placeWritten: a.placeWritten,
       photo: a.photo,
+      photographers: a.photographers,
       captions: a.captions,
       printed: a.printed,
+      parts: a.parts,
       lines: a.lines,
     })),
+    credits: page.credits,
     leftover: page.leftover,
     warnings: page.warnings,
     file,
@@ -248,6 +251,7 @@ function main(argv: string[], io: CliIO): number {
   const added: PersonInput[] = newPeople(registries.people, pages.flatMap(({ page }) => page.articles.flatMap((a) => [
     ...a.reporters.map((name) => ({ name, role: 'reporter' as const })),
     ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const })),
+    ...a.photographers.map((name) => ({ name, role: 'photographer' as const })),
   ])));
   const withAdded = { ...registries, people: withPeople(registries.people, added) };
   const prepared = pages.map(({ file, page }) => prepare(file, page, opts, withAdded, taken, existing));

@@ -13,6 +13,7 @@ import { addPeople } from '../src/io/people-file.ts';
 import { newPeople, withPeople } from '../src/lib/people.ts';
 import { starsOutsideSets } from '../src/lib/check-rules.ts';
 import { BODY_PLACEHOLDER, newArticle, todayInShanghai } from '../src/lib/new-article.ts';
+import { photoUi } from '../src/ui/strings.ts';
 import type { Place } from '../src/lib/places.ts';
 import { isoDate, type Registries } from '../src/schema.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
@@ -171,6 +172,7 @@ export async function runNew(argv: string[], io: NewIO): Promise<number> {
   say(io.stdout, show(target));
   for (const p of added) say(io.stderr, `已登记新人员：${p.name}，个人页 /reporters/${p.id}/（写入 ${show(join(contentDir, 'people.yaml'))}）`);
   say(io.stderr, `已创建稿件：请打开 ${show(target)}，把“${BODY_PLACEHOLDER}”换成正文，然后运行 npm run check。`);
+  say(io.stderr, photoUi.whereToPutPhotos(show(dirname(target))));
   return 0;
 }
 

@@ -129,7 +129,7 @@ export interface Registries {
 
 export const ARTICLE_FIELDS = [
   'title', 'kicker', 'subtitle', 'street', 'star', 'date', 'reporter', 'correspondent',
-  'photo', 'source', 'position', 'bulletin', 'summary', 'draft',
+  'photo', 'cover', 'source', 'position', 'bulletin', 'summary', 'draft',
 ] as const;
 
 /** Every other key is refused by name, alongside the other problems of the file (not instead of them). */
@@ -192,6 +192,7 @@ export function articleSchema({ places, stars, people }: Registries) {
           }
           return list.map((x) => (x as string).trim());
         }),
+        cover: text('the lead photo, as ./photo.jpg beside the article').optional(),
         source: text('the publication and page').optional(),
         // The story's place on its printed page (1 = first), written by npm run import: same-day
         // stories in a bulletin follow the page.

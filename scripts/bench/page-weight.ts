@@ -46,6 +46,34 @@ export async function firstQueryKB(dist: string, query: string): Promise<number>
   }
 }
 
+/**
+ * KB a phone (375 px wide, 2× screen) transfers for an article page with one photo, scrolled to the
+ * end so lazy images load too: HTML, CSS and the photo rendition the browser picked. `articleId` is
+ * such an article.
+ */
+export async function photoPageKB(dist: string, articleId: string): Promise<{ kb: number; photo: string }> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    let bytes = 0;
+    let photo = '';
+    page.on('requestfinished', async (req) => {
+      const sizes = await req.sizes().catch(() => undefined);
+      if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+      if (/\.(webp|avif|jpg)$/.test(req.url()) && !photo) photo = req.url().replace(server.url, '');
+    });
+    await page.goto(`${server.url}/articles/${articleId}/`);
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForLoadState('networkidle');
+    return { kb: Math.round(bytes / 1024), photo };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
 export interface FirstResults {
   /** ms from pressing Enter on the open search page (loaded, idle) until the results are drawn. */
   enterMs: number;

@@ -6,6 +6,7 @@ import type { Article } from '../lib/article.ts';
 import { articleFeedItem, feedOptions, FEED_SIZE } from '../lib/feeds.ts';
 import { feedCopyright } from '../ui/strings.ts';
 import { getSite } from './site.ts';
+import { leadImage } from './photos.ts';
 
 export async function articleFeed(context: APIContext, feed: { title: string; description: string; path: string; articles: readonly Article[] }) {
   const site = await getSite();
@@ -15,7 +16,12 @@ export async function articleFeed(context: APIContext, feed: { title: string; de
     description: feed.description,
     path: feed.path,
     feedPath: `${feed.path}rss.xml`,
-    items: feed.articles.slice(0, FEED_SIZE).map((a) => articleFeedItem(a, ctx)),
+    items: await Promise.all(
+      feed.articles.slice(0, FEED_SIZE).map(async (a) => {
+        const lead = await leadImage(a);
+        return articleFeedItem(a, ctx, lead && { ...lead, url: new URL(lead.src, context.site).href });
+      }),
+    ),
     site: context.site!,
     copyright: feedCopyright(site.settings),
   }));

@@ -14,6 +14,7 @@ import { sourceLines } from './frontmatter.ts';
 import { bulletinUi } from '../ui/strings.ts';
 import { PROBLEM, type Problem } from './problems.ts';
 import { readRegistries, REGISTRY_FILES } from './registries.ts';
+import { checkPhotoFiles, htmlImageWarnings, photoSourcesOf } from './photos.ts';
 import { readSiteSettings, SITE_SETTINGS_FILE } from './site-settings.ts';
 
 export interface CheckOptions {
@@ -121,7 +122,7 @@ export function checkContent(options: CheckOptions): CheckResult {
       continue;
     }
     const result = readArticleSource(show(abs), r.source, registries);
-    fileProblems.push(...result.problems);
+    fileProblems.push(...result.problems, ...checkPhotoFiles(abs, result.file, photoSourcesOf(result), contentDir).problems, ...htmlImageWarnings(result));
     articles.push({ abs, id: articleIdOf(abs), file: result.file, lines: sourceLines(r.source), article: result.article, locate: result.locate });
   }
   const bulletinIds = new Set(bulletinFiles.map(articleIdOf));

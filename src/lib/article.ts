@@ -2,10 +2,23 @@
 import type { ArticleFrontmatter } from '../schema.ts';
 import { joinCjkLineBreaks } from '../markdown/remark-cjk-linebreak.ts';
 
+/** A photo of the article, as the site index keeps it (src is replaced by the image's metadata in Astro). */
+export interface ArticlePhoto {
+  src: string;
+  alt: string;
+  caption: string;
+  /** Names credited for this photo alone; empty when the article's `photo:` credits it. */
+  credit: string[];
+}
+
 export interface Article extends ArticleFrontmatter {
   /** The file name without .md; the URL is /articles/<id>/. */
   id: string;
   summary: string;
+  /** The body's photos in reading order (absent or empty: none). */
+  photos?: ArticlePhoto[];
+  /** The story's image: `cover:` or the first photo; undefined without photos. */
+  lead?: string;
 }
 
 const SUMMARY_MAX = 120;

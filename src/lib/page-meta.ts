@@ -29,6 +29,8 @@ export interface PageMetaInput {
   description: string;
   column?: Column;
   article?: ArticleMeta;
+  /** The page's lead photo (absolute address and size): og:image, a large Twitter card, the standard's Image. */
+  image?: { url: string; width: number; height: number };
 }
 
 export type MetaTag = { name: string; content: string } | { property: string; content: string };
@@ -58,6 +60,7 @@ export function pageMeta(p: PageMetaInput): MetaTag[] {
       ...(a.keywords.length ? [{ name: 'Keywords', content: a.keywords.join(',') }] : []),
       ...(a.authors.length ? [{ name: 'Author', content: a.authors.join(',') }] : []),
       { name: 'Description', content: p.description },
+      ...(p.image ? [{ name: 'Image', content: p.image.url }] : []),
       { name: 'Url', content: p.url },
     );
   }
@@ -68,7 +71,15 @@ export function pageMeta(p: PageMetaInput): MetaTag[] {
     { property: 'og:url', content: p.url },
     { property: 'og:site_name', content: p.settings.name },
     { property: 'og:locale', content: 'zh_CN' },
-    { name: 'twitter:card', content: 'summary' },
+    ...(p.image
+      ? [
+          { property: 'og:image', content: p.image.url },
+          { property: 'og:image:type', content: 'image/jpeg' },
+          { property: 'og:image:width', content: String(p.image.width) },
+          { property: 'og:image:height', content: String(p.image.height) },
+        ]
+      : []),
+    { name: 'twitter:card', content: p.image ? 'summary_large_image' : 'summary' },
     { name: 'twitter:title', content: p.title },
     { name: 'twitter:description', content: p.description },
   );

@@ -47,6 +47,15 @@ export const PROBLEM = {
   starOutsideSet: 'star-outside-set',
   halfWidthPunctuation: 'half-width-punctuation',
   straightQuotes: 'straight-quotes',
+  /** Photos (src/io/photos.ts): the file named is missing, outside the content folder, of another type, not an image, too large. */
+  photoMissing: 'photo-missing',
+  photoOutside: 'photo-outside',
+  photoType: 'photo-type',
+  photoNotImage: 'photo-not-image',
+  photoTooLarge: 'photo-too-large',
+  photoNoCaption: 'photo-no-caption',
+  /** An HTML <img> with a local src: the site cannot publish its file. */
+  htmlImage: 'html-image',
 } as const;
 
 export type ProblemCode = (typeof PROBLEM)[keyof typeof PROBLEM] | `yaml:${string}` | `zod:${string}`;

@@ -3,6 +3,7 @@
 // positions for O(1) previous/next and nearest-in-time related articles.
 import { byDateDesc, type Article } from './article.ts';
 import { createPeopleRegistry, newPeople, withPeople, type PeopleRegistry, type PersonEntry } from './people.ts';
+import { photographersOf } from './photo-figure.ts';
 import type { PlaceRegistry } from './places.ts';
 import type { StarRegistry } from './stars.ts';
 
@@ -10,7 +11,7 @@ export interface Person {
   id: string;
   name: string;
   articles: Article[];
-  roles: Set<'记者' | '通讯员'>;
+  roles: Set<'记者' | '通讯员' | '摄影'>;
 }
 
 export interface SiteIndex {
@@ -65,12 +66,19 @@ export function buildSiteIndex(input: readonly Article[], places: PlaceRegistry,
   // ids after every registered one, so registered ids never depend on the content.
   let registry = people ?? createPeopleRegistry([]);
   const oldestFirst = [...articles].reverse();
-  const unknown = newPeople(registry, oldestFirst.flatMap((a) => [...a.reporters.map((name) => ({ name, role: 'reporter' as const })), ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const }))]));
+  // Photographers (named by `photo:` or under a photo) have person pages like reporters: a byline's
+  // names all link somewhere.
+  const photographers = new Map(articles.map((a) => [a, photographersOf(a)]));
+  const unknown = newPeople(registry, oldestFirst.flatMap((a) => [
+    ...a.reporters.map((name) => ({ name, role: 'reporter' as const })),
+    ...a.correspondents.map((name) => ({ name, role: 'correspondent' as const })),
+    ...photographers.get(a)!.map((name) => ({ name, role: 'photographer' as const })),
+  ]));
   registry = withPeople(registry, unknown);
   const peopleById = new Map<string, Person>();
   for (const a of articles) {
     const seen = new Set<string>();
-    for (const [role, names] of [['记者', a.reporters], ['通讯员', a.correspondents]] as const) {
+    for (const [role, names] of [['记者', a.reporters], ['通讯员', a.correspondents], ['摄影', photographers.get(a)!]] as const) {
       for (const name of names) {
         const entry = registry.resolve(name)!;
         const id = entry.id;

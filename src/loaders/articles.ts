@@ -8,6 +8,8 @@ import type { Loader } from 'astro/loaders';
 import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
 import { loadRegistries, REGISTRY_FILES } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
+import { checkPhotoFiles, photoSourcesOf } from '../io/photos.ts';
+import type { Article } from '../lib/article.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
 import { codeStamp } from './code-stamp.ts';
@@ -29,6 +31,18 @@ export function registriesStamp(contentDir: string, root: string): string {
 }
 
 const watching = new WeakSet<object>();
+
+/** Astro's marker for an image path in entry data (astro/dist/content/consts.js IMAGE_IMPORT_PREFIX). */
+const IMAGE_IMPORT_PREFIX = '__ASTRO_IMAGE_';
+
+/** The article's photo paths marked for Astro's content layer, which resolves them to imported images. */
+function withImageReferences(a: Article): Record<string, unknown> {
+  return {
+    ...a,
+    photos: (a.photos ?? []).map((p) => ({ ...p, src: IMAGE_IMPORT_PREFIX + p.src })),
+    ...(a.lead ? { lead: IMAGE_IMPORT_PREFIX + a.lead } : {}),
+  };
+}
 
 export function articlesLoader(contentDir: string): Loader {
   return {
@@ -80,9 +94,16 @@ export function articlesLoader(contentDir: string): Loader {
           if (!claim(article.id, rel)) continue;
           if (article.draft) continue; // drafts never reach the built site
           untouched.delete(article.id);
+          const photoCheck = checkPhotoFiles(file, rel, photoSourcesOf(parsed), contentDir);
+          if (photoCheck.problems.some((p) => p.severity === 'error')) {
+            problems.push(...photoCheck.problems);
+            continue;
+          }
           const rendered = await render(parsed.body, file);
           // The body stays out of the store: pages use the rendered HTML, and a smaller store loads faster.
-          store.set({ id: article.id, data: { ...article }, filePath: rel, digest, rendered });
+          // Photos go in as image references: Astro imports them and pages get their metadata for getImage().
+          // Astro's own pass over <img> in the HTML is not wanted: photos are placeholders there.
+          store.set({ id: article.id, data: withImageReferences(article), filePath: rel, digest, rendered: { ...rendered, metadata: { ...rendered.metadata, imagePaths: [] } } });
         }
       };
       try {

@@ -10,11 +10,13 @@ const SOURCES = ['src/schema.ts', 'src/io', 'src/lib', 'src/markdown', 'src/load
 
 const stamps = new Map<string, string>();
 
-export function codeStamp(root: string): string {
-  let stamp = stamps.get(root);
+/** `sources`: files and folders (their .ts files) under root; the bulletin PDFs pass the printing step's. */
+export function codeStamp(root: string, sources: readonly string[] = SOURCES): string {
+  const id = `${root}\u0000${sources.join('\u0000')}`;
+  let stamp = stamps.get(id);
   if (stamp) return stamp;
   const hash = createHash('sha256');
-  for (const source of SOURCES) {
+  for (const source of sources) {
     const path = join(root, source);
     const files = source.includes('.')
       ? [path]
@@ -22,6 +24,6 @@ export function codeStamp(root: string): string {
     for (const file of files) hash.update(file.slice(root.length)).update('\u0000').update(readFileSync(file)).update('\u0000');
   }
   stamp = hash.digest('hex');
-  stamps.set(root, stamp);
+  stamps.set(id, stamp);
   return stamp;
 }

@@ -4,12 +4,14 @@ import type { UnifiedProcessorOptions } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import remarkCjkLinebreak from './remark-cjk-linebreak.ts';
+import { rehypePhotos, remarkPhotos } from './photos.ts';
 import { articleSanitizeSchema } from './sanitize-schema.ts';
 
 export const markdownOptions: UnifiedProcessorOptions = {
-  remarkPlugins: [remarkCjkLinebreak],
-  // Raw HTML is parsed into elements first, so the sanitiser sees (and filters) it.
-  rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema]],
+  remarkPlugins: [remarkCjkLinebreak, remarkPhotos],
+  // Raw HTML is parsed into elements first, so the sanitiser sees (and filters) it; photos become
+  // placeholders after it (the page fills them with processed images).
+  rehypePlugins: [rehypeRaw, [rehypeSanitize, articleSanitizeSchema], rehypePhotos],
   smartypants: false,
   gfm: true,
 };

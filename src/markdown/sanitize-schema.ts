@@ -8,7 +8,7 @@ export const articleSanitizeSchema: Options = {
   tagNames: [...(defaultSchema.tagNames ?? []).filter((t) => t !== 'input'), 'figure', 'figcaption', 'caption', 'colgroup', 'col'],
   attributes: {
     ...defaultSchema.attributes,
-    img: ['src', 'alt', 'title', 'width', 'height', 'loading'],
+    img: ['src', 'alt', 'title', 'width', 'height', 'loading', 'dataPhoto'],
     td: [...(defaultSchema.attributes?.td ?? []), 'colSpan', 'rowSpan'],
     th: [...(defaultSchema.attributes?.th ?? []), 'colSpan', 'rowSpan', 'scope'],
     // Heading ids come from the Markdown pipeline and make headings linkable.

@@ -182,6 +182,14 @@ export const peopleUi = {
   coverageOutside: '本区县星级以外',
 } as const;
 
+// ---------------------------------------------------------------- photos
+
+export const photoUi = {
+  /** What `npm run new` tells the editor about photos, with the folder the article is in. */
+  whereToPutPhotos: (folder: string) =>
+    `配图：把照片（.jpg、.png、.webp，单张不超过 20 MB）放进 ${folder}/，与稿件同一文件夹，文件名用拼音或英文（如 yuju.jpg）；在正文中另起一段写 ![图片说明](./yuju.jpg)，摄影者写在引号里：![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")。第一张照片用作题图；另选题图时在 frontmatter 写 cover: ./文件名.jpg。`,
+} as const;
+
 // ---------------------------------------------------------------- reading: trails, footer, large text, lists
 
 export const readerUi = {

@@ -23,7 +23,7 @@ const PAGES: [type: string, path: string, template: string][] = [
   ['star', '/stars/zhibu-guoying/', 'stars/[star]/[...page].astro'],
   ['reporters', '/reporters/', 'reporters/index.astro'],
   ['reporter', '/reporters/luyan/', 'reporters/[person]/[...page].astro'],
-  ['former reporter address', '/reporters/wangyt/', 'reporters/[former].astro'],
+  ['redirect (former id)', '/reporters/wangyt/', 'reporters/[former].astro'],
   ['archive', '/archive/', 'archive/index.astro'],
   ['month', '/archive/2022/09/', 'archive/[year]/[...month].astro'],
   ['year', '/archive/2022/', 'archive/[year]/index.astro'],

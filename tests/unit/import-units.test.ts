@@ -189,7 +189,7 @@ describe('files', () => {
   const article = (over: Partial<ImportedArticle>): ImportedArticle => ({
     title: '文化“大餐”让居民尝甜头得实惠', kicker: null, subtitle: null, street: '莲湖街道', place: 'lianhu', placeWritten: null, placeParentHint: null,
     reporters: ['鲁燕'], correspondents: [], photographers: [], photo: null, stars: [], body: '本报讯 正文。', captions: [], warnings: [],
-    printed: { headline: [], byline: [] }, lines: [1, 2], ...over,
+    printed: { headline: [], byline: [], captions: [] }, parts: [], lines: [1, 2], ...over,
   });
 
   it('names files by date, place and headline, numbering stories that would share a name', () => {

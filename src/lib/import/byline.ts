@@ -13,6 +13,8 @@ export interface Byline {
   text: string;
   /** Printed in the 本报记者 form, which newspapers put at the top of a story. */
   topForm: boolean;
+  /** Roles printed with no name after them (本报记者 鲁燕 本报通讯员): the name was left off the page. */
+  missing?: string[];
 }
 
 type Role = 'reporter' | 'correspondent';
@@ -20,12 +22,14 @@ type Role = 'reporter' | 'correspondent';
 const ROLE_WORD = '(?:本报|本刊)?(?:特约|首席|见习|摄影)?(?:记者|通讯员)|实习生';
 const CREDIT_WORD = '文\\/图|图\\/文|文／图|图／文|摄影|摄';
 const TOKEN_SPLIT = new RegExp(`(${ROLE_WORD}|${CREDIT_WORD})`, 'u');
+const ROLE_ANYWHERE = new RegExp(ROLE_WORD, 'u');
 const SEPARATORS = /^[\s、，,；;：:（）()【】\[\]■□●◆]+$/u;
 const NAME_SHAPE = /^\p{Script=Han}{2,4}$|^\p{Script=Han}{1,6}·\p{Script=Han}{1,6}$/u;
 // Characters that turn up in running text after 记者 (记者们都笑了) but hardly ever in a name.
 const NOT_IN_NAMES = /[们的了是在说着过这那就都也与及等]/u;
-const isName = (s: string) => NAME_SHAPE.test(s) && !NOT_IN_NAMES.test(s);
+const isName = (s: string) => NAME_SHAPE.test(s) && !NOT_IN_NAMES.test(s) && !ROLE_ANYWHERE.test(s);
 const ROLE_ONLY = new RegExp(`^(?:${ROLE_WORD})$`, 'u');
+const ROLE_START = new RegExp(`^(?:${ROLE_WORD})`, 'u');
 const ROLE_AT_END = new RegExp(`\\s*(?:${ROLE_WORD})$`, 'u');
 const LEAD_MARK = /^[■□●◆▲△]\s*/u;
 
@@ -63,6 +67,9 @@ export function parseByline(printed: string): Byline | undefined {
     } else if (part === '摄' || part === '摄影') {
       if (!recent.length) return undefined;
       out.photographers.push(...recent.filter((n) => !out.photographers.includes(n)));
+      // 本报记者 鲁燕 摄: the role says who the photographer is; the credit is for the photo, not the story.
+      out.reporters = out.reporters.filter((n) => !recent.includes(n));
+      out.correspondents = out.correspondents.filter((n) => !recent.includes(n));
       recent = [];
       sawRoleOrCredit = true;
     } else if (isName(part)) {
@@ -87,6 +94,29 @@ export function isOpenByline(printed: string): boolean {
   if (!ROLE_AT_END.test(t)) return false;
   const before = t.replace(ROLE_AT_END, '');
   return before === '' || parseByline(before) !== undefined;
+}
+
+/** A byline ending on a role with no name after it, read as far as it goes; undefined for anything else. */
+export function parseIncompleteByline(printed: string): Byline | undefined {
+  const t = printed.replace(SPACE_RE, ' ').trim();
+  const role = ROLE_AT_END.exec(t);
+  if (!role) return undefined;
+  const b = parseByline(t.slice(0, role.index));
+  return b && { ...b, text: t, missing: [role[0].trim()] };
+}
+
+/**
+ * A line holding the end of one byline and the start of the next (魏少杰 本报记者 鲁燕): the
+ * leading names complete the byline above, the rest opens another. Undefined for anything else.
+ */
+export function splitLeadingNames(printed: string): { names: string; rest: string } | undefined {
+  const parts = printed.replace(SPACE_RE, ' ').trim().split(' ');
+  let k = 0;
+  while (k < parts.length && isName(parts[k])) k++;
+  if (!k || k === parts.length) return undefined;
+  const rest = parts.slice(k).join(' ');
+  if (!ROLE_START.test(rest)) return undefined;
+  return parseByline(rest) || isOpenByline(rest) ? { names: parts.slice(0, k).join(' '), rest } : undefined;
 }
 
 /** A line of nothing but names (and a credit), the second half of a wrapped byline. */

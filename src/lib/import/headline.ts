@@ -4,7 +4,8 @@ import type { PlaceRegistry } from '../places.ts';
 import { isCaptionStart } from './caption.ts';
 import { isDateline } from './dateline.ts';
 import { isFurniture } from './furniture.ts';
-import { parseByline } from './byline.ts';
+import { isOpenByline, parseByline } from './byline.ts';
+import { isPhotoCredit } from './caption.ts';
 import { displayWidth, normaliseHeadline } from './inline-text.ts';
 import { readPlaceLine, readPlacePrefix, type PlaceHit } from './place-names.ts';
 import { endsMidClause, hanCount } from './sentence.ts';
@@ -38,7 +39,19 @@ export function isTitleLike(text: string): boolean {
   if (hanCount(text) < 2 || displayWidth(text) > 36) return false;
   if (/[。，,；;]/u.test(text) || /[！？!?]./u.test(text)) return false;
   if (endsMidClause(text) && !/——$/u.test(text)) return false;
-  return !isDateline(text) && !parseByline(text) && !isCaptionStart(text) && !isFurniture(text);
+  return !isDateline(text) && !parseByline(text) && !isOpenByline(text) && !isCaptionStart(text) && !isPhotoCredit(text) && !isFurniture(text) && !NOTE_ONLY.test(text);
+}
+
+/** An editor's note label alone on its line (编者按, 【编者按】): it opens the note, it heads nothing. */
+const NOTE_ONLY = /^[【\[〔]?编者按[】\]〕]?[：:]?$/u;
+
+/**
+ * A kicker (引题) printed as a row of short phrases above the title: 强支部 兴产业 美乡村.
+ * A title has at most two phrases side by side; three or more short ones set the theme.
+ */
+function isPhraseRow(text: string): boolean {
+  const phrases = text.split(/\s+/u).filter(Boolean);
+  return phrases.length >= 3 && phrases.every((p) => hanCount(p) >= 2 && hanCount(p) <= 6 && !/[，。；：]/u.test(p));
 }
 
 const SUBTITLE_MARK = /^(?:——|--|－－|—|─+)\s*/u;
@@ -70,7 +83,7 @@ export function composeTitle(lines: readonly HeadingLine[]): Pick<Headline, 'kic
   const title: string[] = [];
   texts.forEach((t, i) => {
     if (i > 0 && SUBTITLE_MARK.test(t)) subtitle = subtitle ? `${subtitle} ${t.replace(SUBTITLE_MARK, '')}` : t.replace(SUBTITLE_MARK, '');
-    else if (i < texts.length - 1 && !title.length && KICKER_MARK.test(t)) kicker = t;
+    else if (i < texts.length - 1 && !title.length && !kicker && (KICKER_MARK.test(t) || (depths.every((d) => d === 0) && isPhraseRow(t)))) kicker = t;
     else title.push(t);
   });
   if (!title.length && kicker) {

@@ -2,16 +2,20 @@
 // bylines, stars and Markdown body, and warnings for everything the importer could not settle.
 import type { Place, PlaceRegistry } from '../places.ts';
 import type { Registries } from '../../schema.ts';
-import { mergeBylines, parseByline, splitTrailingByline } from './byline.ts';
+import { mergeBylines, parseByline } from './byline.ts';
+import { photoCreditNames } from './caption.ts';
+import { DATELINE_MARK } from './dateline-mark.ts';
 import { composeTitle, readHeadlines, type Headline, type HeadingLine } from './headline.ts';
 import { matchHeadlines, type Candidate } from './headline-match.ts';
-import { blocksToMarkdown } from './markdown.ts';
+import { blocksToMarkdown, photoPlaceholder } from './markdown.ts';
 import { measurePage, readPageLines, type Layout } from './page-lines.ts';
 import { structurePage, type Element, type HeadingChunk } from './page-structure.ts';
 import { buildBlocks } from './paragraphs.ts';
+import { splitWrappedLines } from './line-wraps.ts';
 import { commonParent, placeFromText, placeMentions, type PlaceHit } from './place-names.ts';
 import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
 import { starsNamed } from './star-names.ts';
+import { starsOutsideSets } from '../check-rules.ts';
 import { fixHeadline, fixProse } from '../zh-punctuation.ts';
 
 export interface ImportedArticle {
@@ -33,17 +37,30 @@ export interface ImportedArticle {
   photo: true | string[] | null;
   stars: string[];
   body: string;
+  /** The photos' captions (their credits and marks aside), in page order. */
   captions: string[];
   warnings: string[];
-  /** The printed headline and byline lines, as they stand on the page. */
-  printed: { headline: string[]; byline: string[] };
+  /** The printed headline, byline and caption lines, as they stand on the page. */
+  printed: { headline: string[]; byline: string[]; captions: string[] };
+  /** Which page lines the story took as what, for the review list. */
+  parts: StoryPart[];
   /** First and last page line of the story's text. */
   lines: [number, number];
 }
 
+export interface StoryPart {
+  role: 'kicker' | 'headline' | 'subtitle' | 'place' | 'byline' | 'caption' | 'subhead';
+  lines: number[];
+}
+
+/** The order the review list names a story's parts in: as they stand on a page. */
+const PART_ORDER: StoryPart['role'][] = ['place', 'kicker', 'headline', 'subtitle', 'byline', 'caption', 'subhead'];
+
 export interface ImportedPage {
   title: string | null;
   editorNote: string | null;
+  /** A column's photo credit in parentheses, credited to the photos of the page's stories that have no credit of their own. */
+  credits: { no: number; text: string; photographers: string[] }[];
   articles: ImportedArticle[];
   /** Text that went into no story: the editor places it by hand. */
   leftover: LeftoverLine[];
@@ -63,8 +80,12 @@ function takePageTitle(elements: Element[], places: PlaceRegistry, segments: Seg
     taken = chunk.headlines[0].printed;
   } else if (chunk.headlines.length === 1 && !chunk.headlines[0].place) {
     // A lone title at the top heads the page, unless every story has its own title above it.
+    // It heads the story below it when that story has no other headline to take: more stories
+    // than headlines elsewhere on the page.
     const eachStoryTitled = segments[0]?.above === chunk && segments.every((s) => s.above);
-    if (!eachStoryTitled) taken = chunk.headlines[0].printed;
+    const others = elements.slice(1).flatMap((e) => (e.kind === 'heading' && !e.chunk.subhead ? e.chunk.headlines : []));
+    const headsTheStory = segments[0]?.above === chunk && others.length < segments.length;
+    if (!eachStoryTitled && !headsTheStory) taken = chunk.headlines[0].printed;
   }
   if (!taken.length) return { title: null, lines: [] };
   const rest = chunk.lines.filter((l) => !taken.includes(l));
@@ -136,7 +157,7 @@ function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: Place
 
 export function importPage(source: string, registries: Registries): ImportedPage {
   const { places, stars } = registries;
-  const lines = readPageLines(source);
+  const lines = splitWrappedLines(readPageLines(source)).lines;
   const shape = measurePage(lines);
   const elements = structurePage(lines, places);
   const text = segmentPage(elements, shape);
@@ -158,6 +179,10 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const storyTexts = text.segments.map((s) => s.lines.map((l) => l.text).join(''));
   const matching = matchHeadlines(candidates, storyTexts, places);
 
+  const credits = text.credits.map((c) => ({ ...c, photographers: parseByline(`${photoCreditNames(c.text)} 摄`)?.photographers ?? [] }));
+  const columnPhotographers = [...new Set(credits.flatMap((c) => c.photographers))];
+  for (const c of credits) if (!c.photographers.length) pageWarnings.push(`line ${c.no} "${c.text}" looks like a photo credit but names no one I can read: credit the photos by hand`);
+
   const articles = text.segments.map((seg, i): ImportedArticle => {
     const warnings = [...seg.warnings];
     const { blocks, captions, warnings: blockWarnings } = buildBlocks(seg.lines, shape);
@@ -173,11 +198,42 @@ export function importPage(source: string, registries: Registries): ImportedPage
     else if (!byline.reporters.length) warnings.push(`the byline "${byline.text}" names no reporter (记者)`);
     if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
     warnings.push(...blockWarnings);
+    for (const b of seg.bylines) {
+      for (const role of b.byline.missing ?? []) warnings.push(`the byline "${b.byline.text}" (line ${b.lines[0]}) has no name after ${role}: the page left it out; add it by hand if you know it`);
+    }
+    for (const b of blocks) {
+      // The dateline keeps its conventional space (本报讯 近日).
+      for (const m of b.text.replace(DATELINE_MARK, '').matchAll(/\p{Script=Han}+(?: \p{Script=Han}+)+/gu)) {
+        warnings.push(`a space between Chinese characters was kept in "${m[0]}" (line ${b.lines[0]}): right in a list of names, else a line wrap to remove`);
+      }
+    }
     // Written as npm run check wants it: Chinese quotes in headlines, full-width punctuation in Chinese text.
     const title = headline?.title ? fixHeadline(headline.title) : null;
-    // A caption's credit (杜挺勇 摄) names a photographer of the story too.
-    const credits = captions.map((c) => splitTrailingByline(c.text)?.byline).map((b) => (b ? parseByline(b) : undefined));
-    const photographers = [...new Set([...(byline?.photographers ?? []), ...credits.flatMap((b) => b?.photographers ?? [])])];
+    // A photo's own credit (杜挺勇 摄) names its photographer; else the column's credit does.
+    const photos = captions.map((c) => ({ caption: c.text, after: c.after, photographers: c.credit?.photographers ?? columnPhotographers }));
+    const photographers = [...new Set([...(byline?.photographers ?? []), ...photos.flatMap((p) => p.photographers)])];
+    if (captions.length) warnings.push(`${captions.length === 1 ? 'a photo' : `${captions.length} photos`} to add: put ${captions.length === 1 ? 'the file' : 'the files'} beside the article and replace ${captions.map((_, n) => photoPlaceholder(n + 1)).join(', ')} with ${captions.length === 1 ? 'its name' : 'their names'}`);
+    const named = starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars);
+    // A star outside the place's sets (i16's rule, the one `npm run check` applies) is warned about, not tagged.
+    const outsideSets = place ? starsOutsideSets(place.id, named.map((n) => stars.resolve(n)!.id), places, stars) : [];
+    const outside = outsideSets.map((o) => named[o.index]);
+    for (const o of outsideSets) warnings.push(`${named[o.index]} named in the text, not tagged: ${o.message}`);
+    const parts: StoryPart[] = [];
+    const printedHeadline = headline?.printed ?? [];
+    const partOf = (role: StoryPart['role'], lines: number[]) => lines.length && parts.push({ role, lines });
+    if (headline) {
+      const texts = printedHeadline.map((l) => l.text.replace(/\s+/gu, ' ').trim());
+      const placeLines = printedHeadline.filter((l) => headline.place && l.text.trim().replace(/[：:]$/u, '') === headline.place.written);
+      partOf('place', placeLines.map((l) => l.no));
+      partOf('kicker', printedHeadline.filter((l, k) => headline.kicker && texts[k] === headline.kicker).map((l) => l.no));
+      partOf('subtitle', printedHeadline.filter((l, k) => headline.subtitle && texts[k].replace(/^(?:——|--|－－|—|─+)\s*/u, '') === headline.subtitle).map((l) => l.no));
+      const taken = new Set(parts.flatMap((p) => p.lines));
+      partOf('headline', printedHeadline.filter((l) => !taken.has(l.no)).map((l) => l.no));
+    }
+    partOf('byline', seg.bylines.flatMap((b) => b.lines));
+    partOf('caption', captions.flatMap((c) => c.lines));
+    partOf('subhead', blocks.filter((b) => b.kind === 'subhead').flatMap((b) => b.lines));
+    parts.sort((x, y) => PART_ORDER.indexOf(x.role) - PART_ORDER.indexOf(y.role));
     return {
       title,
       kicker: headline?.kicker ? fixHeadline(headline.kicker) : null,
@@ -190,11 +246,12 @@ export function importPage(source: string, registries: Registries): ImportedPage
       correspondents: byline?.correspondents ?? [],
       photographers,
       photo: photographers.length ? photographers : byline?.photoByReporters ? true : null,
-      stars: starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars),
-      body: fixProse(blocksToMarkdown(blocks, captions)),
+      stars: named.filter((n) => !outside.includes(n)),
+      body: fixProse(blocksToMarkdown(blocks, photos)),
       captions: captions.map((c) => c.text),
       warnings,
-      printed: { headline: headline?.printed.map((l) => l.text) ?? [], byline: seg.bylines.map((b) => b.byline.text) },
+      printed: { headline: printedHeadline.map((l) => l.text), byline: seg.bylines.map((b) => b.byline.text), captions: captions.flatMap((c) => c.printed) },
+      parts,
       lines: [seg.lines[0]?.no ?? seg.bylines[0]?.lines[0] ?? 0, Math.max(...seg.lines.map((l) => l.no), ...seg.bylines.flatMap((b) => b.lines))],
     };
   });
@@ -209,5 +266,5 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const note = buildBlocks(text.note.lines, shape);
   const editorNote = note.blocks.length ? note.blocks.map((b) => b.text).join('\n\n') : null;
   if (!articles.length) pageWarnings.push('no stories found on this page');
-  return { title: pageTitle.title, editorNote, articles, leftover, warnings: pageWarnings, layout: shape.layout };
+  return { title: pageTitle.title, editorNote, credits, articles, leftover, warnings: pageWarnings, layout: shape.layout };
 }

@@ -16,6 +16,8 @@ export interface PageLine {
   /** The line is indented (two ideographic spaces, a tab…): a paragraph's first line. */
   indent: boolean;
   width: number;
+  /** The line was cut from a longer one at a space that belongs to the text (a list of names). */
+  spaceAfter?: boolean;
 }
 
 export type Layout = 'column' | 'paragraph';

@@ -28,13 +28,18 @@ export type Element = { kind: 'heading'; chunk: HeadingChunk } | { kind: 'text';
 
 type Run = { lines: PageLine[]; kind: 'markdown' | 'place' | 'title' | 'text' };
 
-function splitRuns(lines: readonly PageLine[]): PageLine[][] {
+function splitRuns(lines: readonly PageLine[], places: PlaceRegistry): PageLine[][] {
   const runs: PageLine[][] = [];
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
-    const starts = !prev || line.blankBefore || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
+    const run = runs.at(-1);
+    // A place line and its title, printed straight above the text without a blank line, stand apart from it.
+    const afterHeadline = !!run && !isTitleLike(line.text) && run.length <= 4 && !!readPlaceLine(run[0].text, places) && run.every((l) => isTitleLike(l.text));
+    // A byline printed straight under a headline is no part of it.
+    const byline = !!parseByline(line.text) || isOpenByline(line.text);
+    const starts = !prev || line.blankBefore || line.indent || afterHeadline || byline || line.depth > 0 || prev.depth > 0 || isDateline(line.text) || isNoteStart(line.text);
     if (starts) runs.push([line]);
-    else runs.at(-1)!.push(line);
+    else run!.push(line);
   });
   return runs;
 }
@@ -62,6 +67,13 @@ function endsCleanly(run: Run): boolean {
   return run.kind !== 'text' || endsSentence(last) || !!parseByline(last) || !!splitTrailingByline(last) || isOpenByline(last);
 }
 
+/** The run ends on a story's byline (記者 …), the last thing a story prints. */
+function closesStory(run: Run): boolean {
+  const last = run.lines.at(-1)!.text;
+  const byline = parseByline(last) ?? parseByline(splitTrailingByline(last)?.byline ?? '');
+  return !!byline && (byline.reporters.length > 0 || byline.correspondents.length > 0);
+}
+
 function startsStory(run: Run | undefined): boolean {
   if (!run) return true;
   if (run.kind !== 'text') return true;
@@ -71,7 +83,7 @@ function startsStory(run: Run | undefined): boolean {
 
 /** Splits the page into headline chunks and text, in page order. */
 export function structurePage(lines: readonly PageLine[], places: PlaceRegistry): Element[] {
-  const runs: Run[] = splitRuns(lines).flatMap((l): Run[] => {
+  const runs: Run[] = splitRuns(lines, places).flatMap((l): Run[] => {
     if (l[0].depth > 0) return [{ lines: l, kind: 'markdown' }];
     const shape = headlineRun(l, places);
     if (!shape) return [{ lines: l, kind: 'text' }];
@@ -89,7 +101,10 @@ export function structurePage(lines: readonly PageLine[], places: PlaceRegistry)
     if (run.kind !== 'title') return;
     const prev = runs[i - 1];
     const next = runs[i + 1];
-    if (!((!prev || endsCleanly(prev)) && startsStory(next))) run.kind = 'text';
+    // Where a story has just ended (or at the top), a title above plain text heads that text:
+    // a feature opening on a quotation has no dateline or byline to show where it starts.
+    const afterStory = !prev || prev.kind !== 'text' || closesStory(prev);
+    if (!((!prev || endsCleanly(prev)) && (startsStory(next) || (afterStory && next?.kind === 'text')))) run.kind = 'text';
   });
 
   const elements: Element[] = [];

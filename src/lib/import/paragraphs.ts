@@ -5,7 +5,7 @@
 import { isCaptionStart } from './caption.ts';
 import { isDateline } from './dateline.ts';
 import { DATELINE_MARK } from './dateline-mark.ts';
-import { parseByline } from './byline.ts';
+import { parseByline, splitTrailingByline, type Byline } from './byline.ts';
 import { normaliseInline } from './inline-text.ts';
 import type { PageShape } from './page-lines.ts';
 import { endsMidClause, endsSentence, hanCount, isBalanced } from './sentence.ts';
@@ -21,6 +21,8 @@ export interface BodyLine {
   caption?: number;
   /** The line is indented, as a paragraph's first line is. */
   indent?: boolean;
+  /** A space the text needs stands between this line and the next (张红梅 刘建设). */
+  spaceAfter?: boolean;
 }
 
 export interface Block {
@@ -28,6 +30,30 @@ export interface Block {
   text: string;
   /** The page lines the block was made from. */
   lines: number[];
+}
+
+/** A photo's caption: where the photo stood among the text, and its credit if printed with it. */
+export interface Caption extends Block {
+  kind: 'caption';
+  /** The number of text blocks before the photo: it goes after the paragraph it interrupted. */
+  after: number;
+  /** The caption's lines as printed, credit and marks included. */
+  printed: string[];
+  /** The credit printed with the photo (杜挺勇 摄, 本报记者 鲁燕 摄). */
+  credit?: Byline;
+}
+
+/** Marks that point at the photo (▲ 图为…), not part of what the caption says. */
+const PHOTO_MARK = /^[▲△↑↓]\s*/u;
+
+/** A caption line split into what it says and the photo credit printed after it, if any. */
+function captionPart(text: string): { text: string; credit?: Byline } {
+  const whole = parseByline(text);
+  if (whole?.photographers.length && !whole.reporters.length && !whole.correspondents.length) return { text: '', credit: whole };
+  const tail = splitTrailingByline(text);
+  const credit = tail && !tail.open ? parseByline(tail.byline) : undefined;
+  if (credit?.photographers.length && !credit.reporters.length && !credit.correspondents.length) return { text: tail!.text, credit };
+  return { text };
 }
 
 /** A dateline alone on its line (its bracketed byline taken out). */
@@ -47,20 +73,23 @@ function isSubhead(line: BodyLine, shape: PageShape): boolean {
   return shape.layout === 'column' ? line.width <= shape.columnWidth * SUBHEAD_IN_COLUMN : line.width <= SUBHEAD_MAX_WIDTH;
 }
 
+/** A paragraph may end on a dash that introduces what follows (算了一笔账——). */
+const ENDS_ON_DASH = /——$/u;
+
 function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolean {
-  if (!endsSentence(prev.text)) return false;
+  if (!endsSentence(prev.text) && !ENDS_ON_DASH.test(prev.text.trimEnd())) return false;
   if (next.blankBefore || next.indent) return true;
   // One paragraph per line, unless the page sets paragraphs apart with blank lines (then a lone break is a wrap).
   if (shape.layout === 'paragraph') return !shape.blankParagraphs;
   return prev.width <= shape.columnWidth * SHORT_LINE;
 }
 
-export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Block[]; warnings: string[] } {
+export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Caption[]; warnings: string[] } {
   const blocks: Block[] = [];
-  const captions: Block[] = [];
+  const captions: Caption[] = [];
   const warnings: string[] = [];
   let para: { text: string; lines: number[]; last: BodyLine } | undefined;
-  const captionsById = new Map<number, Block>();
+  const captionsById = new Map<number, Caption>();
   let atParagraphStart = true;
 
   const flush = () => {
@@ -71,20 +100,32 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     const text = normaliseInline(line.text);
     if (line.caption !== undefined) {
       // A caption may stand between two lines of one paragraph; the paragraph carries on after it.
-      const c = captionsById.get(line.caption);
-      if (c) {
-        c.text += text;
-        c.lines.push(line.no);
-      } else {
-        const block: Block = { kind: 'caption', text, lines: [line.no] };
-        captionsById.set(line.caption, block);
-        captions.push(block);
+      const part = captionPart(line.text);
+      const said = normaliseInline(part.text);
+      let c = captionsById.get(line.caption);
+      if (!c) {
+        c = { kind: 'caption', text: '', lines: [], printed: [], after: blocks.length + (para ? 1 : 0) };
+        captionsById.set(line.caption, c);
+        captions.push(c);
       }
+      c.text = (c.text + said).replace(PHOTO_MARK, '');
+      c.lines.push(line.no);
+      c.printed.push(line.text);
+      if (part.credit) c.credit = part.credit;
+      return;
+    }
+    // A subhead glued to the end of a paragraph (its break lost at a column end in a PDF copy):
+    // a phrase after a finished sentence, with a new paragraph plainly starting after it.
+    const next = lines.slice(i + 1).find((l) => l.caption === undefined);
+    if (para && line.depth === 0 && endsSentence(para.last.text) && next?.indent && !line.indent && isSubhead(line, shape)) {
+      flush();
+      blocks.push({ kind: 'subhead', text, lines: [line.no] });
+      warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
       return;
     }
     if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
       // A dateline alone on its line (its byline taken out) keeps its space: 本报讯 9月8日…
-      para.text += isDatelineOnly(para.text) ? ` ${text}` : text;
+      para.text += isDatelineOnly(para.text) || para.last.spaceAfter ? ` ${text}` : text;
       para.lines.push(line.no);
       para.last = line;
       return;

@@ -1,11 +1,25 @@
 // The review list the import command prints: each story with its place, bylines, stars and
 // file, every warning under the story it concerns, and the left-over text, so an editor can
 // check a page in a minute.
-import type { ImportedPage } from './import-page.ts';
+import type { ImportedPage, StoryPart } from './import-page.ts';
 
 export interface ReviewFile {
   display: string;
   status: string;
+}
+
+const PART_LABEL: Record<StoryPart['role'], string> = { place: 'place', kicker: 'kicker', headline: 'headline', subtitle: 'subtitle', byline: 'byline', caption: 'caption', subhead: 'subheads' };
+
+/** Page lines as the editor looks them up: 2–3, 14, 22. */
+function lineList(lines: readonly number[]): string {
+  const sorted = [...new Set(lines)].sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (const n of sorted) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else runs.push([n, n]);
+  }
+  return runs.map(([a, b]) => (a === b ? `${a}` : `${a}–${b}`)).join(', ');
 }
 
 export function reviewLines(file: string, page: ImportedPage, files: readonly (ReviewFile | undefined)[] = []): string[] {
@@ -13,6 +27,7 @@ export function reviewLines(file: string, page: ImportedPage, files: readonly (R
   const n = page.articles.length;
   out.push(`${file}: ${n} ${n === 1 ? 'story' : 'stories'}${page.title ? ` · page title ${page.title}` : ''}`);
   for (const w of page.warnings) out.push(`  ! ${w}`);
+  for (const c of page.credits) out.push(`  photo credit for the page (line ${c.no}): ${c.photographers.length ? `${c.photographers.join(' ')} 摄, for the photos without a credit of their own` : c.text}`);
   if (page.editorNote) out.push(`  editor's note (编者按, kept for the bulletin): ${page.editorNote.length > 60 ? `${page.editorNote.slice(0, 60)}…` : page.editorNote}`);
   page.articles.forEach((a, i) => {
     const head = [a.kicker && `[${a.kicker}]`, a.title ?? '(no headline)', a.subtitle && `—— ${a.subtitle}`].filter(Boolean).join(' ');
@@ -26,6 +41,7 @@ export function reviewLines(file: string, page: ImportedPage, files: readonly (R
       `lines ${a.lines[0]}–${a.lines[1]}`,
     ].filter(Boolean);
     out.push(`     ${facts.join(' · ')}`);
+    if (a.parts.length) out.push(`     took: ${a.parts.map((p) => `${PART_LABEL[p.role]} l.${lineList(p.lines)}`).join(' · ')}`);
     const f = files[i];
     if (f) out.push(`     → ${f.display}  ${f.status}`);
     for (const w of a.warnings) out.push(`     ! ${w}`);

@@ -1,8 +1,8 @@
 // Cuts the page's text into stories. A story starts at a dateline (本报讯), after a headline, or
 // after the previous story's closing byline; a 本报记者 byline after a lead stays with its story;
 // an editor's note (编者按) belongs to the page; page furniture (责任编辑, 下转第二版) is left over.
-import { captionEnds, isCaptionStart } from './caption.ts';
-import { isNamesOnly, mergeBylines, parseByline, splitTrailingByline, type Byline } from './byline.ts';
+import { captionEnds, isCaptionStart, isPhotoCredit } from './caption.ts';
+import { isNamesOnly, isOpenByline, mergeBylines, parseByline, parseIncompleteByline, splitLeadingNames, splitTrailingByline, type Byline } from './byline.ts';
 import { isDateline, splitDatelineByline } from './dateline.ts';
 import { isFurniture } from './furniture.ts';
 import type { PageLine, PageShape } from './page-lines.ts';
@@ -34,11 +34,13 @@ export interface LeftoverLine {
 
 export interface PageText {
   segments: Segment[];
+  /** A column's photo credit in parentheses (（本栏图片由本报记者 杜挺勇 摄）), for every photo in it. */
+  credits: { no: number; text: string }[];
   note: { lines: BodyLine[]; labels: string[] };
   leftover: LeftoverLine[];
 }
 
-const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0, indent: l.indent });
+const toBody = (l: PageLine, text = l.text): BodyLine => ({ no: l.no, text, blankBefore: l.blankBefore, width: l.width, depth: 0, indent: l.indent, spaceAfter: l.spaceAfter });
 
 /** Paragraphs begun so far: each finished sentence followed by a blank line starts another. */
 function paragraphsSoFar(lines: readonly BodyLine[]): number {
@@ -67,6 +69,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
   const segments: Segment[] = [];
   const note: PageText['note'] = { lines: [], labels: [] };
   const leftover: LeftoverLine[] = [];
+  const credits: PageText['credits'] = [];
   const markdownPage = elements.some((e) => e.kind === 'heading' && e.chunk.markdown);
   const storyDepth = titleDepth(elements);
   let cur: Segment | undefined;
@@ -110,22 +113,55 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
       lastByline = undefined;
       continue;
     }
-    for (let i = 0; i < el.lines.length; i++) {
-      const line = el.lines[i];
+    const lines = [...el.lines];
+    /**
+     * A byline cut short after a role (记者 鲁燕 通讯员) takes its names from the next line: a line
+     * of names, or the names leading a line that opens the next story's byline (魏少杰 本报记者 鲁燕),
+     * whose rest is read next. With no names there, the name was left off the page.
+     */
+    const completeOpenByline = (printed: string, i: number): { byline?: Byline; printed: string; lineNos: number[]; skip: number } => {
+      const next = lines[i + 1];
+      if (next && isNamesOnly(next.text)) {
+        const whole = `${printed} ${next.text}`;
+        return { byline: parseByline(whole), printed: whole, lineNos: [lines[i].no, next.no], skip: 1 };
+      }
+      const straddle = next && splitLeadingNames(next.text);
+      if (straddle) {
+        const whole = `${printed} ${straddle.names}`;
+        lines[i + 1] = { ...next, text: straddle.rest, blankBefore: false };
+        return { byline: parseByline(whole), printed: whole, lineNos: [lines[i].no, next.no], skip: 0 };
+      }
+      return { byline: parseIncompleteByline(printed), printed, lineNos: [lines[i].no], skip: 0 };
+    };
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i];
       const text = line.text;
-      const byline = parseByline(text);
-      // Caption lines, and a photo credit right under a caption (杜挺勇 摄), stay out of the byline logic.
+      let byline = parseByline(text);
+      let bylineLines = [line.no];
+      if (!byline && isOpenByline(text) && !inNote) {
+        const done = completeOpenByline(text, i);
+        byline = done.byline;
+        bylineLines = done.lineNos;
+        i += done.skip;
+      }
+      if (isPhotoCredit(text)) {
+        credits.push({ no: line.no, text });
+        continue;
+      }
+      // Caption lines, and a photo credit under a photo (杜挺勇 摄, 本报记者 鲁燕 摄), stay out of the byline logic.
       const creditOnly = byline && !byline.reporters.length && !byline.correspondents.length && byline.photographers.length;
       const afterCaption = cur?.lines.at(-1)?.caption;
-      if (caption !== undefined || isCaptionStart(text) || (creditOnly && afterCaption !== undefined && !line.blankBefore)) {
-        const id = caption ?? (creditOnly ? (afterCaption as number) : captions++);
+      if (caption !== undefined || isCaptionStart(text) || creditOnly) {
+        const id = caption ?? (creditOnly && afterCaption !== undefined && !line.blankBefore ? afterCaption : captions++);
         (cur ?? open()).lines.push({ ...toBody(line), caption: id });
         caption = captionEnds(text) ? undefined : id;
         continue;
       }
       // 记者 鲁燕 / 通讯员 魏少杰 on consecutive lines are one byline (a 本报记者 line after a blank starts a story).
-      const prevLine = el.lines[i - 1];
-      if (byline && lastByline && prevLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
+      const prevLine = lines[i - 1];
+      // The rest of a line that finished the byline above (魏少杰 本报记者 鲁燕) opens another.
+      const restOfLine = !!lastByline?.lines.includes(line.no);
+      if (byline && lastByline && prevLine && !restOfLine && lastByline.lines.includes(prevLine.no) && !(line.blankBefore && byline.topForm)) {
         lastByline.byline = mergeBylines([lastByline.byline, byline])!;
         lastByline.lines.push(line.no);
         continue;
@@ -170,30 +206,25 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
       }
       if (byline) {
         // Whatever its form, a byline with nothing of its story after it closes the story above.
-        const next = el.lines[i + 1];
+        const next = lines[i + 1];
         const lastOfStory = !next || isDateline(next.text) || isNoteStart(next.text);
-        if (!cur || !cur.lines.length) addByline(cur ?? open(), byline, 'top', [line.no]);
-        else if (byline.topForm && !lastOfStory && !cur.bylines.length && paragraphsSoFar(cur.lines) <= 2) addByline(cur, byline, 'mid', [line.no]);
+        if (!cur || !cur.lines.length) addByline(cur ?? open(), byline, 'top', bylineLines);
+        else if (byline.topForm && !lastOfStory && !cur.bylines.length && paragraphsSoFar(cur.lines) <= 2) addByline(cur, byline, 'mid', bylineLines);
         else if (byline.topForm && !lastOfStory) {
           close();
-          addByline(open(), byline, 'top', [line.no]);
+          addByline(open(), byline, 'top', bylineLines);
         } else {
-          addByline(cur, byline, 'end', [line.no]);
+          addByline(cur, byline, 'end', bylineLines);
           close();
         }
         continue;
       }
       const glued = splitTrailingByline(text);
       if (glued) {
-        let printed = glued.byline;
-        const lineNos = [line.no];
-        const next = el.lines[i + 1];
-        if (glued.open && next && isNamesOnly(next.text)) {
-          printed = `${printed} ${next.text}`;
-          lineNos.push(next.no);
-          i++;
-        }
-        const b = parseByline(printed);
+        const done = glued.open ? completeOpenByline(glued.byline, i) : { byline: parseByline(glued.byline), lineNos: [line.no], skip: 0 };
+        const b = done.byline;
+        const lineNos = done.lineNos;
+        i += done.skip;
         if (b) {
           const seg = cur ?? open();
           seg.lines.push(toBody(line, glued.text));
@@ -208,7 +239,7 @@ export function segmentPage(elements: readonly Element[], shape: PageShape): Pag
   close();
   const tidy = tidySegments(segments);
   const scraps = tidy.scraps.flatMap((s) => s.lines.map((l) => ({ no: l.no, text: l.text, why: 'a scrap of text with no headline, dateline or byline' })));
-  return { segments: tidy.stories, note, leftover: [...leftover, ...scraps].sort((a, b) => a.no - b.no) };
+  return { segments: tidy.stories, note, credits, leftover: [...leftover, ...scraps].sort((a, b) => a.no - b.no) };
 }
 
 /**

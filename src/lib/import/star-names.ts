@@ -11,3 +11,4 @@ export function starsNamed(text: string, stars: StarRegistry): string[] {
     .sort((a, b) => a.at - b.at)
     .map((s) => s.name);
 }
+

@@ -1,6 +1,7 @@
 // /bulletins/<id>.docx: the bulletin as a Word file (src/lib/bulletin-docx.ts), built with the site.
 import type { APIRoute } from 'astro';
 import { getSite } from '../../data/site.ts';
+import { bodyWithPhotos } from '../../data/photos.ts';
 import { bulletinDocx } from '../../lib/bulletin-docx.ts';
 import { mastheadOf } from '../../lib/bulletins.ts';
 import { bylineText } from '../../lib/byline.ts';
@@ -28,13 +29,16 @@ export const GET: APIRoute = async ({ params }) => {
     title: b.title !== masthead ? b.title : undefined,
     period: b.period ? bulletinUi.period(b.period.from, b.period.to) : undefined,
     note: note ? { label: ui.editorsNote, blocks: htmlBlocks(note) } : undefined,
-    stories: articles.map((a) => ({
-      title: a.title,
-      kicker: a.kicker,
-      subtitle: a.subtitle,
-      byline: bylineText(a),
-      blocks: htmlBlocks(site.entry(a.id).rendered?.html ?? ''),
-    })),
+    stories: await Promise.all(
+      articles.map(async (a) => ({
+        title: a.title,
+        kicker: a.kicker,
+        subtitle: a.subtitle,
+        byline: bylineText(a),
+        // With its photos' figures, so each caption and credit stays in the Word file as a paragraph.
+        blocks: htmlBlocks(await bodyWithPhotos(site.entry(a.id).rendered?.html ?? '', a, () => undefined)),
+      })),
+    ),
     distribution: DISTRIBUTION_KEYS.flatMap((k) => (b.distribution?.[k]?.length ? [{ label: bulletinFormUi.distribution[k], text: bulletinFormUi.units(b.distribution[k]!) }] : [])),
     copies: b.copies ? bulletinFormUi.copies(b.copies) : undefined,
     creator: b.department ?? site.settings.name,

@@ -5,6 +5,7 @@ import type { CustomRecord } from 'pagefind';
 import type { Registries } from '../../schema.ts';
 import type { ArticleText } from './article-html.ts';
 import { encodeTokens } from '../shared/char-tokens.ts';
+import { textToDigits } from '../shared/digit-text.ts';
 import { foldWord } from '../shared/normalize.ts';
 import type { FoldTable } from '../shared/fold-table.ts';
 import type { CatalogNamed, CatalogPlace } from '../shared/catalog.ts';
@@ -65,7 +66,12 @@ export function buildSearchRecord(article: ArticleText, url: string, file: strin
       content: encodeTokens(text).join(' '),
       language: INDEX_LANGUAGE,
       // Digits only: Pagefind indexes meta values as words, and digits can never match a token.
-      meta: { title: `${article.title[0]},${article.title[1]}`, head: String(article.headEnd) },
+      meta: {
+        title: `${article.title[0]},${article.title[1]}`,
+        head: String(article.headEnd),
+        // The lead photo's list thumbnail, shown beside the result (data-thumb on the article page).
+        ...(article.attrs.get('data-thumb') ? { thumb: textToDigits(article.attrs.get('data-thumb')!) } : {}),
+      },
     },
     shown: article.text,
     facts: { url, date, place: place.id, stars, people },

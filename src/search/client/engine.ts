@@ -10,6 +10,7 @@ import type { FacetValues } from '../shared/facet-keys.ts';
 import { planQuery, type QueryPlan } from './query-plan.ts';
 import type { SearchState } from './url-state.ts';
 import { loadPagefind, type PagefindApi, type PagefindResult } from './pagefind-api.ts';
+import { digitsToText } from '../shared/digit-text.ts';
 
 export interface Hit {
   id: string;
@@ -29,6 +30,8 @@ export interface HitDetails {
   url: string;
   title: string;
   excerpt: Excerpt;
+  /** The lead photo's thumbnail, when the article has one. */
+  thumb?: string;
 }
 
 /** The catalog of a bundle and the index hash naming it: found through pagefind-entry.json. */
@@ -139,6 +142,7 @@ export class SearchEngine {
     const text = fragment.content;
     const [start, end] = (fragment.meta.title ?? '0,0').split(',').map(Number);
     const head = Number(fragment.meta.head ?? 0);
-    return { url: fragment.url, title: text.slice(start, end), excerpt: buildExcerpt(text, Math.min(text.length, head + 1), occurrences(text, words, fold)) };
+    const thumb = fragment.meta.thumb ? digitsToText(fragment.meta.thumb) : undefined;
+    return { url: fragment.url, title: text.slice(start, end), excerpt: buildExcerpt(text, Math.min(text.length, head + 1), occurrences(text, words, fold)), ...(thumb ? { thumb } : {}) };
   }
 }

@@ -52,9 +52,12 @@ function excerptNode(x: Excerpt): HTMLElement {
 }
 
 function hitNode(h: HitView): HTMLElement {
+  // Only same-site paths: a fragment is data, and a thumbnail never loads from elsewhere.
+  const thumb = h.thumb?.startsWith('/') && !h.thumb.startsWith('//') ? h.thumb : undefined;
   return el(
     'li',
-    { class: 'search-hit' },
+    { class: thumb ? 'search-hit has-thumb' : 'search-hit' },
+    ...(thumb ? [el('img', { class: 'thumb', src: thumb, width: '80', height: '60', alt: '', loading: 'lazy', decoding: 'async' })] : []),
     el('h3', {}, el('a', { href: h.url }, h.title)),
     el('p', { class: 'info' }, `${h.place} · `, el('time', { datetime: h.date }, h.dateText)),
     excerptNode(h.excerpt),

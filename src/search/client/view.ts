@@ -19,6 +19,8 @@ export interface HitView {
   date: string;
   dateText: string;
   excerpt: Excerpt;
+  /** The lead photo's list thumbnail, when the article has one. */
+  thumb?: string;
 }
 
 export interface FacetView {
@@ -52,7 +54,7 @@ export interface PageView {
 }
 
 export function hitView(hit: Hit, d: HitDetails, catalog: CatalogIndex): HitView {
-  return { url: d.url, title: d.title, place: catalog.name('place', hit.page[2]), date: hit.page[1], dateText: chineseDate(hit.page[1]), excerpt: d.excerpt };
+  return { url: d.url, title: d.title, place: catalog.name('place', hit.page[2]), date: hit.page[1], dateText: chineseDate(hit.page[1]), excerpt: d.excerpt, ...(d.thumb ? { thumb: d.thumb } : {}) };
 }
 
 function valueOrder(key: FacetKey, catalog: CatalogIndex, counts: Map<string, number>): (a: string, b: string) => number {
