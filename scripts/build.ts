@@ -4,11 +4,11 @@
 // swap waits for it, so content with errors never replaces dist/.
 //   node scripts/build.ts [--out DIR] [--skip-check]
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync, readdirSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { dirname, resolve, basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { contentDir } from '../src/io/content-dir.ts';
-import { formatProblem } from '../src/io/problems.ts';
+import { formatProblem, visibleText } from '../src/io/problems.ts';
 import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
@@ -38,8 +38,9 @@ function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
-  } catch {
-    return false;
+  } catch (e) {
+    // EPERM: alive, and another user's.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 // Written synchronously: the build may exit right after, and piped output must not be lost.
@@ -53,7 +54,7 @@ async function contentIsClean(): Promise<boolean> {
     reported = true;
   }
   const errors = problems.filter((p) => p.severity === 'error').length;
-  if (errors) say(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${basename(out)}/ was left as it was.`);
+  if (errors) say(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${leftAsItWas()}.`);
   return errors === 0;
 }
 // Content errors stop the build as soon as they are known, even mid-way through Astro.
@@ -65,15 +66,48 @@ void checked.then(async (problems) => {
   }
 });
 
-rmSync(scratch, { recursive: true, force: true });
-// Earlier builds' previous sites, if their background removal was cut short (a reboot, say).
-for (const name of existsSync(dirname(out)) ? readdirSync(dirname(out)) : []) {
-  if (!name.startsWith(`${basename(out)}.old-`) || processAlive(Number(name.slice(basename(out).length + 5)))) continue;
-  try {
-    rmSync(join(dirname(out), name), { recursive: true, force: true });
-  } catch {
-    // Still being removed by that build's background process: it will finish the job.
+/**
+ * What earlier builds left when they were killed: first, if one died between the two renames of
+ * its swap (no dist/, its dist.old-<pid> still there), that previous site is the last good one and
+ * goes back into place before anything is deleted; then scratch folders, previous sites and
+ * half-deleted ones (.dist.deleting-<pid>) of builds no longer running are removed. Says what it
+ * recovered; returns the folder recovered from.
+ */
+function recoverAndSweep(): string | undefined {
+  const parent = dirname(out);
+  const name = basename(out);
+  const deadLeftovers = (prefix: string) =>
+    (existsSync(parent) ? readdirSync(parent) : [])
+      .filter((f) => f.startsWith(prefix) && /^\d+$/.test(f.slice(prefix.length)))
+      .filter((f) => !processAlive(Number(f.slice(prefix.length))))
+      .map((f) => join(parent, f));
+  let recovered: string | undefined;
+  const olds = deadLeftovers(`${name}.old-`).sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs);
+  if (!existsSync(out) && olds.length) {
+    recovered = olds.shift()!;
+    renameSync(recovered, out);
+    say(`${name}/ was missing: a build was stopped while swapping. The last good site is back in place from ${basename(recovered)}.`);
   }
+  for (const dir of [...olds, ...deadLeftovers(`.${name}.building-`), ...deadLeftovers(`.${name}.deleting-`)]) {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      // Still being removed by that build's background process: it will finish the job.
+    }
+  }
+  return recovered;
+}
+const recovered = recoverAndSweep();
+/** What became of dist/ when this build fails: always the truth. */
+const leftAsItWas = () => (recovered ? `${basename(out)}/ holds the last good site (recovered from ${basename(recovered)})` : `${basename(out)}/ was left as it was`);
+rmSync(scratch, { recursive: true, force: true });
+// Ctrl+C or a kill: no scratch folder left behind (a SIGKILL's is swept by the next build).
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    rmSync(scratch, { recursive: true, force: true });
+    say(`\nBuild stopped (${signal}); ${leftAsItWas()}.`);
+    process.exit(130);
+  });
 }
 // Astro keeps the list of images to import in <root>/.astro/content-assets.mjs, shared by every
 // content folder and cache, and rewrites it only when its own store changed: a build of other content
@@ -86,8 +120,8 @@ try {
 } catch (e) {
   rmSync(scratch, { recursive: true, force: true });
   if (!(await contentIsClean())) process.exit(1);
-  say(e instanceof Error ? e.message : String(e));
-  say(`\nBuild failed; ${basename(out)}/ was left as it was.`);
+  say(visibleText(e instanceof Error ? e.message : String(e)));
+  say(`\nBuild failed; ${leftAsItWas()}.`);
   process.exit(1);
 }
 mark('astro:returned');
@@ -100,6 +134,12 @@ if (existsSync(out)) renameSync(out, old);
 renameSync(scratch, out);
 mark('swapped');
 // The previous site goes in the background: the new one is already in place, and deleting tens of
-// thousands of files would hold the build up by seconds. A later build sweeps up any leftovers.
-if (existsSync(old)) spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(old)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+// thousands of files would hold the build up by seconds. It is renamed first, so that a dist.old-*
+// folder is always a whole site (one to recover), never one half deleted. A later build sweeps up
+// any leftovers.
+if (existsSync(old)) {
+  const trash = join(dirname(out), `.${basename(out)}.deleting-${process.pid}`);
+  renameSync(old, trash);
+  spawn(process.execPath, ['-e', `require('node:fs').rmSync(${JSON.stringify(trash)}, { recursive: true, force: true })`], { detached: true, stdio: 'ignore' }).unref();
+}
 console.log(`Built ${out} in ${((performance.now() - started) / 1000).toFixed(1)} s.`);

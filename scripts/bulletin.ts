@@ -8,7 +8,7 @@ import type { Article } from '../src/lib/article.ts';
 import type { Bulletin } from '../src/lib/bulletins.ts';
 import { draftBulletin, DraftError } from '../src/lib/bulletin-draft.ts';
 import { listMarkdownFiles, readArticleSource, articleIdOf } from '../src/io/articles.ts';
-import { readText } from '../src/io/check.ts';
+import { readTextFile } from '../src/io/content-files.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
 import { bulletinScope } from '../src/lib/bulletins.ts';
 import { readBulletinSource } from '../src/io/bulletins.ts';
@@ -88,7 +88,7 @@ export function runBulletin(argv: string[], io: CliIO): number {
   const articles: Article[] = [];
   const problems: Problem[] = [];
   for (const file of listMarkdownFiles(join(root, 'articles'))) {
-    const text = readText(file, shown(file));
+    const text = readTextFile(file, shown(file));
     if ('problem' in text) {
       problems.push(text.problem);
       continue;
@@ -105,7 +105,7 @@ export function runBulletin(argv: string[], io: CliIO): number {
   const existing: Bulletin[] = [];
   const bulletinErrors: Problem[] = [];
   for (const file of listMarkdownFiles(dir)) {
-    const text = readText(file, shown(file));
+    const text = readTextFile(file, shown(file));
     if ('problem' in text) {
       bulletinErrors.push(text.problem);
       continue;

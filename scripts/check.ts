@@ -29,7 +29,7 @@ export function runCheck(argv: string[], io: CliIO): number {
     return 0;
   }
   const contentDir = args.values.content ?? io.env.JIEXUN_CONTENT ?? 'content';
-  const check = () => checkContent({ contentDir, root: io.cwd, paths: args.positionals });
+  const check = () => checkContent({ contentDir, root: io.cwd, paths: args.positionals, publicDir: 'public' });
   let result = check();
   if (args.values.fix) {
     const { registries } = readRegistries(resolve(io.cwd, contentDir));

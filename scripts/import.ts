@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util';
 import { parseMarkdown } from '../src/io/frontmatter.ts';
 import { loadRegistries } from '../src/io/registries.ts';
 import { listMarkdownFiles, readArticleSource } from '../src/io/articles.ts';
-import { ContentError, formatProblem } from '../src/io/problems.ts';
+import { ContentError, formatProblem, PROBLEM } from '../src/io/problems.ts';
 import { planFiles, renderArticle, writePlanned, type PlannedFile } from '../src/io/article-writer.ts';
 import { articleFrontmatter, articlePaths } from '../src/lib/import/article-file.ts';
 import { importPage, type ImportedPage } from '../src/lib/import/import-page.ts';
 import { reviewLines } from '../src/lib/import/review.ts';
+import { importWarning, warningMessages, type ImportWarning } from '../src/lib/import/import-warning.ts';
 import { unknownPlaceMessage } from '../src/lib/import/unknown-place.ts';
 import { isoDate } from '../src/schema.ts';
 import { articleIdOf } from '../src/io/articles.ts';
@@ -119,7 +120,9 @@ function pageJson(file: string, page: ImportedPage) {
       correspondents: a.correspondents,
       stars: a.stars,
       body: a.body,
-      warnings: a.warnings,
+      warnings: warningMessages(a.warnings),
+      // The same warnings with their codes (import/…), for tools that act on them.
+      problems: a.warnings,
       place: a.place,
       placeWritten: a.placeWritten,
       photo: a.photo,
@@ -131,23 +134,27 @@ function pageJson(file: string, page: ImportedPage) {
     })),
     credits: page.credits,
     leftover: page.leftover,
-    warnings: page.warnings,
+    warnings: warningMessages(page.warnings),
+    problems: page.warnings,
     file,
   };
 }
+
+/** The warnings that say why a story has no street; their message goes into the error. */
+const NO_STREET = new Set<string>([PROBLEM.importAmbiguousPlace, PROBLEM.importNoPlace]);
 
 interface Prepared {
   file: string;
   page: ImportedPage;
   targets: { path: string; content: string }[];
   errors: string[];
-  notes: string[][];
+  notes: ImportWarning[][];
 }
 
 /** Builds every article file of a page and checks it with the content schema; writes nothing. */
 function prepare(file: string, page: ImportedPage, opts: Options, registries: Registries, taken: Set<string>, existing: Map<string, string>): Prepared {
   const errors: string[] = [];
-  const notes: string[][] = page.articles.map(() => []);
+  const notes: ImportWarning[][] = page.articles.map(() => []);
   const date = opts.date as string;
   const paths = articlePaths(page.articles, date, registries.places, taken);
   paths.forEach((p) => taken.add(p));
@@ -156,7 +163,7 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     const story = `${file}, story ${i + 1}${a.title ? ` "${a.title}"` : ''} (lines ${a.lines[0]}–${a.lines[1]})`;
     if (a.placeWritten && !a.street) errors.push(`${story}: ${unknownPlaceMessage(a.placeWritten, registries.places, neighbours, a.placeParentHint)}`);
     else if (!a.street) {
-      const why = a.warnings.find((w) => /^ambiguous place|^no place found/.test(w)) ?? 'no place found';
+      const why = a.warnings.find((w) => NO_STREET.has(w.code))?.message ?? 'no place found';
       errors.push(`${story}: street: expected one place from content/places.yaml; ${why}. Put the place on a line above the headline in the page text (e.g. 莲湖街道) and import again`);
     }
     if (!a.title) errors.push(`${story}: title: expected a headline, found none; add the headline to the page text and import again`);
@@ -172,9 +179,9 @@ function prepare(file: string, page: ImportedPage, opts: Options, registries: Re
     }
     if (a.place) {
       const ids = a.stars.map((s) => registries.stars.resolve(s)?.id).filter((s): s is string => !!s);
-      for (const w of starsOutsideSets(a.place, ids, registries.places, registries.stars)) notes[i].push(`star: ${w.message}`);
+      for (const w of starsOutsideSets(a.place, ids, registries.places, registries.stars)) notes[i].push(importWarning(PROBLEM.importStarOutsideSets, `star: ${w.message}`));
     }
-    if (same && same !== join(opts.content, paths[i])) notes[i].push(`an article with this title and date already exists: ${relative(opts.cwd, same) || same}; compared with it instead of writing a second copy`);
+    if (same && same !== join(opts.content, paths[i])) notes[i].push(importWarning(PROBLEM.importExistingArticle, `an article with this title and date already exists: ${relative(opts.cwd, same) || same}; compared with it instead of writing a second copy`));
     return { path, content };
   });
   return { file, page, targets, errors, notes };

@@ -1,9 +1,10 @@
 // Reads article files: frontmatter parsed with positions, validated by the shared schema.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, relative } from 'node:path';
 import { summaryFromBody, type Article } from '../lib/article.ts';
 import { findPhotos, type PhotoRef } from '../lib/photos.ts';
 import { articleSchema, type Registries } from '../schema.ts';
+import { listMarkdown, readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import { PROBLEM, type Problem } from './problems.ts';
 import { issuesToProblems } from './zod-problems.ts';
@@ -23,6 +24,8 @@ export interface ArticleFile {
 
 /** Field names as editors write them, for messages (the schema renames street → place etc.). */
 const FIELD_NAMES: Record<string, string> = { place: 'street', stars: 'star', reporters: 'reporter', correspondents: 'correspondent' };
+/** Fields holding people's names: they become URLs and folder names, so they are kept short. */
+const NAME_FIELDS = ['reporter', 'correspondent', 'photo'];
 
 const schemas = new WeakMap<Registries, ReturnType<typeof articleSchema>>();
 function schemaFor(registries: Registries) {
@@ -48,9 +51,13 @@ export function readArticleSource(display: string, source: string, registries: R
   const { locate, bodyLine } = parsed;
   const base = { file: display, body: parsed.body, bodyLine, photos: [] as PhotoRef[], problems, locate };
   if (parsed.problems.length) return base;
+  const unsafe = fieldTextProblems(display, parsed.data, { nameFields: NAME_FIELDS, locate, fieldOf: (p) => String(p[0] ?? '') });
+  problems.push(...unsafe);
+  // A field with unsafe text is reported once, for that: not again as a value the schema refused.
+  const said = new Set(unsafe.map((p) => p.field));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
-    problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')));
+    problems.push(...issuesToProblems(display, r.error.issues, (p) => locate(p), (p) => String(FIELD_NAMES[String(p[0])] ?? p[0] ?? '')).filter((p) => !said.has(p.field)));
     return base;
   }
   if (!parsed.body.trim()) {
@@ -68,16 +75,17 @@ export function readArticleSource(display: string, source: string, registries: R
 }
 
 export function readArticleFile(file: string, registries: Registries, root = process.cwd()): ArticleFile {
-  return readArticleSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries);
+  const display = relative(root, file) || file;
+  const read = readTextFile(file, display);
+  if ('problem' in read) return { file: display, body: '', bodyLine: 1, photos: [], problems: [read.problem], locate: () => ({ line: 1, col: 1 }) };
+  return readArticleSource(display, read.source, registries);
 }
 
-/** Every .md file under a folder, sorted so builds are deterministic. */
+/**
+ * Every .md file under a folder, sorted so builds are deterministic; what cannot be read safely
+ * (symbolic links to folders or out of the folder, names that are not UTF-8) is left out. Use
+ * listMarkdown (src/io/content-files.ts) where those must be reported.
+ */
 export function listMarkdownFiles(dir: string): string[] {
-  let entries: string[];
-  try {
-    entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-  } catch {
-    return [];
-  }
-  return entries.filter((e) => e.toLowerCase().endsWith('.md')).map((e) => join(dir, e)).sort();
+  return listMarkdown(dir).files;
 }

@@ -1,10 +1,11 @@
 // Reads bulletin files (专版, 简报): frontmatter parsed with positions, validated by the shared
 // schema; when the article ids are known, every listed id is checked at the line it is written on.
-import { readFileSync } from 'node:fs';
 import { relative } from 'node:path';
 import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
 import { bulletinSchema, DISTRIBUTION_KEYS, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
+import { readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseMarkdown } from './frontmatter.ts';
 import { PROBLEM, type Problem } from './problems.ts';
 import { issuesToProblems, type Issue as ZodIssue } from './zod-problems.ts';
@@ -69,10 +70,14 @@ export function readBulletinSource(display: string, source: string, registries: 
   }
   const { locate } = parsed;
   if (parsed.problems.length) return { file: display, body: parsed.body, problems, locate };
+  const unsafe = fieldTextProblems(display, parsed.data, { locate: parsed.locate });
+  problems.push(...unsafe);
+  // A field with unsafe text is reported once, for that: not again as a value the schema refused.
+  const said = new Set(unsafe.map((p) => p.field));
   const r = schemaFor(registries).safeParse(parsed.data);
   if (!r.success) {
     const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.');
-    problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf));
+    problems.push(...issuesToProblems(display, editorIssues(r.error.issues as readonly Issue[]), (p) => parsed.locate(p), fieldOf).filter((p) => !said.has(p.field)));
     return { file: display, body: parsed.body, problems, locate };
   }
   if (articleIds && r.data.articles) {
@@ -92,5 +97,8 @@ export function readBulletinSource(display: string, source: string, registries: 
 }
 
 export function readBulletinFile(file: string, registries: Registries, root = process.cwd(), articleIds?: ReadonlySet<string>): BulletinFile {
-  return readBulletinSource(relative(root, file) || file, readFileSync(file, 'utf8'), registries, articleIds);
+  const display = relative(root, file) || file;
+  const read = readTextFile(file, display);
+  if ('problem' in read) return { file: display, body: '', problems: [read.problem], locate: () => ({ line: 1, col: 1 }) };
+  return readBulletinSource(display, read.source, registries, articleIds);
 }

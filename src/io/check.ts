@@ -8,7 +8,8 @@ import { bulletinScope, type Bulletin } from '../lib/bulletins.ts';
 import { byPosition } from '../lib/problem.ts';
 import { BODY_PLACEHOLDER, todayInShanghai } from '../lib/new-article.ts';
 import * as rules from '../lib/check-rules.ts';
-import { articleIdOf, listMarkdownFiles, readArticleSource } from './articles.ts';
+import { articleIdOf, readArticleSource } from './articles.ts';
+import { listMarkdown, publicFolderProblems, readTextFile } from './content-files.ts';
 import { readBulletinSource } from './bulletins.ts';
 import { sourceLines } from './frontmatter.ts';
 import { bulletinUi } from '../ui/strings.ts';
@@ -26,6 +27,8 @@ export interface CheckOptions {
   paths?: readonly string[];
   /** YYYY-MM-DD; default today in Beijing time. Later dates get a warning. */
   today?: string;
+  /** The project's public/ folder, checked for links out of the project (the CLI and the build pass it). */
+  publicDir?: string;
 }
 
 export interface CheckResult {
@@ -37,33 +40,6 @@ export interface CheckResult {
   checked: { articles: number; bulletins: number; registries: number };
   /** True when a registry file is broken, so no article or bulletin could be checked. */
   registriesFailed: boolean;
-}
-
-/** A file's text, or why it cannot be read: a file saved in GBK (common on Chinese Windows) is said so. */
-export function readText(abs: string, shown: string): { source: string } | { problem: Problem } {
-  const fail = (code: Problem['code'], message: string) => ({ problem: { file: shown, line: 1, col: 1, field: '', severity: 'error' as const, code, message } });
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(abs);
-  } catch (e) {
-    return fail(PROBLEM.unreadable, `expected a readable file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
-  try {
-    return { source: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-  } catch {
-    return fail(PROBLEM.notUtf8, `expected a file saved as UTF-8, found another encoding${gbkHint(bytes)}: save it as UTF-8 (in Notepad: 另存为 → 编码 UTF-8) and check again`);
-  }
-}
-
-/** " (it reads as GBK: …)" when the bytes are valid GBK/GB18030 Chinese text. */
-function gbkHint(bytes: Buffer): string {
-  try {
-    const text = new TextDecoder('gb18030', { fatal: true }).decode(bytes);
-    const line = text.split(/\r?\n/).find((l) => /\p{Script=Han}/u.test(l));
-    return line ? ` (it reads as GBK: ${line.trim().slice(0, 20)})` : '';
-  } catch {
-    return '';
-  }
 }
 
 export function checkContent(options: CheckOptions): CheckResult {
@@ -101,7 +77,11 @@ export function checkContent(options: CheckOptions): CheckResult {
         problems.push(at(abs, PROBLEM.badPath, 'expected a Markdown file or a folder to check, found nothing at this path'));
         continue;
       }
-      if (isDir) for (const f of listMarkdownFiles(abs)) selected.add(f);
+      if (isDir) {
+        const listing = listMarkdown(abs, show, contentDir);
+        problems.push(...listing.problems);
+        for (const f of listing.files) selected.add(f);
+      }
       else if (abs.toLowerCase().endsWith('.md')) selected.add(abs);
       else if (![...REGISTRY_FILES, SITE_SETTINGS_FILE].map((f) => join(contentDir, f)).includes(abs)) {
         problems.push(at(abs, PROBLEM.badPath, `expected a .md article or bulletin, a folder, or the registry files of ${show(contentDir)}, found ${basename(abs)}`));
@@ -109,14 +89,19 @@ export function checkContent(options: CheckOptions): CheckResult {
     }
   }
   const extra = [...(selected ?? [])];
-  const articleFiles = [...new Set([...listMarkdownFiles(articlesDir), ...extra.filter((f) => !isBulletin(f))])];
-  const bulletinFiles = [...new Set([...listMarkdownFiles(bulletinsDir), ...extra.filter(isBulletin)])];
+  const listed = [listMarkdown(articlesDir, show, contentDir), listMarkdown(bulletinsDir, show, contentDir)];
+  if (!selected) problems.push(...listed.flatMap((l) => l.problems));
+  const articleFiles = [...new Set([...listed[0].files, ...extra.filter((f) => !isBulletin(f))])];
+  const bulletinFiles = [...new Set([...listed[1].files, ...extra.filter(isBulletin)])];
+  if (options.publicDir) problems.push(...publicFolderProblems(resolve(root, options.publicDir), root, show));
   const reported = (abs: string) => !selected || selected.has(abs);
   const fileProblems: Problem[] = [];
 
+  const read = (abs: string) => readTextFile(abs, show(abs), undefined, [contentDir, root]);
+
   const articles: (rules.ReadArticle & { abs: string })[] = [];
   for (const abs of articleFiles) {
-    const r = readText(abs, show(abs));
+    const r = read(abs);
     if ('problem' in r) {
       if (reported(abs)) problems.push(r.problem);
       continue;
@@ -137,7 +122,7 @@ export function checkContent(options: CheckOptions): CheckResult {
   const drafts = new Set(articles.filter((a) => a.article?.draft).map((a) => a.id));
   const bulletins: (rules.ReadBulletin & { abs: string; valid?: Bulletin })[] = [];
   for (const abs of bulletinFiles) {
-    const r = readText(abs, show(abs));
+    const r = read(abs);
     if ('problem' in r) {
       if (reported(abs)) problems.push(r.problem);
       continue;

@@ -2,13 +2,15 @@
 // process. Every problem at once: an entry the schema refuses is still checked against the others
 // (its parent, its aliases) with the refused fields left out.
 import { existsSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { createPeopleRegistry, type PersonInput } from '../lib/people.ts';
 import { createPlaceRegistry, PLACE_LEVELS, type PlaceInput } from '../lib/places.ts';
 import { RegistryError } from '../lib/registry-error.ts';
 import { createStarRegistry, type Star } from '../lib/stars.ts';
 import { peopleFileSchema, personEntrySchema, placeEntrySchema, placesFileSchema, starEntrySchema, starsFileSchema, type Registries } from '../schema.ts';
 import { ContentError, PROBLEM, type Problem } from './problems.ts';
+import { readTextFile } from './content-files.ts';
+import { fieldTextProblems } from './field-text.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems, type Issue } from './zod-problems.ts';
 
@@ -37,19 +39,23 @@ type Locate = (path: readonly (string | number)[]) => { line: number; col: numbe
  */
 function readRegistryFile<T>(file: string, fileSchema: Parse, entrySchema: Parse, lenient: (raw: Record<string, unknown>) => T | undefined, problems: Problem[], optional = false): { entries: T[]; locate: Locate; ok: boolean } | undefined {
   if (optional && !existsSync(file)) return { entries: [], locate: () => ({ line: 1, col: 1 }), ok: true };
-  let parsed;
-  try {
-    parsed = parseYamlFile(file);
-  } catch (e) {
-    const missing = (e as NodeJS.ErrnoException).code === 'ENOENT';
-    problems.push({
-      file, line: 1, col: 1, field: '', severity: 'error', code: missing ? PROBLEM.missingRegistry : PROBLEM.unreadable,
-      message: missing ? `expected the registry file ${basename(file)} in the content folder, found no such file` : `expected a readable registry file, found ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`,
-    });
+  if (!existsSync(file)) {
+    problems.push({ file, line: 1, col: 1, field: '', severity: 'error', code: PROBLEM.missingRegistry, message: `expected the registry file ${basename(file)} in the content folder, found no such file` });
     return undefined;
   }
+  // Within the size limit, UTF-8, and never through a link out of the content folder or the project.
+  const text = readTextFile(file, file, undefined, [dirname(file), process.cwd()]);
+  if ('problem' in text) {
+    problems.push(text.problem);
+    return undefined;
+  }
+  const parsed = parseYamlFile(file, text.source);
   problems.push(...parsed.problems);
   if (parsed.problems.length) return undefined;
+  // Ids become folder names (/streets/<id>/); names and aliases are short by nature.
+  const unsafe = fieldTextProblems(file, parsed.data, { locate: parsed.locate, nameFields: ['id', 'name', 'aliases'] });
+  problems.push(...unsafe);
+  if (unsafe.length) return undefined;
   const fieldOf = (p: (string | number)[]) => p.filter((k) => typeof k === 'string').join('.') || 'entry';
   const data = parsed.data ?? [];
   if (!Array.isArray(data)) {

@@ -1,6 +1,14 @@
 // The article as the site uses it: frontmatter resolved against the registries, plus id and summary.
 import type { ArticleFrontmatter } from '../schema.ts';
-import { joinCjkLineBreaks } from '../markdown/remark-cjk-linebreak.ts';
+import type { Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import remarkCjkLinebreak, { joinCjkLineBreaks } from '../markdown/remark-cjk-linebreak.ts';
+import { articleSanitizeSchema } from '../markdown/sanitize-schema.ts';
 
 /** A photo of the article, as the site index keeps it (src is replaced by the image's metadata in Astro). */
 export interface ArticlePhoto {
@@ -23,19 +31,36 @@ export interface Article extends ArticleFrontmatter {
 
 const SUMMARY_MAX = 120;
 
-/** The first real paragraph of a Markdown body as plain text, for lists and meta descriptions. */
+// A paragraph with raw HTML, entities or escapes goes through the article pipeline (parsed, then
+// sanitised as the page shows it) so a summary is only ever the text a reader sees.
+const NEEDS_PIPELINE = /[<&\\]/;
+const toPlainText = unified()
+  .use(remarkParse)
+  .use(remarkCjkLinebreak)
+  .use(remarkRehype, { allowDangerousHtml: true })
+  .use(rehypeRaw)
+  .use(rehypeSanitize, articleSanitizeSchema)
+  .freeze();
+
+function paragraphText(markdown: string): string {
+  if (!NEEDS_PIPELINE.test(markdown)) {
+    return joinCjkLineBreaks(markdown)
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`]/g, '');
+  }
+  const tree = toPlainText.runSync(toPlainText.parse(markdown));
+  return toText(tree as Root);
+}
+
+/** The first real paragraph of a Markdown body as plain text, for lists, feeds and meta descriptions. */
 export function summaryFromBody(body: string): string {
   const para = body
     .split(/\n\s*\n/)
     .map((p) => p.trim())
     .find((p) => p && !/^(#|!\[|<|>|\||[-*] )/.test(p));
   if (!para) return '';
-  const plain = joinCjkLineBreaks(para)
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[*_`]/g, '')
-    .replace(/\s*\n\s*/g, ' ')
-    .trim();
+  const plain = paragraphText(para).replace(/\s*\n\s*/g, ' ').trim();
   return [...plain].length > SUMMARY_MAX ? `${[...plain].slice(0, SUMMARY_MAX).join('')}…` : plain;
 }
 

@@ -29,7 +29,15 @@ export function rfc822Beijing(iso: string): string {
   return `${DAYS[weekday]}, ${String(d).padStart(2, '0')} ${MONTHS[m - 1]} ${y} 00:00:00 +0800`;
 }
 
-const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+/** Text as HTML or XML text (either: the same five characters are special in both). */
+const markupText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * A plain-text summary as an item description. Feed readers render a description as HTML once
+ * the XML is decoded, so the text is escaped for HTML here and @astrojs/rss escapes it again for
+ * XML: `<img onerror>` in a summary reaches the reader as the text it is, never as an element.
+ */
+export const feedDescription = (plain: string) => markupText(plain);
 
 /** The lead photo as Media RSS: a 1200-wide JPEG with its size (readers show it beside the item). */
 export interface FeedImage {
@@ -39,7 +47,7 @@ export interface FeedImage {
 }
 
 function mediaContent(img: FeedImage, caption: string): string {
-  return `<media:content url="${xmlText(img.url)}" medium="image" type="image/jpeg" width="${img.width}" height="${img.height}">${caption ? `<media:description>${xmlText(caption)}</media:description>` : ''}</media:content>`;
+  return `<media:content url="${markupText(img.url)}" medium="image" type="image/jpeg" width="${img.width}" height="${img.height}">${caption ? `<media:description>${markupText(caption)}</media:description>` : ''}</media:content>`;
 }
 
 export function articleFeedItem(a: Article, ctx: FeedContext, image?: FeedImage): RSSFeedItem {
@@ -48,7 +56,7 @@ export function articleFeedItem(a: Article, ctx: FeedContext, image?: FeedImage)
   return {
     title: a.title,
     link: new URL(`/articles/${a.id}/`, ctx.site).href,
-    description: a.summary,
+    description: feedDescription(a.summary),
     customData: `<pubDate>${rfc822Beijing(a.date)}</pubDate>${image ? mediaContent(image, caption) : ''}`,
     categories: [...(place ? [place.name] : []), ...a.stars.map((s) => ctx.stars.byId(s)?.name ?? s)],
     author: [...a.reporters, ...a.correspondents].join('、'),
@@ -62,7 +70,7 @@ export function bulletinFeedItem(r: ResolvedBulletin, text: { title: string; not
   return {
     title: text.title,
     link: new URL(`/bulletins/${b.id}/`, ctx.site).href,
-    description: text.note,
+    description: feedDescription(text.note),
     customData: `<pubDate>${rfc822Beijing(b.date)}</pubDate>`,
     categories: [b.kind, ...places],
     ...(b.department ? { author: b.department } : {}),
@@ -75,13 +83,13 @@ export function bulletinFeedItem(r: ResolvedBulletin, text: { title: string; not
  */
 export function feedOptions(o: { title: string; description: string; path: string; feedPath: string; items: RSSFeedItem[]; site: URL; copyright?: string }): RSSOptions {
   const self = new URL(o.feedPath, o.site).href;
-  const copyright = o.copyright ? `<copyright>${xmlText(o.copyright)}</copyright>` : '';
+  const copyright = o.copyright ? `<copyright>${markupText(o.copyright)}</copyright>` : '';
   return {
     title: o.title,
     description: o.description,
     site: new URL(o.path, o.site),
     items: o.items,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
-    customData: `<language>${FEED_LANGUAGE}</language>${copyright}<atom:link href="${xmlText(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${FEED_LANGUAGE}</language>${copyright}<atom:link href="${markupText(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }

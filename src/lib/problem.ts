@@ -2,6 +2,7 @@
 // code, never the message: messages are for editors and may be reworded freely.
 //   yaml:<CODE>   the yaml package's own error code (err.code), e.g. yaml:DUPLICATE_KEY
 //   zod:<code>    a zod issue code the schema left in zod's terms, e.g. zod:invalid_type
+//   import/<what>  a warning of the importer (npm run import) about a page it read
 //   anything else one of ours, listed in PROBLEM below
 export const PROBLEM = {
   /** A field the schema does not know. */
@@ -56,6 +57,42 @@ export const PROBLEM = {
   photoNoCaption: 'photo-no-caption',
   /** An HTML <img> with a local src: the site cannot publish its file. */
   htmlImage: 'html-image',
+  // Reading content within limits (src/io/content-files.ts, src/io/field-text.ts).
+  symlinkedFolder: 'symlinked-folder',
+  /** A link leading out of the content folder or the project: never read. */
+  symlinkOutside: 'symlink-outside',
+  notAFile: 'not-a-file',
+  nameNotUtf8: 'name-not-utf8',
+  tooLarge: 'too-large',
+  controlCharacter: 'control-character',
+  bidiControl: 'bidi-control',
+  tooLong: 'too-long',
+  // The importer's warnings: what it could not settle on a page, for the editor to check.
+  importWeakHeadlineMatch: 'import/weak-headline-match',
+  importCloseHeadlineMatch: 'import/close-headline-match',
+  importUnmatchedHeadlineFits: 'import/unmatched-headline-fits',
+  importUnmatchedHeadline: 'import/unmatched-headline',
+  importNoHeadline: 'import/no-headline',
+  importMultiLineHeadline: 'import/multi-line-headline',
+  importPlaceWithoutTitle: 'import/place-without-title',
+  importUnknownPlace: 'import/unknown-place',
+  importSeveralPlaces: 'import/several-places',
+  importPlaceNotInText: 'import/place-not-in-text',
+  importPlaceFromText: 'import/place-from-text',
+  importAmbiguousPlace: 'import/ambiguous-place',
+  importNoPlace: 'import/no-place',
+  importNoByline: 'import/no-byline',
+  importNoReporter: 'import/no-reporter',
+  importScatteredBylines: 'import/scattered-bylines',
+  importBylineMissingName: 'import/byline-missing-name',
+  importBylineSplitsStory: 'import/byline-splits-story',
+  importGuessedSubhead: 'import/guessed-subhead',
+  importKeptCjkSpace: 'import/kept-cjk-space',
+  importPhotosToAdd: 'import/photos-to-add',
+  importUnreadablePhotoCredit: 'import/unreadable-photo-credit',
+  importStarOutsideSets: 'import/star-outside-sets',
+  importExistingArticle: 'import/existing-article',
+  importNoStories: 'import/no-stories',
 } as const;
 
 export type ProblemCode = (typeof PROBLEM)[keyof typeof PROBLEM] | `yaml:${string}` | `zod:${string}`;

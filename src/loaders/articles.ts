@@ -1,11 +1,11 @@
 // Loads content/articles/**/*.md: validated by the shared schema with editor-friendly errors
 // (file:line:col, the bad value, the closest valid names), rendered once, cached by content digest.
-import { readFile } from 'node:fs/promises';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL, fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { articleIdOf, duplicateIdProblem, listMarkdownFiles, readArticleSource } from '../io/articles.ts';
+import { articleIdOf, duplicateIdProblem, readArticleSource } from '../io/articles.ts';
+import { listMarkdown, readTextFileAsync } from '../io/content-files.ts';
 import { loadRegistries, REGISTRY_FILES } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { checkPhotoFiles, photoSourcesOf } from '../io/photos.ts';
@@ -53,9 +53,10 @@ export function articlesLoader(contentDir: string): Loader {
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir, root));
-      const files = listMarkdownFiles(join(contentDir, 'articles'));
+      const listing = listMarkdown(join(contentDir, 'articles'), (abs) => relative(root, abs), contentDir);
+      const files = listing.files;
       const untouched = new Set(store.keys());
-      const problems: Problem[] = [];
+      const problems: Problem[] = [...listing.problems];
       const firstFileOf = new Map<string, string>();
       /** Takes an id for a file; false (and a problem) when another file has it already. */
       const claim = (id: string, rel: string): boolean => {
@@ -78,7 +79,12 @@ export function articlesLoader(contentDir: string): Loader {
         while (next < files.length) {
           const file = files[next++];
           const rel = relative(root, file);
-          const source = await readFile(file, 'utf8');
+          const read = await readTextFileAsync(file, rel);
+          if ('problem' in read) {
+            problems.push(read.problem);
+            continue;
+          }
+          const source = read.source;
           const digest = generateDigest(`${stamp}\u0000${source}`);
           const known = store.get(articleIdOf(rel));
           if (known?.digest === digest && known.filePath === rel) {

@@ -1,11 +1,10 @@
 // Loads content/bulletins/*.md (专版 and 简报): frontmatter validated by the shared schema,
 // the editor's note (the body) rendered once. Which articles they hold is resolved with the
 // article index at page-build time (src/lib/bulletins.ts), where unknown ids are reported.
-import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Loader } from 'astro/loaders';
-import { listMarkdownFiles } from '../io/articles.ts';
+import { listMarkdown, readTextFileAsync } from '../io/content-files.ts';
 import { readBulletinSource } from '../io/bulletins.ts';
 import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
@@ -18,11 +17,17 @@ export function bulletinsLoader(contentDir: string): Loader {
       const root = fileURLToPath(config.root);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir, root));
-      const problems: Problem[] = [];
+      const listing = listMarkdown(join(contentDir, 'bulletins'), (abs) => relative(root, abs), contentDir);
+      const problems: Problem[] = [...listing.problems];
       const untouched = new Set(store.keys());
-      for (const file of listMarkdownFiles(join(contentDir, 'bulletins'))) {
+      for (const file of listing.files) {
         const rel = relative(root, file);
-        const source = await readFile(file, 'utf8');
+        const read = await readTextFileAsync(file, rel);
+        if ('problem' in read) {
+          problems.push(read.problem);
+          continue;
+        }
+        const source = read.source;
         const parsed = readBulletinSource(rel, source, registries);
         problems.push(...parsed.problems);
         const bulletin = parsed.bulletin;

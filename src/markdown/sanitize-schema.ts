@@ -15,7 +15,9 @@ export const articleSanitizeSchema: Options = {
     h2: ['id'], h3: ['id'], h4: ['id'],
   },
   protocols: { ...defaultSchema.protocols, href: ['http', 'https', 'mailto', 'tel'], src: ['http', 'https'] },
-  // Keep heading ids as written; the default prefix would break in-page links.
-  clobber: ['name'],
+  // Ids (and names) written in raw HTML get the default prefix, user-content-, so an article can
+  // never take an id the page uses (`<h2 id="main">`); rehype-article-ids.ts points links at them.
+  clobber: ['id', 'name', 'ariaDescribedBy', 'ariaLabelledBy'],
+  clobberPrefix: 'user-content-',
   strip: ['script', 'style', 'iframe', 'object', 'embed', 'template', 'noscript'],
 };

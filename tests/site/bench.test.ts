@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers/build-site.ts';
 
 describe('npm run bench', () => {
-  it('builds a 50-article synthetic archive (two with photos) and reports its figures as JSON on the last line', { timeout: 300_000 }, () => {
+  it('builds a 50-article synthetic archive (two with photos) and reports its figures as JSON on the last line', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
     expect(r.status, r.stderr).toBe(0);
     const last = r.stdout.trim().split('\n').at(-1)!;

@@ -85,7 +85,7 @@ describe('the other CLIs over the corpus', () => {
     const content = badContent();
     const r = run('bulletin.ts', ['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--title', '简报'], { JIEXUN_CONTENT: content });
     expect(r.status).toBe(1);
-    expect(r.out).toContain('articles/2022/gbk.md:1:1  expected a file saved as UTF-8, found another encoding');
+    expect(r.out).toContain('articles/2022/gbk.md:2:8  expected a file saved as UTF-8, found another encoding');
     expect(r.out).toContain('articles/2022/colon-no-space.md:3:8  street: expected a space after the colon');
     expect(r.out).not.toMatch(STACK);
   });

@@ -87,6 +87,9 @@ describe('--json', () => {
     const a = JSON.parse(r.stdout).articles[0];
     expect(a.street).toBeNull();
     expect(a.warnings.join('\n')).toMatch(/花园路街道 is not in content\/places.yaml/);
+    // --json carries each warning's code beside its message, in the same order.
+    expect(a.problems.map((p: { code: string }) => p.code)).toContain('import/unknown-place');
+    expect(a.problems.map((p: { message: string }) => p.message)).toEqual(a.warnings);
   });
 });
 

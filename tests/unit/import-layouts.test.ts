@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadRegistries } from '../../src/io/registries.ts';
+import { PROBLEM } from '../../src/lib/problem.ts';
 import { importPage } from '../../src/lib/import/import-page.ts';
 import { reviewLines } from '../../src/lib/import/review.ts';
 import { fixturePages, runningText, scorePage, unaccounted } from '../helpers/import-score.ts';
@@ -38,7 +39,7 @@ describe.each(pages)('$name', ({ file, expected, page }) => {
       if (e.captions) expect(a.captions).toEqual(e.captions);
       if (e.photographers) expect(a.photographers).toEqual(e.photographers);
       if (e.stars) expect(a.stars).toEqual(e.stars);
-      for (const star of e.starWarnings ?? []) expect(a.warnings.some((w) => w.startsWith(`${star} named in the text, not tagged:`)), `${star} warned`).toBe(true);
+      for (const star of e.starWarnings ?? []) expect(a.warnings.some((w) => w.code === PROBLEM.importStarOutsideSets && w.message.startsWith(`${star} `)), `${star} warned`).toBe(true);
       if (e.paragraphs !== undefined) expect(paragraphs(a.body)).toHaveLength(e.paragraphs);
       for (const piece of e.contains ?? []) expect(a.body).toContain(piece);
       for (const p of paragraphs(a.body)) expect(p, 'a paragraph ends mid-sentence').toMatch(/[。！？…—][”’」』）)]*$/u);
@@ -89,7 +90,7 @@ describe('kind 3: bylines', () => {
   it('reads a 本报 byline whose correspondent’s name is missing, and says so', () => {
     const a = page.articles[0];
     expect(a.printed.byline[0]).toBe('本报记者 鲁燕 本报通讯员');
-    expect(a.warnings.some((w) => w.includes('本报通讯员') && /no name/.test(w))).toBe(true);
+    expect(a.warnings.some((w) => w.code === PROBLEM.importBylineMissingName && w.message.includes('本报通讯员'))).toBe(true);
   });
   it('credits 本报记者 … 摄 under a photo as the photographer, not a reporter', () => {
     const a = page.articles[0];
@@ -109,8 +110,8 @@ describe('kind 4: text copied from a PDF', () => {
     const a = page.articles[0];
     // Only the name list and the dateline keep a space next to a Chinese character.
     expect(a.body.replace('张红梅 刘建设 王桂兰', '').replace(/^本报讯 /, '')).not.toMatch(/\p{Script=Han} \p{Script=Han}/u);
-    expect(a.warnings.some((w) => w.includes('张红梅 刘建设 王桂兰') && /space/.test(w))).toBe(true);
-    expect(page.articles[1].warnings.some((w) => /space between Chinese/.test(w))).toBe(false);
+    expect(a.warnings.some((w) => w.code === PROBLEM.importKeptCjkSpace && w.message.includes('张红梅 刘建设 王桂兰'))).toBe(true);
+    expect(page.articles[1].warnings.some((w) => w.code === PROBLEM.importKeptCjkSpace)).toBe(false);
   });
   it('recovers a paragraph break lost at a column end before a subhead', () => {
     expect(page.articles[1].body).toContain('广泛好评。\n\n## 阵地建在家门口\n\n');
@@ -126,7 +127,7 @@ describe('kind 5: page structure', () => {
   });
   it('takes a short item without its own headline as a story, warning that it has none', () => {
     expect(page.articles[1].title).toBeNull();
-    expect(page.articles[1].warnings.some((w) => /no headline/.test(w))).toBe(true);
+    expect(page.articles[1].warnings.some((w) => w.code === PROBLEM.importNoHeadline)).toBe(true);
   });
   it('takes ## place and ### title hints as the README says', () => {
     const hinted = pages.find((p) => p.name === 'page-structure-hints.md')!.page;
@@ -147,7 +148,7 @@ describe('kind 6: photos', () => {
   it('credits the column’s photo credit in parentheses to the stories with photos, unless a photo has its own', () => {
     expect(page.credits.map((c) => c.text)).toEqual(['（本栏照片除署名外均由本报记者 杜挺勇 摄）']);
     expect(page.articles.map((a) => a.photo)).toEqual([['杜挺勇'], ['杜挺勇'], ['鲁燕']]);
-    expect(page.warnings.filter((w) => /matched no story/.test(w))).toEqual([]);
+    expect(page.warnings.filter((w) => w.code === PROBLEM.importUnmatchedHeadline)).toEqual([]);
   });
 });
 
@@ -156,10 +157,11 @@ describe('kind 7: stars', () => {
   it('tags only the stars of the place’s sets and warns about the others', () => {
     // 会昌街道 (孟州市: village) names the community set's 幸福和谐星; 柳湖街道 works on both sets.
     expect(page.articles.map((a) => a.stars)).toEqual([['文明幸福星'], ['共建共享星', '生态宜居星']]);
-    expect(page.articles[0].warnings.filter((w) => /not tagged/.test(w))).toEqual([
+    // The message is the editor's instruction (what to write in places.yaml), so its wording is asserted too.
+    expect(page.articles[0].warnings.filter((w) => w.code === PROBLEM.importStarOutsideSets).map((w) => w.message)).toEqual([
       "幸福和谐星 named in the text, not tagged: expected a star of 会昌街道's set (village (村)), found 幸福和谐星, a community (城市社区) star; if 会昌街道 has 社区 too, write stars: [village, community] on it in content/places.yaml",
     ]);
-    expect(page.articles[1].warnings.filter((w) => /not tagged/.test(w))).toEqual([]);
+    expect(page.articles[1].warnings.filter((w) => w.code === PROBLEM.importStarOutsideSets)).toEqual([]);
   });
 });
 

@@ -19,6 +19,7 @@ import { placeFromText, readPlaceLine, readPlacePrefix } from '../../src/lib/imp
 import { endsSentence, isBalanced } from '../../src/lib/import/sentence.ts';
 import { starsNamed } from '../../src/lib/import/star-names.ts';
 import { unknownPlaceMessage } from '../../src/lib/import/unknown-place.ts';
+import { PROBLEM } from '../../src/lib/problem.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const { places, stars } = loadRegistries(join(ROOT, 'content'));
@@ -112,7 +113,7 @@ describe('headlines', () => {
   it('joins a title printed over two lines, with a space between whole phrases, and says so', () => {
     const two = composeTitle([line('开展“五星”创建月点评'), line('走稳走好“创星路”')]);
     expect(two.title).toBe('开展“五星”创建月点评 走稳走好“创星路”');
-    expect(two.warnings[0]).toMatch(/printed over 2 lines/);
+    expect(two.warnings.map((w) => w.code)).toEqual([PROBLEM.importMultiLineHeadline]);
     expect(composeTitle([line('为全力“创星”找准发力点、'), line('打通堵塞点')]).title).toBe('为全力“创星”找准发力点、打通堵塞点');
     expect(composeTitle([line('创建月点'), line('评')]).title).toBe('创建月点评');
   });
@@ -174,7 +175,7 @@ describe('headline matching', () => {
   it('warns when two headlines would fit about as well either way', () => {
     const stories = ['本报讯 莲湖街道召开推进会。', '本报讯 莲湖街道召开推进会。'];
     const m = matchHeadlines([{ headline: h('莲湖街道', '推进会召开'), alone: false }, { headline: h('莲湖街道', '召开推进会'), alone: false }], stories, places);
-    expect(m.warnings.flat().join('\n')).toMatch(/narrow margin/);
+    expect(m.warnings.flat().map((w) => w.code)).toContain(PROBLEM.importCloseHeadlineMatch);
   });
 });
 

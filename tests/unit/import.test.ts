@@ -8,6 +8,12 @@ import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { importPage, type ImportedPage } from '../../src/lib/import/import-page.ts';
+import type { ImportWarning } from '../../src/lib/import/import-warning.ts';
+import { PROBLEM } from '../../src/lib/problem.ts';
+
+/** Which warnings fired, by code; and the message of one, where its details (names, places) matter. */
+const codes = (ws: readonly ImportWarning[]) => ws.map((w) => w.code);
+const said = (ws: readonly ImportWarning[], code: string) => ws.filter((w) => w.code === code).map((w) => w.message).join('\n');
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SEEDS = resolve(ROOT, '../shared/seeds');
@@ -188,9 +194,9 @@ describe('seed 000: raw column text, headlines listed after the stories in anoth
     // Titles alone, without their place lines: matched by wording, with the doubts spelled out.
     const titlesOnly = importPage(`${text.slice(0, cut)}${list.split(/\n\s*\n/).map((b) => b.split('\n')[1]).join('\n')}\n`, registries);
     expect(titlesOnly.articles.map((a) => [a.title, a.street])).toEqual(page.articles.map((a) => [a.title, a.street]));
-    expect(titlesOnly.articles[0].warnings.join('\n')).toMatch(/few shared words only/);
-    expect(titlesOnly.articles[5].warnings.join('\n')).toMatch(/narrow margin/);
-    for (const a of titlesOnly.articles) expect(a.warnings.join('\n')).toMatch(/no place in the headline; took/);
+    expect(codes(titlesOnly.articles[0].warnings)).toContain(PROBLEM.importWeakHeadlineMatch);
+    expect(codes(titlesOnly.articles[5].warnings)).toContain(PROBLEM.importCloseHeadlineMatch);
+    for (const a of titlesOnly.articles) expect(codes(a.warnings)).toContain(PROBLEM.importPlaceFromText);
   });
 });
 
@@ -288,7 +294,7 @@ describe('fixture: raw columns with a two-line page title, an editor’s note an
     ]);
     expect(page.articles[4].subtitle).toBe('大定街道“五星”支部创建见闻');
     // The title printed over two lines is joined, and the editor is asked to check it.
-    expect(page.articles[1].warnings.join('\n')).toMatch(/headline printed over 2 lines/);
+    expect(codes(page.articles[1].warnings)).toContain(PROBLEM.importMultiLineHeadline);
   });
 
   it('reads bylines on two lines, after a feature’s lead, glued and wrapped, in the dateline and at the top', () => {
@@ -317,13 +323,13 @@ describe('fixture: raw columns with a two-line page title, an editor’s note an
 
   it('turns short stand-alone phrases into subheads, and says so', () => {
     expect(page.articles[4].body).toContain('\n\n## 片区联动聚合力\n\n');
-    expect(page.articles[4].warnings.join('\n')).toMatch(/片区联动聚合力.*subhead/);
+    expect(said(page.articles[4].warnings, PROBLEM.importGuessedSubhead)).toMatch(/片区联动聚合力/);
   });
 
   it('finds the stars named in the text, and loses nothing', () => {
     // 中站区 works on the community set: the village set's 生态宜居星 it names is warned about, not tagged.
     expect(page.articles.map((a) => a.stars)).toEqual([['幸福和谐星'], ['平安法治星'], ['支部过硬星'], [], ['产业兴旺星']]);
-    expect(page.articles[2].warnings.join('\n')).toMatch(/^生态宜居星 named in the text, not tagged: expected a star of 中站区's set/m);
+    expect(said(page.articles[2].warnings, PROBLEM.importStarOutsideSets)).toMatch(/^生态宜居星 .*expected a star of 中站区's set/m);
     expectWholeParagraphs(page);
     expectNothingLost(read(file), page);
   });
@@ -380,9 +386,9 @@ describe('fixture: raw text with titles above the stories and no place lines', (
       ['两街道联手共建“红色驿站”', null],
     ]);
     expect(page.articles[0].warnings).toEqual([]);
-    expect(page.articles[1].warnings.join('\n')).toMatch(/no place in the headline; took 五里堡街道/);
-    expect(page.articles[1].warnings.join('\n')).toMatch(/byline not found/);
-    expect(page.articles[2].warnings.join('\n')).toMatch(/ambiguous place: .*五里堡街道 and 德化街街道.*二七区/);
+    expect(said(page.articles[1].warnings, PROBLEM.importPlaceFromText)).toMatch(/五里堡街道/);
+    expect(codes(page.articles[1].warnings)).toContain(PROBLEM.importNoByline);
+    expect(said(page.articles[2].warnings, PROBLEM.importAmbiguousPlace)).toMatch(/五里堡街道 and 德化街街道.*二七区/);
   });
 
   it('prints page furniture as left over, and loses nothing', () => {
@@ -399,7 +405,7 @@ describe('fixture: a place the registry does not know', () => {
   it('leaves street empty and warns with the closest registry names', () => {
     const [a] = page.articles;
     expect([a.title, a.street, a.placeWritten]).toEqual(['“红色物业”暖民心', null, '花园路街道']);
-    expect(a.warnings.join('\n')).toMatch(/place 花园路街道 is not in content\/places.yaml \(closest: /);
+    expect(said(a.warnings, PROBLEM.importUnknownPlace)).toMatch(/花园路街道 .*\(closest: /);
     expectNothingLost(read(file), page);
   });
 });
@@ -415,8 +421,8 @@ describe('pages it has never seen', () => {
   it('reports a headline that matches no story, and a story that has none', () => {
     const page = importPage('本报讯 近日，莲湖街道开展志愿服务活动，居民积极参与。\n记者 鲁燕\n\n须水街道\n须水开展河道清洁行动\n', registries);
     expect(page.articles[0].title).toBeNull();
-    expect(page.articles[0].warnings.join('\n')).toMatch(/no headline found/);
-    expect(page.warnings.join('\n')).toMatch(/须水开展河道清洁行动.*matched no story/);
+    expect(codes(page.articles[0].warnings)).toContain(PROBLEM.importNoHeadline);
+    expect(said(page.warnings, PROBLEM.importUnmatchedHeadline)).toMatch(/须水开展河道清洁行动/);
     expect(page.leftover.map((l) => l.text)).toEqual(['须水街道', '须水开展河道清洁行动']);
   });
 
@@ -429,12 +435,12 @@ describe('pages it has never seen', () => {
     const [a] = page.articles;
     expect([a.title, a.street, a.reporters, a.correspondents]).toEqual(['“小巷管家”守护大民生', '焦南街道', ['杜挺勇'], ['尚艳菲']]);
     expect(a.body.split('\n\n')).toHaveLength(3);
-    expect(a.warnings.join('\n')).toMatch(/stands between the lead and the rest/);
+    expect(codes(a.warnings)).toContain(PROBLEM.importBylineSplitsStory);
   });
 
   it('reads an empty page as no stories, with a warning', () => {
     const page = importPage('\n\n', registries);
     expect(page.articles).toEqual([]);
-    expect(page.warnings).toEqual(['no stories found on this page']);
+    expect(codes(page.warnings)).toEqual([PROBLEM.importNoStories]);
   });
 });

@@ -6,6 +6,8 @@ import type { PlaceRegistry } from '../places.ts';
 import type { Headline } from './headline.ts';
 import { placeFromText, placeMentions } from './place-names.ts';
 import { hanOnly } from './sentence.ts';
+import { PROBLEM } from '../problem.ts';
+import { importWarning, type ImportWarning } from './import-warning.ts';
 
 export interface Candidate {
   headline: Headline;
@@ -19,7 +21,7 @@ export interface Matching {
   /** For each story, the index of its headline among the candidates. */
   headlineOf: (number | undefined)[];
   /** For each story, what the matching could not settle. */
-  warnings: string[][];
+  warnings: ImportWarning[][];
   /** Candidates matched to no story. */
   unmatched: number[];
 }
@@ -112,12 +114,12 @@ function bestPairing(score: number[][], storyCount: number): (number | undefined
 export function matchHeadlines(candidates: readonly Candidate[], stories: readonly string[], places: PlaceRegistry): Matching {
   const score = scoreMatrix(candidates, stories, places);
   const headlineOf = bestPairing(score, stories.length);
-  const warnings: string[][] = stories.map(() => []);
+  const warnings: ImportWarning[][] = stories.map(() => []);
   const name = (j: number) => `"${candidates[j].headline.title ?? candidates[j].headline.place?.written ?? '?'}"`;
   for (let a = 0; a < stories.length; a++) {
     const ha = headlineOf[a];
     if (ha === undefined) continue;
-    if (score[ha][a] < WEAK) warnings[a].push(`headline ${name(ha)} was matched to this story on a few shared words only (no place line): check it belongs here`);
+    if (score[ha][a] < WEAK) warnings[a].push(importWarning(PROBLEM.importWeakHeadlineMatch, `headline ${name(ha)} was matched to this story on a few shared words only (no place line): check it belongs here`));
     for (let b = 0; b < stories.length; b++) {
       const hb = headlineOf[b];
       if (b === a) continue;
@@ -125,7 +127,7 @@ export function matchHeadlines(candidates: readonly Candidate[], stories: readon
       const kept = score[ha][a] + (hb === undefined ? 0 : score[hb][b]);
       const swapped = score[ha][b] + (hb === undefined ? 0 : score[hb][a]);
       if (swapped >= kept - CLOSE_CALL) {
-        warnings[a].push(`headline ${name(ha)} was matched to this story by a narrow margin; it might belong to story ${b + 1}${hb === undefined ? '' : ` (headline ${name(hb)})`}`);
+        warnings[a].push(importWarning(PROBLEM.importCloseHeadlineMatch, `headline ${name(ha)} was matched to this story by a narrow margin; it might belong to story ${b + 1}${hb === undefined ? '' : ` (headline ${name(hb)})`}`));
       }
     }
   }
@@ -135,7 +137,7 @@ export function matchHeadlines(candidates: readonly Candidate[], stories: readon
     stories.forEach((_, i) => {
       const hi = headlineOf[i];
       if (score[j][i] >= MIN_SCORE && score[j][i] >= (hi === undefined ? 0 : score[hi][i]) - CLOSE_CALL) {
-        warnings[i].push(`the unmatched headline ${name(j)} would also fit this story`);
+        warnings[i].push(importWarning(PROBLEM.importUnmatchedHeadlineFits, `the unmatched headline ${name(j)} would also fit this story`));
       }
     });
   }

@@ -9,6 +9,8 @@ import { isPhotoCredit } from './caption.ts';
 import { displayWidth, normaliseHeadline } from './inline-text.ts';
 import { readPlaceLine, readPlacePrefix, type PlaceHit } from './place-names.ts';
 import { endsMidClause, hanCount } from './sentence.ts';
+import { PROBLEM } from '../problem.ts';
+import { importWarning, type ImportWarning } from './import-warning.ts';
 
 export interface HeadingLine {
   no: number;
@@ -24,7 +26,7 @@ export interface Headline {
   subtitle: string | null;
   /** The printed lines this headline consists of (place line included), for the review and accounting. */
   printed: HeadingLine[];
-  warnings: string[];
+  warnings: ImportWarning[];
   /** Set by Markdown headings, whose position above a story is part of the page's structure. */
   markdown: boolean;
   /** Heading depth of a place printed on a line of its own (## 莲湖街道), which stories below it share. */
@@ -67,7 +69,7 @@ function joinTitle(a: string, b: string): string {
 
 /** Sorts a headline's title lines into kicker, title and subtitle, saying what it had to decide. */
 export function composeTitle(lines: readonly HeadingLine[]): Pick<Headline, 'kicker' | 'title' | 'subtitle' | 'warnings'> {
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   const texts = lines.map((l) => normaliseHeadline(l.text));
   if (!texts.length) return { kicker: null, title: null, subtitle: null, warnings };
   const depths = lines.map((l) => l.depth);
@@ -92,7 +94,7 @@ export function composeTitle(lines: readonly HeadingLine[]): Pick<Headline, 'kic
   }
   let joined = title[0] ?? null;
   for (const t of title.slice(1)) joined = joinTitle(joined as string, t);
-  if (title.length > 1) warnings.push(`headline printed over ${title.length} lines (${title.join(' / ')}); joined as "${joined}": check the spacing, or whether one line is a kicker (引题) or subtitle (副题)`);
+  if (title.length > 1) warnings.push(importWarning(PROBLEM.importMultiLineHeadline, `headline printed over ${title.length} lines (${title.join(' / ')}); joined as "${joined}": check the spacing, or whether one line is a kicker (引题) or subtitle (副题)`));
   return { kicker, title: joined, subtitle, warnings };
 }
 
@@ -117,7 +119,7 @@ export function readHeadlines(lines: readonly HeadingLine[], places: PlaceRegist
   return groups.map((g) => {
     const composed = composeTitle(g.titles);
     const warnings = [...composed.warnings];
-    if (g.place && !composed.title) warnings.push(`the headline names the place ${g.place.written} but no title follows it`);
+    if (g.place && !composed.title) warnings.push(importWarning(PROBLEM.importPlaceWithoutTitle, `the headline names the place ${g.place.written} but no title follows it`));
     return { place: g.place, placeDepth: g.placeDepth, kicker: composed.kicker, title: composed.title, subtitle: composed.subtitle, printed: g.printed, warnings, markdown };
   });
 }

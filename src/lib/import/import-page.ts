@@ -16,6 +16,8 @@ import { commonParent, placeFromText, placeMentions, type PlaceHit } from './pla
 import { segmentPage, type LeftoverLine, type Segment } from './segments.ts';
 import { starsNamed } from './star-names.ts';
 import { starsOutsideSets } from '../check-rules.ts';
+import { PROBLEM } from '../problem.ts';
+import { importWarning as w, type ImportWarning } from './import-warning.ts';
 import { fixHeadline, fixProse } from '../zh-punctuation.ts';
 
 export interface ImportedArticle {
@@ -39,7 +41,7 @@ export interface ImportedArticle {
   body: string;
   /** The photos' captions (their credits and marks aside), in page order. */
   captions: string[];
-  warnings: string[];
+  warnings: ImportWarning[];
   /** The printed headline, byline and caption lines, as they stand on the page. */
   printed: { headline: string[]; byline: string[]; captions: string[] };
   /** Which page lines the story took as what, for the review list. */
@@ -64,7 +66,7 @@ export interface ImportedPage {
   articles: ImportedArticle[];
   /** Text that went into no story: the editor places it by hand. */
   leftover: LeftoverLine[];
-  warnings: string[];
+  warnings: ImportWarning[];
   layout: Layout;
 }
 
@@ -120,13 +122,13 @@ function parentHint(text: string, places: PlaceRegistry): string | null {
   return areas[0]?.[0] ?? null;
 }
 
-function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: PlaceRegistry, warnings: string[]): Place | undefined | null {
+function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: PlaceRegistry, warnings: ImportWarning[]): Place | undefined | null {
   if (hit) {
     const all = [hit, ...hit.also];
     const unknown = all.filter((h) => !h.place);
     for (const h of unknown) {
       const near = places.suggest(h.written);
-      warnings.push(`place ${h.written} is not in content/places.yaml${near.length ? ` (closest: ${near.join(', ')})` : ''}`);
+      warnings.push(w(PROBLEM.importUnknownPlace, `place ${h.written} is not in content/places.yaml${near.length ? ` (closest: ${near.join(', ')})` : ''}`));
     }
     if (unknown.length) return null;
     let place = hit.place as Place;
@@ -134,24 +136,24 @@ function resolvePlace(hit: PlaceHit | undefined, bodyText: string, places: Place
       const listed = all.map((h) => h.place as Place);
       const parent = commonParent(listed, places);
       place = parent ?? place;
-      warnings.push(`the headline names ${listed.length} places (${all.map((h) => h.written).join(', ')}); filed under ${place.name}: check`);
+      warnings.push(w(PROBLEM.importSeveralPlaces, `the headline names ${listed.length} places (${all.map((h) => h.written).join(', ')}); filed under ${place.name}: check`));
     }
     const named = placeMentions(bodyText, places);
     const inside = new Set(places.subtree(place.id).map((p) => p.id));
-    if (![...named.keys()].some((id) => inside.has(id))) warnings.push(`the story's text never names ${place.name}, the place in its headline: check the headline belongs to this story`);
+    if (![...named.keys()].some((id) => inside.has(id))) warnings.push(w(PROBLEM.importPlaceNotInText, `the story's text never names ${place.name}, the place in its headline: check the headline belongs to this story`));
     return place;
   }
   const guess = placeFromText(bodyText, places);
   if (guess.place) {
-    warnings.push(`no place in the headline; took ${guess.place.name}, the place the text names most: check`);
+    warnings.push(w(PROBLEM.importPlaceFromText, `no place in the headline; took ${guess.place.name}, the place the text names most: check`));
     return guess.place;
   }
   if (guess.tied.length) {
     const around = commonParent(guess.tied, places);
     const hint = around && !guess.tied.includes(around) ? ` (a story about all of them goes under ${around.name})` : '';
-    warnings.push(`ambiguous place: the text names ${guess.tied.map((p) => p.name).join(' and ')} equally often${hint}; put the place above the headline and import again`);
+    warnings.push(w(PROBLEM.importAmbiguousPlace, `ambiguous place: the text names ${guess.tied.map((p) => p.name).join(' and ')} equally often${hint}; put the place above the headline and import again`));
   }
-  else warnings.push('no place found in the headline or the text; set street by hand');
+  else warnings.push(w(PROBLEM.importNoPlace, 'no place found in the headline or the text; set street by hand'));
   return undefined;
 }
 
@@ -162,7 +164,7 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const elements = structurePage(lines, places);
   const text = segmentPage(elements, shape);
   const pageTitle = takePageTitle(elements, places, text.segments);
-  const pageWarnings: string[] = [];
+  const pageWarnings: ImportWarning[] = [];
 
   const chunks = elements
     .filter((e): e is { kind: 'heading'; chunk: HeadingChunk } => e.kind === 'heading')
@@ -181,30 +183,30 @@ export function importPage(source: string, registries: Registries): ImportedPage
 
   const credits = text.credits.map((c) => ({ ...c, photographers: parseByline(`${photoCreditNames(c.text)} 摄`)?.photographers ?? [] }));
   const columnPhotographers = [...new Set(credits.flatMap((c) => c.photographers))];
-  for (const c of credits) if (!c.photographers.length) pageWarnings.push(`line ${c.no} "${c.text}" looks like a photo credit but names no one I can read: credit the photos by hand`);
+  for (const c of credits) if (!c.photographers.length) pageWarnings.push(w(PROBLEM.importUnreadablePhotoCredit, `line ${c.no} "${c.text}" looks like a photo credit but names no one I can read: credit the photos by hand`));
 
   const articles = text.segments.map((seg, i): ImportedArticle => {
     const warnings = [...seg.warnings];
     const { blocks, captions, warnings: blockWarnings } = buildBlocks(seg.lines, shape);
     const j = matching.headlineOf[i];
     const headline: Headline | undefined = j === undefined ? undefined : candidates[j].headline;
-    if (!headline) warnings.push('no headline found for this story: write the title by hand');
+    if (!headline) warnings.push(w(PROBLEM.importNoHeadline, 'no headline found for this story: write the title by hand'));
     else warnings.push(...headline.warnings);
     warnings.push(...matching.warnings[i]);
     const bodyText = blocks.map((b) => b.text).join('');
     const place = resolvePlace(headline?.place, bodyText, places, warnings);
     const byline = mergeBylines(seg.bylines.map((b) => b.byline));
-    if (!byline) warnings.push('byline not found (记者 …, 通讯员 …): add the reporter by hand');
-    else if (!byline.reporters.length) warnings.push(`the byline "${byline.text}" names no reporter (记者)`);
-    if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(`bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`);
+    if (!byline) warnings.push(w(PROBLEM.importNoByline, 'byline not found (记者 …, 通讯员 …): add the reporter by hand'));
+    else if (!byline.reporters.length) warnings.push(w(PROBLEM.importNoReporter, `the byline "${byline.text}" names no reporter (记者)`));
+    if (seg.bylines.length > 1 && new Set(seg.bylines.map((b) => b.position)).size > 1) warnings.push(w(PROBLEM.importScatteredBylines, `bylines at several places in the story (${seg.bylines.map((b) => b.byline.text).join(' / ')}); merged`));
     warnings.push(...blockWarnings);
     for (const b of seg.bylines) {
-      for (const role of b.byline.missing ?? []) warnings.push(`the byline "${b.byline.text}" (line ${b.lines[0]}) has no name after ${role}: the page left it out; add it by hand if you know it`);
+      for (const role of b.byline.missing ?? []) warnings.push(w(PROBLEM.importBylineMissingName, `the byline "${b.byline.text}" (line ${b.lines[0]}) has no name after ${role}: the page left it out; add it by hand if you know it`));
     }
     for (const b of blocks) {
       // The dateline keeps its conventional space (本报讯 近日).
       for (const m of b.text.replace(DATELINE_MARK, '').matchAll(/\p{Script=Han}+(?: \p{Script=Han}+)+/gu)) {
-        warnings.push(`a space between Chinese characters was kept in "${m[0]}" (line ${b.lines[0]}): right in a list of names, else a line wrap to remove`);
+        warnings.push(w(PROBLEM.importKeptCjkSpace, `a space between Chinese characters was kept in "${m[0]}" (line ${b.lines[0]}): right in a list of names, else a line wrap to remove`));
       }
     }
     // Written as npm run check wants it: Chinese quotes in headlines, full-width punctuation in Chinese text.
@@ -212,12 +214,12 @@ export function importPage(source: string, registries: Registries): ImportedPage
     // A photo's own credit (杜挺勇 摄) names its photographer; else the column's credit does.
     const photos = captions.map((c) => ({ caption: c.text, after: c.after, photographers: c.credit?.photographers ?? columnPhotographers }));
     const photographers = [...new Set([...(byline?.photographers ?? []), ...photos.flatMap((p) => p.photographers)])];
-    if (captions.length) warnings.push(`${captions.length === 1 ? 'a photo' : `${captions.length} photos`} to add: put ${captions.length === 1 ? 'the file' : 'the files'} beside the article and replace ${captions.map((_, n) => photoPlaceholder(n + 1)).join(', ')} with ${captions.length === 1 ? 'its name' : 'their names'}`);
+    if (captions.length) warnings.push(w(PROBLEM.importPhotosToAdd, `${captions.length === 1 ? 'a photo' : `${captions.length} photos`} to add: put ${captions.length === 1 ? 'the file' : 'the files'} beside the article and replace ${captions.map((_, n) => photoPlaceholder(n + 1)).join(', ')} with ${captions.length === 1 ? 'its name' : 'their names'}`));
     const named = starsNamed([headline?.kicker, title, headline?.subtitle, bodyText, ...captions.map((c) => c.text)].filter(Boolean).join('\n'), stars);
     // A star outside the place's sets (i16's rule, the one `npm run check` applies) is warned about, not tagged.
     const outsideSets = place ? starsOutsideSets(place.id, named.map((n) => stars.resolve(n)!.id), places, stars) : [];
     const outside = outsideSets.map((o) => named[o.index]);
-    for (const o of outsideSets) warnings.push(`${named[o.index]} named in the text, not tagged: ${o.message}`);
+    for (const o of outsideSets) warnings.push(w(PROBLEM.importStarOutsideSets, `${named[o.index]} named in the text, not tagged: ${o.message}`));
     const parts: StoryPart[] = [];
     const printedHeadline = headline?.printed ?? [];
     const partOf = (role: StoryPart['role'], lines: number[]) => lines.length && parts.push({ role, lines });
@@ -259,12 +261,12 @@ export function importPage(source: string, registries: Registries): ImportedPage
   const leftover = [...text.leftover];
   for (const j of matching.unmatched) {
     const h = candidates[j].headline;
-    pageWarnings.push(`headline "${h.title ?? h.printed.map((l) => l.text).join(' ')}" (line ${h.printed[0]?.no}) matched no story`);
+    pageWarnings.push(w(PROBLEM.importUnmatchedHeadline, `headline "${h.title ?? h.printed.map((l) => l.text).join(' ')}" (line ${h.printed[0]?.no}) matched no story`));
     for (const l of h.printed) leftover.push({ no: l.no, text: l.text, why: 'a headline that matched no story' });
   }
   leftover.sort((a, b) => a.no - b.no);
   const note = buildBlocks(text.note.lines, shape);
   const editorNote = note.blocks.length ? note.blocks.map((b) => b.text).join('\n\n') : null;
-  if (!articles.length) pageWarnings.push('no stories found on this page');
+  if (!articles.length) pageWarnings.push(w(PROBLEM.importNoStories, 'no stories found on this page'));
   return { title: pageTitle.title, editorNote, credits, articles, leftover, warnings: pageWarnings, layout: shape.layout };
 }

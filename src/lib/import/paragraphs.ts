@@ -9,6 +9,8 @@ import { parseByline, splitTrailingByline, type Byline } from './byline.ts';
 import { normaliseInline } from './inline-text.ts';
 import type { PageShape } from './page-lines.ts';
 import { endsMidClause, endsSentence, hanCount, isBalanced } from './sentence.ts';
+import { PROBLEM } from '../problem.ts';
+import { importWarning, type ImportWarning } from './import-warning.ts';
 
 export interface BodyLine {
   no: number;
@@ -84,10 +86,10 @@ function endsParagraph(prev: BodyLine, next: BodyLine, shape: PageShape): boolea
   return prev.width <= shape.columnWidth * SHORT_LINE;
 }
 
-export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Caption[]; warnings: string[] } {
+export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blocks: Block[]; captions: Caption[]; warnings: ImportWarning[] } {
   const blocks: Block[] = [];
   const captions: Caption[] = [];
-  const warnings: string[] = [];
+  const warnings: ImportWarning[] = [];
   let para: { text: string; lines: number[]; last: BodyLine } | undefined;
   const captionsById = new Map<number, Caption>();
   let atParagraphStart = true;
@@ -120,7 +122,7 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     if (para && line.depth === 0 && endsSentence(para.last.text) && next?.indent && !line.indent && isSubhead(line, shape)) {
       flush();
       blocks.push({ kind: 'subhead', text, lines: [line.no] });
-      warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
+      warnings.push(importWarning(PROBLEM.importGuessedSubhead, `took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`));
       return;
     }
     if (para && !endsParagraph(para.last, line, shape) && line.depth === 0) {
@@ -137,7 +139,7 @@ export function buildBlocks(lines: readonly BodyLine[], shape: PageShape): { blo
     const hasMore = lines.slice(i + 1).some((l) => l.caption === undefined);
     if (atParagraphStart && (blocks.length > 0 || line.depth > 0) && hasMore && isSubhead(line, shape)) {
       blocks.push({ kind: 'subhead', text: line.depth > 0 ? normaliseInline(line.text) : text, lines: [line.no] });
-      if (line.depth === 0) warnings.push(`took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`);
+      if (line.depth === 0) warnings.push(importWarning(PROBLEM.importGuessedSubhead, `took line ${line.no} "${text}" for a section subhead (##): make it part of the text if it is not one`));
       return;
     }
     para = { text, lines: [line.no], last: line };

@@ -26,7 +26,7 @@ export function reviewLines(file: string, page: ImportedPage, files: readonly (R
   const out: string[] = [];
   const n = page.articles.length;
   out.push(`${file}: ${n} ${n === 1 ? 'story' : 'stories'}${page.title ? ` · page title ${page.title}` : ''}`);
-  for (const w of page.warnings) out.push(`  ! ${w}`);
+  for (const w of page.warnings) out.push(`  ! ${w.message}`);
   for (const c of page.credits) out.push(`  photo credit for the page (line ${c.no}): ${c.photographers.length ? `${c.photographers.join(' ')} 摄, for the photos without a credit of their own` : c.text}`);
   if (page.editorNote) out.push(`  editor's note (编者按, kept for the bulletin): ${page.editorNote.length > 60 ? `${page.editorNote.slice(0, 60)}…` : page.editorNote}`);
   page.articles.forEach((a, i) => {
@@ -44,7 +44,7 @@ export function reviewLines(file: string, page: ImportedPage, files: readonly (R
     if (a.parts.length) out.push(`     took: ${a.parts.map((p) => `${PART_LABEL[p.role]} l.${lineList(p.lines)}`).join(' · ')}`);
     const f = files[i];
     if (f) out.push(`     → ${f.display}  ${f.status}`);
-    for (const w of a.warnings) out.push(`     ! ${w}`);
+    for (const w of a.warnings) out.push(`     ! ${w.message}`);
   });
   if (page.leftover.length) {
     out.push('  left over — in no story; place it by hand or drop it:');

@@ -9,6 +9,8 @@ import type { PageLine, PageShape } from './page-lines.ts';
 import { isNoteStart, NOTE_LABEL, type Element, type HeadingChunk } from './page-structure.ts';
 import type { BodyLine } from './paragraphs.ts';
 import { endsSentence, hanCount } from './sentence.ts';
+import { PROBLEM } from '../problem.ts';
+import { importWarning, type ImportWarning } from './import-warning.ts';
 
 export interface PlacedByline {
   byline: Byline;
@@ -23,7 +25,7 @@ export interface Segment {
   dateline: boolean;
   /** The headline chunk printed directly above the story, if any. */
   above?: HeadingChunk;
-  warnings: string[];
+  warnings: ImportWarning[];
 }
 
 export interface LeftoverLine {
@@ -255,7 +257,7 @@ function tidySegments(segments: Segment[]): { stories: Segment[]; scraps: Segmen
     if (prev && leadOnly && !seg.above && !seg.dateline && !seg.bylines.length && seg.lines.length) {
       prev.bylines[0].position = 'mid';
       prev.lines.push(...seg.lines);
-      prev.warnings.push(`the byline "${prev.bylines[0].byline.text}" stands between the lead and the rest of the story; both parts were kept together: check that they belong together`);
+      prev.warnings.push(importWarning(PROBLEM.importBylineSplitsStory, `the byline "${prev.bylines[0].byline.text}" stands between the lead and the rest of the story; both parts were kept together: check that they belong together`));
       continue;
     }
     const text = seg.lines.map((l) => l.text).join('');
