@@ -6,13 +6,19 @@ import searchIndex from './src/integrations/search-index.ts';
 import photoOriginals from './src/integrations/photo-originals.ts';
 import admin from './src/integrations/admin.ts';
 import bulletinPdf from './src/integrations/bulletin-pdf.ts';
+import { starColours } from './src/integrations/star-colours.ts';
+import { contentDir } from './src/io/content-dir.ts';
+import { readSiteSettings } from './src/io/site-settings.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
 
-// SITE_URL: the public address, for canonical links, feeds and the sitemap.
+// The public address (canonical links, feeds, the sitemap, meta tags) is `url:` in content/site.yaml;
+// SITE_URL overrides it for a staging copy. A broken site.yaml is reported by the content check,
+// which stops the build, so the stand-in address below never reaches a published page.
 // JIEXUN_OUT / JIEXUN_CACHE: where scripts/build.ts builds (it swaps into dist/ on success).
+const settings = readSiteSettings(contentDir()).settings;
 export default defineConfig({
-  site: process.env.SITE_URL ?? 'https://jiexun.example.cn',
+  site: process.env.SITE_URL ?? settings?.url ?? 'https://invalid.example/',
   outDir: process.env.JIEXUN_OUT ?? './dist',
   cacheDir: process.env.JIEXUN_CACHE ?? './node_modules/.astro',
   trailingSlash: 'always',
@@ -26,6 +32,7 @@ export default defineConfig({
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
   integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf(), admin()],
+  vite: { plugins: [starColours()] },
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),

@@ -338,3 +338,55 @@ export function bulletinSchema({ places, stars }: Registries) {
     );
 }
 export type BulletinFrontmatter = z.output<ReturnType<typeof bulletinSchema>>;
+
+// ---------------------------------------------------------------- site settings
+
+/** Fields of content/site.yaml; every other key is refused by name. */
+export const SITE_SETTINGS_FIELDS = ['sample', 'name', 'tagline', 'description', 'url', 'sponsor', 'organizer', 'contact', 'icp', 'police', 'siteCode'] as const;
+
+/** The MIIT record number as printed in footers: 豫ICP备12345678号, optionally -1 for the site's number. */
+const ICP_RE = /^[\u4e00-\u9fff]ICP备\d{6,10}号(-\d{1,3})?$/;
+/** The public-security record number: 豫公网安备41010202000123号 (14 digits). */
+const POLICE_RE = /^([\u4e00-\u9fff])公网安备\s*(\d{14})号$/;
+
+export function policeRecordNumber(record: string): string {
+  return POLICE_RE.exec(record)?.[2] ?? '';
+}
+
+export const siteSettingsSchema = z
+  .record(z.string(), z.unknown(), { error: (i) => `expected the site settings (name, url, sponsor, icp …), found ${shown(i.input)}` })
+  .pipe(
+    z
+      .object({
+        /** The committed sample: the footer says its values are examples. */
+        sample: z.boolean({ error: (i) => `expected true or false, found ${shown(i.input)}` }).default(false),
+        name: text('the site name (网站名称)'),
+        tagline: text('a tagline shown beside the name').optional(),
+        description: text('a one-sentence description of the site'),
+        url: z
+          .string({ error: (i) => `expected the public address such as https://news.example.gov.cn/, found ${shown(i.input)}` })
+          .trim()
+          .refine((v) => /^https?:\/\/[^\s/]+\.[^\s/]+(\/\S*)?$/.test(v) && URL.canParse(v), { error: (i) => `expected the public address such as https://news.example.gov.cn/, found ${shown(i.input)}` })
+          .transform((v) => new URL(v).origin + '/'),
+        sponsor: text('the sponsoring body (主办单位)'),
+        organizer: text('the body that runs the site (承办单位)').optional(),
+        contact: z
+          .object({
+            phone: text('a telephone number').optional(),
+            email: z.string({ error: (i) => `expected an email address, found ${shown(i.input)}` }).trim().regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, { error: (i) => `expected an email address, found ${shown(i.input)}` }).optional(),
+            address: text('a postal address').optional(),
+          }, { error: (i) => `expected phone:, email: and address: lines, found ${shown(i.input)}` })
+          .catchall(unknownField(['phone', 'email', 'address']))
+          .optional(),
+        icp: z.string({ error: (i) => `expected the ICP record number such as 豫ICP备12345678号-1 (ICP备案号), found ${shown(i.input)}` }).trim().regex(ICP_RE, { error: (i) => `expected the ICP record number such as 豫ICP备12345678号-1 (ICP备案号), found ${shown(i.input)}` }),
+        police: z.string({ error: (i) => `expected the public-security record number such as 豫公网安备41010202000123号 (公安备案号), found ${shown(i.input)}` }).trim().regex(POLICE_RE, { error: (i) => `expected the public-security record number such as 豫公网安备41010202000123号 (公安备案号, 14 digits), found ${shown(i.input)}` }).optional(),
+        // Written as a number, YAML drops leading zeros: the message asks for quotes.
+        siteCode: z
+          .union([z.string(), z.number()], { error: (i) => `expected the ten-character site identifier (网站标识码) in quotes, found ${shown(i.input)}` })
+          .transform((v) => String(v).trim())
+          .refine((v) => /^[0-9A-Za-z]{10}$/.test(v), { error: (i) => `expected the ten-character site identifier (网站标识码) in quotes, such as '4101020001', found ${shown(i.input)}` })
+          .optional(),
+      })
+      .catchall(unknownField(SITE_SETTINGS_FIELDS)),
+  );
+export type SiteSettings = z.output<typeof siteSettingsSchema>;

@@ -59,6 +59,7 @@ export function generateCorpus({ articles: n, seed = 20221, from, to }: CorpusOp
 
   mkdirSync(to, { recursive: true });
   copyFileSync(join(from, 'places.yaml'), join(to, 'places.yaml'));
+  copyFileSync(join(from, 'site.yaml'), join(to, 'site.yaml'));
   copyFileSync(join(from, 'stars.yaml'), join(to, 'stars.yaml'));
   // Every byline name in the people registry, as npm run new and npm run import would have added them.
   const people = newPeople(createPeopleRegistry([]), [...reporters.map((name) => ({ name, role: 'reporter' as const })), ...correspondents.map((name) => ({ name, role: 'correspondent' as const }))]);

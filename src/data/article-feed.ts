@@ -4,6 +4,7 @@ import rss from '@astrojs/rss';
 import type { APIContext } from 'astro';
 import type { Article } from '../lib/article.ts';
 import { articleFeedItem, feedOptions, FEED_SIZE } from '../lib/feeds.ts';
+import { feedCopyright } from '../ui/strings.ts';
 import { getSite } from './site.ts';
 import { leadImage } from './photos.ts';
 
@@ -22,5 +23,6 @@ export async function articleFeed(context: APIContext, feed: { title: string; de
       }),
     ),
     site: context.site!,
+    copyright: feedCopyright(site.settings),
   }));
 }

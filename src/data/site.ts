@@ -5,10 +5,13 @@ import type { Article } from '../lib/article.ts';
 import { buildSiteIndex, type SiteIndex } from '../lib/site-index.ts';
 import { bulletinsByArticle, resolveBulletins, type Bulletin, type ResolvedBulletin } from '../lib/bulletins.ts';
 import { loadRegistries } from '../io/registries.ts';
+import { loadSiteSettings } from '../io/site-settings.ts';
 import { contentDir } from '../io/content-dir.ts';
-import type { Registries } from '../schema.ts';
+import type { Registries, SiteSettings } from '../schema.ts';
 
 export interface Site extends Registries {
+  /** content/site.yaml: name, public address, 主办单位, record numbers. */
+  settings: SiteSettings;
   index: SiteIndex;
   entry(id: string): CollectionEntry<'articles'>;
   bulletins: ResolvedBulletin[];
@@ -20,6 +23,7 @@ let site: Promise<Site> | undefined;
 
 async function load(): Promise<Site> {
   const registries = loadRegistries(contentDir());
+  const settings = loadSiteSettings(contentDir());
   const entries = await getCollection('articles');
   const byId = new Map(entries.map((e) => [e.id, e]));
   const index = buildSiteIndex(entries.map((e) => e.data as unknown as Article), registries.places, registries.stars, registries.people);
@@ -29,6 +33,7 @@ async function load(): Promise<Site> {
   const byArticle = bulletinsByArticle(bulletins);
   return {
     ...registries,
+    settings,
     index,
     entry: (id) => byId.get(id)!,
     bulletins,

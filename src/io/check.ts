@@ -16,6 +16,7 @@ import { bulletinUi } from '../ui/strings.ts';
 import { PROBLEM, type Problem } from './problems.ts';
 import { readRegistries, REGISTRY_FILES } from './registries.ts';
 import { checkPhotoFiles, htmlImageWarnings, photoSourcesOf } from './photos.ts';
+import { readSiteSettings, SITE_SETTINGS_FILE } from './site-settings.ts';
 
 export interface CheckOptions {
   /** The content folder (holds places.yaml, stars.yaml, articles/, bulletins/). */
@@ -53,6 +54,8 @@ export function checkContent(options: CheckOptions): CheckResult {
   // people.yaml may be absent (a folder without bylines yet); places.yaml and stars.yaml are counted even when missing.
   const registryCount = REGISTRY_FILES.filter((f) => f !== 'people.yaml' || existsSync(join(contentDir, f))).length;
   problems.push(...reg.problems.map((p) => ({ ...p, file: show(resolve(root, p.file)) })));
+  // content/site.yaml (name, address, 主办单位, record numbers): checked with the registries, counted apart from them.
+  problems.push(...readSiteSettings(contentDir).problems.map((p) => ({ ...p, file: show(resolve(root, p.file)) })));
   if (!reg.registries) return { problems: problems.sort(byPosition), ...none, checked: { articles: 0, bulletins: 0, registries: registryCount }, registriesFailed: true };
   const registries = reg.registries;
 
@@ -80,7 +83,7 @@ export function checkContent(options: CheckOptions): CheckResult {
         for (const f of listing.files) selected.add(f);
       }
       else if (abs.toLowerCase().endsWith('.md')) selected.add(abs);
-      else if (!REGISTRY_FILES.map((f) => join(contentDir, f)).includes(abs)) {
+      else if (![...REGISTRY_FILES, SITE_SETTINGS_FILE].map((f) => join(contentDir, f)).includes(abs)) {
         problems.push(at(abs, PROBLEM.badPath, `expected a .md article or bulletin, a folder, or the registry files of ${show(contentDir)}, found ${basename(abs)}`));
       }
     }

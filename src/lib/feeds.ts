@@ -81,14 +81,15 @@ export function bulletinFeedItem(r: ResolvedBulletin, text: { title: string; not
  * Channel options: `path` is the page the feed follows (the channel link) and `feedPath` the
  * feed itself (atom:link rel=self, which feed validators ask for).
  */
-export function feedOptions(o: { title: string; description: string; path: string; feedPath: string; items: RSSFeedItem[]; site: URL }): RSSOptions {
+export function feedOptions(o: { title: string; description: string; path: string; feedPath: string; items: RSSFeedItem[]; site: URL; copyright?: string }): RSSOptions {
   const self = new URL(o.feedPath, o.site).href;
+  const copyright = o.copyright ? `<copyright>${markupText(o.copyright)}</copyright>` : '';
   return {
     title: o.title,
     description: o.description,
     site: new URL(o.path, o.site),
     items: o.items,
     xmlns: { atom: 'http://www.w3.org/2005/Atom', media: 'http://search.yahoo.com/mrss/' },
-    customData: `<language>${FEED_LANGUAGE}</language><atom:link href="${markupText(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${FEED_LANGUAGE}</language>${copyright}<atom:link href="${markupText(self)}" rel="self" type="application/rss+xml"/>`,
   };
 }

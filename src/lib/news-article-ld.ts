@@ -4,7 +4,13 @@ import type { Bulletin } from './bulletins.ts';
 import type { PlaceRegistry } from './places.ts';
 import { beijingDateTime } from './dates.ts';
 
-export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[]; issueLabel: (b: Bulletin) => string; image?: { url: string; width: number; height: number } }) {
+/** Who publishes the site (content/site.yaml): the site under its sponsoring body (主办单位). */
+export interface Publisher {
+  name: string;
+  sponsor: string;
+}
+
+export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistry; bulletins: readonly Bulletin[]; issueLabel: (b: Bulletin) => string; publisher: Publisher; image?: { url: string; width: number; height: number } }) {
   const lineage = ctx.places.lineage(a.place);
   const place = lineage.at(-1)!;
   const person = (name: string, role?: string) => ({ '@type': 'Person', name, ...(role ? { jobTitle: role } : {}) });
@@ -19,6 +25,7 @@ export function newsArticleLd(a: Article, ctx: { site: URL; places: PlaceRegistr
     url: new URL(`/articles/${a.id}/`, ctx.site).href,
     ...(ctx.image ? { image: [{ '@type': 'ImageObject', url: ctx.image.url, width: ctx.image.width, height: ctx.image.height }] } : {}),
     author: [...a.reporters.map((n) => person(n, '记者')), ...a.correspondents.map((n) => person(n, '通讯员'))],
+    publisher: { '@type': 'Organization', name: ctx.publisher.name, url: new URL('/', ctx.site).href, parentOrganization: { '@type': 'Organization', name: ctx.publisher.sponsor } },
     contentLocation: {
       '@type': 'Place',
       name: place.name,

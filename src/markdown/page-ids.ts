@@ -6,6 +6,7 @@ export const PAGE_IDS: ReadonlySet<string> = new Set([
   'search-form', 'search-q', 'search-results', 'search-results-heading', 'search-status', 'search-hits',
   'search-pager', 'search-facets-heading', 'search-facet-lists', 'search-clear', 'search-chips', 'search-links',
   'search-suggest',
+  'large-text', 'nf-q', 'lead-heading',
 ]);
 
 /** Ids made from data: years (y2022), places on a star page (p-lianhu), articles in a bulletin (a-<id>). */

@@ -6,5 +6,5 @@ import { bulletinUi } from '../ui/strings.ts';
 
 export async function GET(context: APIContext) {
   const site = await getSite();
-  return articleFeed(context, { title: bulletinUi.siteFeedTitle, description: bulletinUi.siteFeedDescription, path: '/', articles: site.index.articles });
+  return articleFeed(context, { title: bulletinUi.siteFeedTitle(site.settings.name), description: bulletinUi.siteFeedDescription, path: '/', articles: site.index.articles });
 }

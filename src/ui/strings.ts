@@ -3,9 +3,6 @@
 import type { FacetKey } from '../search/shared/facet-keys.ts';
 import { chineseDate } from '../lib/dates.ts';
 export const ui = {
-  siteName: '街讯',
-  siteTagline: '“五星”支部创建 · 街道新闻',
-  siteDescription: '区县报“五星”支部创建报道：按街道、按星级、按时间浏览，专版与简报。',
   nav: { home: '首页', streets: '街道', stars: '五星', bulletins: '专版·简报', archive: '归档', search: '搜索' },
   skipToContent: '跳到正文',
   searchLabel: '搜索报道',
@@ -23,15 +20,15 @@ export const ui = {
   publishedOn: '刊发日期',
   place: '地点',
   stars: '星级',
-  olderInPlace: '上一篇',
-  newerInPlace: '下一篇',
+  olderInPlace: (area: string) => `本${area}上一篇`,
+  newerInPlace: (area: string) => `本${area}下一篇`,
   related: '相关报道',
   inBulletins: '刊于',
   source: '来源',
   articlesCount: (n: number) => `${n} 篇`,
   streetsTitle: '街道',
   streetsIntro: '按城市、区县浏览各街道（乡镇）的报道。',
-  placeStreets: '下辖街道（乡镇）',
+  placeChildren: { province: '下辖市', city: '下辖区县', district: '下辖街道（乡镇）' } as Record<string, string>,
   placeTimeline: '报道时间线',
   noArticles: '暂无报道。',
   starsTitle: '五星支部',
@@ -65,7 +62,6 @@ export const ui = {
   notFoundTitle: '页面未找到',
   notFoundText: '您要找的页面不存在，可能已移动或删除。',
   backHome: '返回首页',
-  footer: '街讯 · 街道新闻公报 — 静态生成，可离线保存与打印。',
   breadcrumbLabel: '所在地区',
 } as const;
 
@@ -115,13 +111,13 @@ export const bulletinUi = {
   noBulletins: '暂无专版或简报。',
   readArticle: '阅读单篇报道',
 
-  siteFeedTitle: `${ui.siteName} · 最新报道`,
+  siteFeedTitle: (site: string) => `${site} · 最新报道`,
   siteFeedDescription: '区县报“五星”支部创建最新报道（最新 50 篇）。',
-  placeFeedTitle: (place: string) => `${ui.siteName} · ${place}`,
+  placeFeedTitle: (site: string, place: string) => `${site} · ${place}`,
   placeFeedDescription: (place: string) => `${place}“五星”支部创建报道。`,
-  starFeedTitle: (star: string) => `${ui.siteName} · ${star}`,
+  starFeedTitle: (site: string, star: string) => `${site} · ${star}`,
   starFeedDescription: (star: string) => `“${star}”创建报道。`,
-  bulletinsFeedTitle: `${ui.siteName} · ${ui.bulletinsTitle}`,
+  bulletinsFeedTitle: (site: string) => `${site} · ${ui.bulletinsTitle}`,
   bulletinsFeedDescription: '报纸专版与组织部门编发的“五星”支部创建工作简报。',
   bulletinFeedItemTitle: (kind: string, title: string, issue?: string) => `${kind}${issue ? ` ${issue}` : ''}｜${title}`,
 
@@ -297,3 +293,53 @@ export const photoUi = {
   whereToPutPhotos: (folder: string) =>
     `配图：把照片（.jpg、.png、.webp，单张不超过 20 MB）放进 ${folder}/，与稿件同一文件夹，文件名用拼音或英文（如 yuju.jpg）；在正文中另起一段写 ![图片说明](./yuju.jpg)，摄影者写在引号里：![居民观看豫剧演出](./yuju.jpg "王梦梦 摄")。第一张照片用作题图；另选题图时在 frontmatter 写 cover: ./文件名.jpg。`,
 } as const;
+
+// ---------------------------------------------------------------- reading: trails, footer, large text, lists
+
+export const readerUi = {
+  home: '首页',
+  trailLabel: '当前位置',
+  articleCurrent: '正文',
+  /** 本街道上一篇: what a story's place is called in its neighbours' labels. */
+  placeArea: { province: '省', city: '市', district: '区县', street: '街道', township: '乡镇' } as Record<string, string>,
+  siteSearchLabel: '站内搜索',
+  largeText: '大字版',
+  sponsor: '主办单位',
+  organizer: '承办单位',
+  phone: '联系电话',
+  email: '电子邮箱',
+  address: '地址',
+  siteCode: '网站标识码',
+  sampleNote: '示例：以上主办单位、承办单位、联系方式和备案号均为示例，正式发布前须换成真实信息。',
+  printSource: '来源',
+  footerLinks: '网站导航',
+  allArticlesTitle: '全部报道',
+  allArticlesIntro: (n: number) => `全部 ${n} 篇报道，最新的在前。`,
+  pageN: (n: number) => `第 ${n} 页`,
+  pages: '分页',
+  lead: '头条',
+  latestOfKind: (kind: string) => `最新${kind}`,
+  moreBulletins: '全部专版与简报',
+  recentStreets: '最近有报道的街道',
+  noStoriesYet: '暂无报道：',
+  emptyPlacesOf: (n: number) => `暂无报道的街道（乡镇）${n} 个`,
+  yearTitle: (y: string) => `${y}年`,
+  yearIntro: (y: string, n: number, months: number) => `${y}年共 ${n} 篇报道，分布在 ${months} 个月。`,
+  monthMore: (n: number) => `本月全部 ${n} 篇`,
+  notFoundLatest: '最新报道',
+  // Page descriptions (meta description, og:description): each page says what it holds.
+  homeDescription: (site: string, description: string) => `${site}：${description}`,
+  streetsDescription: (places: number, articles: number) => `按城市、区县浏览 ${places} 个有报道的地方，共 ${articles} 篇“五星”支部创建报道。`,
+  placeDescription: (place: string, n: number, latest?: string) => `${place}“五星”支部创建报道 ${n} 篇${latest ? `，最新一篇：${latest}` : ''}。`,
+  starsDescription: (n: number) => `“五星”支部创建的星级，各星级的报道（共 ${n} 篇）及各街道的报道覆盖情况。`,
+  starDescription: (star: string, n: number, description: string) => `${star}：${description}共 ${n} 篇报道。`,
+  reportersDescription: (n: number) => `为“五星”支部创建供稿的 ${n} 位记者与通讯员，及各人的报道。`,
+  personDescription: (name: string, roles: string, n: number) => `${roles}${name}的 ${n} 篇“五星”支部创建报道。`,
+  archiveDescription: (years: number, n: number) => `按年、按月浏览全部 ${n} 篇报道（${years} 个年份）。`,
+  monthDescription: (month: string, n: number) => `${month}刊发的 ${n} 篇“五星”支部创建报道。`,
+  allArticlesDescription: (n: number, page: number, pages: number) => `全部 ${n} 篇“五星”支部创建报道，最新的在前（第 ${page} 页，共 ${pages} 页）。`,
+  notFoundDescription: '您要找的页面不存在。可以搜索报道，或阅读最新报道。',
+} as const;
+
+/** A feed's <copyright>: the site and its sponsoring body. */
+export const feedCopyright = (s: { name: string; sponsor: string }) => `${s.name} · 主办单位：${s.sponsor}`;

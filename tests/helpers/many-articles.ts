@@ -14,12 +14,12 @@ const VILLAGE_STREETS = new Set(['河阳街道', '大定街道']);
 const SHARED_STARS = ['支部过硬星', '平安法治星'];
 const PARAGRAPH = '为让广大群众参与进来，形成创建工作合力，社区将“议事会”工作法融入“五星”支部创建活动中，凡是涉及群众切身利益的事项，都充分尊重群众意愿，广泛征求群众意见。';
 
-/** Writes places.yaml, stars.yaml, people.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
+/** Writes places.yaml, stars.yaml, people.yaml, site.yaml (the real ones) and `count` valid articles under `dir`; returns `dir`. */
 const pair = (list: string[], i: number) => `${list[i % list.length]}, ${list[(i + 1) % list.length]}`;
 
 export function writeManyArticles(dir: string, count: number): string {
   mkdirSync(join(dir, 'articles'), { recursive: true });
-  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
+  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml', 'site.yaml']) copyFileSync(join(repo, 'content', f), join(dir, f));
   for (let i = 0; i < count; i++) {
     const day = new Date(Date.UTC(2020, 0, 1 + i));
     const date = day.toISOString().slice(0, 10);

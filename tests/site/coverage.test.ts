@@ -12,26 +12,31 @@ import { FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 const fixture = inject('fixtureDist');
 const site = inject('siteDist');
 
-interface Table { district: string; caption: string; stars: string[]; starNames: string[]; rows: { place: string; name: string; cells: { star: string; n: number; href?: string }[] }[] }
+interface Table { district: string; caption: string; stars: string[]; starNames: string[]; rows: { place: string; name: string; linked: boolean; cells: { star: string; n: number; href?: string }[] }[] }
 
 function matrices(html: string): Table[] {
   return [...html.matchAll(/<table class="matrix" data-district="([^"]+)">([\s\S]*?)<\/table>/g)].map(([, district, body]) => {
     const head = /<thead>([\s\S]*?)<\/thead>/.exec(body)![1];
     const cols = [...head.matchAll(/<th scope="col"><a href="\/stars\/([^/]+)\/">([^<]+)<\/a><\/th>/g)];
-    const rows = [...body.matchAll(/<tr><th scope="row"><a href="\/streets\/([^/]+)\/">([^<]+)<\/a><\/th>([\s\S]*?)<\/tr>/g)].map(([, place, name, tds]) => ({
-      place,
-      name,
-      cells: [...tds.matchAll(/<td class="(has|zero)" data-star="([^"]+)" data-place="([^"]+)">([\s\S]*?)<\/td>/g)].map(([, cls, star, cellPlace, inner]) => {
-        expect(cellPlace).toBe(place);
-        const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
-        const text = inner.replace(/<[^>]*>/g, '').trim();
-        expect(text, `${place}/${star}`).toMatch(/^\d+$/);
-        const n = Number(text);
-        if (link) expect(link[2]).toBe(text);
-        expect(cls).toBe(n ? 'has' : 'zero');
-        return { star, n, ...(link ? { href: link[1] } : {}) };
-      }),
-    }));
+    // A place without stories is named without a link (it has no page); its cells still carry its id.
+    const rows = [...body.matchAll(/<tr><th scope="row">(?:<a href="\/streets\/([^/]+)\/">([^<]+)<\/a>|([^<]+))<\/th>([\s\S]*?)<\/tr>/g)].map(([, linked, linkedName, plainName, tds]) => {
+      const place = linked ?? /data-place="([^"]+)"/.exec(tds)![1];
+      return {
+        place,
+        name: linkedName ?? plainName,
+        linked: !!linked,
+        cells: [...tds.matchAll(/<td class="(has|zero)" data-star="([^"]+)" data-place="([^"]+)">([\s\S]*?)<\/td>/g)].map(([, cls, star, cellPlace, inner]) => {
+          expect(cellPlace).toBe(place);
+          const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
+          const text = inner.replace(/<[^>]*>/g, '').trim();
+          expect(text, `${place}/${star}`).toMatch(/^\d+$/);
+          const n = Number(text);
+          if (link) expect(link[2]).toBe(text);
+          expect(cls).toBe(n ? 'has' : 'zero');
+          return { star, n, ...(link ? { href: link[1] } : {}) };
+        }),
+      };
+    });
     return { district, caption: /<caption>([^<]*)<\/caption>/.exec(body)![1], stars: cols.map((c) => c[1]), starNames: cols.map((c) => c[2]), rows };
   });
 }
@@ -75,6 +80,9 @@ describe('coverage matrix on the fixture site', () => {
       for (const r of t.rows) expect(r.cells.map((c) => c.star)).toEqual(t.stars);
     }
     expect(tables[0].rows.map((r) => r.name).slice(0, 3)).toEqual(['中原区', '林山寨街道', '建设路街道']);
+    // Only places with stories link to their (built) page.
+    for (const r of tables.flatMap((t) => t.rows)) expect(r.linked, r.place).toBe(existsSync(join(fixture, 'streets', r.place, 'index.html')));
+    expect(tables[0].rows.filter((r) => r.linked).map((r) => r.place)).toEqual(['zhongyuan', 'hanghaixilu', 'lianhu']);
   });
 
   it('counts exactly the articles on each place and star', () => {

@@ -32,6 +32,7 @@ describe('NewsArticle JSON-LD', () => {
         { '@type': 'Person', name: '鲁燕', jobTitle: '记者' },
         { '@type': 'Person', name: '魏少杰', jobTitle: '通讯员' },
       ],
+      publisher: { '@type': 'Organization', name: '街讯', url: `${SITE}/`, parentOrganization: { '@type': 'Organization', name: '中共测试区委组织部' } },
       contentLocation: {
         '@type': 'Place',
         name: '莲湖街道',

@@ -12,7 +12,7 @@ import { readArticleFile } from '../../src/io/articles.ts';
 import { bylineText } from '../../src/lib/byline.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { serveStatic, type StaticServer } from '../../scripts/server/static-server.ts';
-import { ui } from '../../src/ui/strings.ts';
+import { readerUi, ui } from '../../src/ui/strings.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { requireSystemFile } from '../../scripts/system-packages.ts';
 import { ROOT } from '../helpers/build-site.ts';
@@ -78,7 +78,7 @@ describe('printing a bulletin to PDF', () => {
       titles[1], '记者 路艳 通讯员 张倩倩 王永涛', '协调解决小区停车、环境卫生等问题。', '1 / 1']);
     expect(squash(text)).not.toContain('目录');
     // No navigation, search or footer on paper.
-    for (const chrome of [ui.footer, ui.searchButton, ui.siteTagline, ui.readOnline, '阅读单篇报道']) expect(squash(text)).not.toContain(squash(chrome));
+    for (const chrome of [readerUi.sponsor, ui.searchButton, readerUi.largeText, '测试用的标语', ui.readOnline, '阅读单篇报道']) expect(squash(text)).not.toContain(squash(chrome));
   });
 
   it('prints every title of the real 2022 Q3 简报, in order', async () => {

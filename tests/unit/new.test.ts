@@ -87,7 +87,7 @@ describe('npm run new', () => {
     scratch = mkdtempSync(join(tmpdir(), 'jiexun-new-'));
     content = join(scratch, 'content');
     mkdirSync(content);
-    for (const f of ['places.yaml', 'stars.yaml']) copyFileSync(join(ROOT, 'content', f), join(content, f));
+    for (const f of ['places.yaml', 'stars.yaml', 'site.yaml']) copyFileSync(join(ROOT, 'content', f), join(content, f));
   });
   afterEach(() => rmSync(scratch, { recursive: true, force: true }));
 

@@ -41,7 +41,7 @@ export const GET: APIRoute = async ({ params }) => {
     ),
     distribution: DISTRIBUTION_KEYS.flatMap((k) => (b.distribution?.[k]?.length ? [{ label: bulletinFormUi.distribution[k], text: bulletinFormUi.units(b.distribution[k]!) }] : [])),
     copies: b.copies ? bulletinFormUi.copies(b.copies) : undefined,
-    creator: b.department ?? ui.siteName,
+    creator: b.department ?? site.settings.name,
     description: `${ui.bulletinKinds[b.kind] ?? b.kind}《${b.title}》`,
   });
   return new Response(new Uint8Array(docx), { headers: { 'Content-Type': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });

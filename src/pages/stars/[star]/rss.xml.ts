@@ -12,5 +12,5 @@ export async function getStaticPaths() {
 export async function GET(context: APIContext) {
   const site = await getSite();
   const star = site.stars.byId(context.params.star!)!;
-  return articleFeed(context, { title: bulletinUi.starFeedTitle(star.name), description: bulletinUi.starFeedDescription(star.name), path: `/stars/${star.id}/`, articles: site.index.onStar(star.id) });
+  return articleFeed(context, { title: bulletinUi.starFeedTitle(site.settings.name, star.name), description: bulletinUi.starFeedDescription(star.name), path: `/stars/${star.id}/`, articles: site.index.onStar(star.id) });
 }

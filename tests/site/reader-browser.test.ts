@@ -1,0 +1,193 @@
+// The fixture site as a reader sees it in Chromium: headlines never leave one character alone on
+// their last line (360, 768 and 1280 px), the 大字版 doubles the text in high contrast without a
+// script and is reachable from the keyboard, and axe finds nothing, of any impact, on any template
+// in the light and dark colour schemes, with and without the 大字版.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { htmlFiles } from '../helpers/html.ts';
+import { servedSite } from '../helpers/served-site.ts';
+
+const dist = inject('fixtureDist');
+
+/** One page of every template the site emits. */
+const TEMPLATES = {
+  home: '/',
+  article: '/articles/2022-09-08-lianhu-yuju/',
+  'article (district)': '/articles/2023-01-10-zhongyuan-quanqu-tuijin/',
+  'all articles': '/articles/',
+  streets: '/streets/',
+  street: '/streets/lianhu/',
+  district: '/streets/zhongyuan/',
+  city: '/streets/zhengzhou/',
+  stars: '/stars/',
+  star: '/stars/zhibu-guoying/',
+  reporters: '/reporters/',
+  reporter: '/reporters/luyan/',
+  archive: '/archive/',
+  year: '/archive/2022/',
+  month: '/archive/2022/09/',
+  bulletins: '/bulletins/',
+  bulletin: '/bulletins/2022-09-30-fixture-zhuanban/',
+  briefing: '/bulletins/2023-q1-zhongyuan-jianbao/',
+  search: '/search/',
+  'not found': '/404.html',
+};
+
+/** Headlines: every page's h1, list and section headlines, the lead story and prev/next titles. */
+const HEADLINES = 'h1, h2, h3, h4';
+
+/**
+ * For each headline, its lines of letters and digits (a count beside a headline, .count, is not
+ * part of it). Lines are told apart by the vertical position of each character's box.
+ */
+async function headlineLines(page: Page): Promise<{ text: string; lines: string[] }[]> {
+  return page.evaluate((selector) => {
+    const out: { text: string; lines: string[] }[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
+      if (el.closest('.visually-hidden') || el.offsetParent === null) continue;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, { acceptNode: (n) => (n.parentElement?.closest('.count') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT) });
+      const rows = new Map<number, string>();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? '';
+        let offset = 0;
+        for (const ch of text) {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + ch.length);
+          offset += ch.length;
+          if (!/[\p{L}\p{N}]/u.test(ch)) continue;
+          const rect = range.getClientRects()[0];
+          if (!rect) continue;
+          const top = Math.round(rect.top + rect.height / 2);
+          const row = [...rows.keys()].find((t) => Math.abs(t - top) < rect.height / 2) ?? top;
+          rows.set(row, (rows.get(row) ?? '') + ch);
+        }
+      }
+      const lines = [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, s]) => s);
+      if (lines.length) out.push({ text: el.textContent!.trim(), lines });
+    }
+    return out;
+  }, HEADLINES);
+}
+
+describe('in Chromium', () => {
+  const site = servedSite(dist);
+
+  it('leaves no headline with a single character on its last line at 360, 768 and 1280 px', async () => {
+    // Every page but the stubs at people's former addresses, which only send the reader on (meta refresh).
+    const pages = htmlFiles(dist)
+      .filter((f) => !f.startsWith('pagefind/') && !readFileSync(join(dist, f), 'utf8').includes('<meta http-equiv="refresh"'))
+      .map((f) => `/${f.replace(/index\.html$/, '')}`);
+    expect(pages.length).toBeGreaterThan(40);
+    const lonely: string[] = [];
+    let measured = 0;
+    for (const width of [360, 768, 1280]) {
+      const context = await site.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      for (const path of pages) {
+        await page.goto(site.url + path);
+        for (const h of await headlineLines(page)) {
+          measured++;
+          if (h.lines.length > 1 && [...h.lines.at(-1)!].length === 1) lonely.push(`${width}px ${path}: ${h.lines.join(' / ')}`);
+        }
+      }
+      await context.close();
+    }
+    expect(measured).toBeGreaterThan(500);
+    expect(lonely).toEqual([]);
+  });
+
+  it('has a 大字版 switch, reached from the keyboard, that doubles the text in high contrast without a script', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 1280, height: 900 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url + TEMPLATES.article);
+    const size = () => page.evaluate(() => [parseFloat(getComputedStyle(document.body).fontSize), parseFloat(getComputedStyle(document.querySelector('.prose p')!).fontSize)]);
+    const [body, prose] = await size();
+    // Tab from the top of the page until the switch has the focus, then press Space.
+    let focused = '';
+    for (let i = 0; i < 30 && focused !== 'large-text'; i++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('large-text');
+    expect(await page.evaluate(() => (document.activeElement as HTMLInputElement).labels?.[0]?.textContent)).toBe('大字版');
+    await page.keyboard.press('Space');
+    const [largeBody, largeProse] = await size();
+    expect(largeBody).toBe(body * 2);
+    expect(largeProse).toBe(prose * 2);
+    // High contrast: black on white (the axe runs below check every text against ≥ 4.5:1).
+    expect(await page.evaluate(() => { const s = getComputedStyle(document.body); return [s.color, s.backgroundColor]; })).toEqual(['rgb(0, 0, 0)', 'rgb(255, 255, 255)']);
+    await context.close();
+  });
+
+  it('fits a 360 px phone without sideways scrolling on every template, in the 大字版 too', async () => {
+    const context = await site.browser.newContext({ viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const [name, path] of Object.entries(TEMPLATES)) {
+      await page.goto(site.url + path);
+      for (const large of [false, true]) {
+        if (large) await page.check('#large-text', { force: true });
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        if (width > 360) wide.push(`${name}${large ? ' (大字版)' : ''}: ${width}px`);
+      }
+    }
+    expect(wide).toEqual([]);
+    await context.close();
+  });
+
+  it('gives a reader who asks for more contrast black on white (white on black in the dark) at the normal size', async () => {
+    for (const [scheme, ink, paper] of [['light', 'rgb(0, 0, 0)', 'rgb(255, 255, 255)'], ['dark', 'rgb(255, 255, 255)', 'rgb(0, 0, 0)']] as const) {
+      const context = await site.browser.newContext({ colorScheme: scheme, contrast: 'more' });
+      const page = await context.newPage();
+      await page.goto(site.url + TEMPLATES.article);
+      expect(await page.evaluate(() => { const s = getComputedStyle(document.body); return [s.color, s.backgroundColor, s.fontSize]; })).toEqual([ink, paper, '16px']);
+      await context.close();
+    }
+  });
+
+  it('prints a story with the site\'s name and the page\'s address', async () => {
+    const context = await site.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(site.url + TEMPLATES.article);
+    const dir = mkdtempSync(join(tmpdir(), 'jiexun-print-'));
+    try {
+      writeFileSync(join(dir, 'a.pdf'), await page.pdf({ format: 'A4' }));
+      const text = spawnSync('pdftotext', ['-layout', join(dir, 'a.pdf'), '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
+      expect(text).toContain('豫剧进社区');
+      expect(text).toContain('来源：街讯https://jiexun.example.cn/articles/2022-09-08-lianhu-yuju/');
+      expect(text).not.toContain('大字版');
+      expect(text).not.toContain('当前位置');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      await context.close();
+    }
+  });
+
+  // One test per template and mode, so a slow machine never runs into one long test's time limit.
+  for (const scheme of ['light', 'dark'] as const) {
+    for (const large of [false, true]) {
+      const mode = `${scheme}${large ? ', 大字版' : ''}`;
+      for (const [name, path] of Object.entries(TEMPLATES)) {
+        it(`axe reports nothing on the ${name} page (${mode})`, async () => {
+          const context = await site.browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 900 } });
+          const page = await context.newPage();
+          await page.goto(site.url + path);
+          if (path === '/search/') await page.waitForLoadState('networkidle');
+          if (large) await page.check('#large-text', { force: true });
+          // In the 大字版 all text is large, so AAA's enhanced contrast rule asks exactly for ≥ 4.5:1.
+          const builder = new AxeBuilder({ page });
+          if (large) builder.options({ rules: { 'color-contrast-enhanced': { enabled: true } } });
+          const { violations } = await builder.analyze();
+          expect(violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+          await context.close();
+        });
+      }
+    }
+  }
+});
