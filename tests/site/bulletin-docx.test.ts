@@ -11,6 +11,7 @@ import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { ROOT } from '../helpers/build-site.ts';
 import { redBands } from '../helpers/red-bands.ts';
+import { requireSystemFile } from '../../scripts/system-packages.ts';
 
 const site = inject('siteDist');
 const fixture = inject('fixtureDist');
@@ -19,9 +20,9 @@ const SOFFICE = '/usr/bin/soffice';
 
 let dir: string;
 beforeAll(() => {
-  if (!existsSync(SOFFICE)) {
-    throw new Error(`LibreOffice not found at ${SOFFICE}: run the suite through \`npm test\`, which installs Debian's libreoffice-writer-nogui, or apt-get install -y libreoffice-writer-nogui.`);
-  }
+  // Writer itself, not only the soffice launcher (libreoffice-common keeps it when Writer is removed).
+  requireSystemFile('libreoffice-writer-nogui');
+  requireSystemFile('libreoffice-writer-nogui', SOFFICE);
   dir = mkdtempSync(join(tmpdir(), 'jiexun-docx-'));
 });
 afterAll(() => {
