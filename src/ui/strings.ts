@@ -130,7 +130,8 @@ export const bulletinUi = {
 // ---------------------------------------------------------------- the editor (npm run edit, /admin/)
 
 export const cmsUi = {
-  siteTitle: `${ui.siteName} · 编辑部`,
+  // The editor is the tool's own page (built once, cached for every content folder), so it carries the tool's name.
+  siteTitle: '街讯 · 编辑部',
   articles: '稿件',
   article: '稿件',
   bulletins: '专版与简报',
