@@ -21,7 +21,7 @@ beforeAll(() => {
   rel = content.slice(ROOT.length + 1);
   mkdirSync(join(content, 'articles/2022'), { recursive: true });
   mkdirSync(join(content, 'bulletins'));
-  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml']) if (existsSync(join(ROOT, 'content', f))) cpSync(join(ROOT, 'content', f), join(content, f));
+  for (const f of ['places.yaml', 'stars.yaml', 'people.yaml', 'site.yaml']) if (existsSync(join(ROOT, 'content', f))) cpSync(join(ROOT, 'content', f), join(content, f));
   const articles = join(content, 'articles');
   writeFileSync(join(articles, '2022/2022-09-08-lianhu-wenhua.md'), ARTICLE());
   symlinkSync('.', join(articles, 'a'));
@@ -75,7 +75,7 @@ describe('npm run check on hostile content', () => {
   it('does not read a registry file that links out of the project', () => {
     const dir = join(work, 'linked-registry');
     mkdirSync(dir);
-    cpSync(join(ROOT, 'content/stars.yaml'), join(dir, 'stars.yaml'));
+    for (const f of ['stars.yaml', 'site.yaml']) cpSync(join(ROOT, 'content', f), join(dir, f));
     symlinkSync('/etc/passwd', join(dir, 'places.yaml'));
     const shown = dir.slice(ROOT.length + 1);
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts'), '--content', shown], { cwd: ROOT, encoding: 'utf8', timeout: 10_000 });
