@@ -173,7 +173,8 @@ describe('npm run edit', () => {
     expect(people.startsWith(readFileSync(join(FIXTURE_CONTENT, 'people.yaml'), 'utf8'))).toBe(true);
     expect(people).toContain('- id: songxiaomei\n  name: 宋晓梅\n  roles: [reporter]\n');
     expect(people).toContain('- id: wangmengmeng\n  name: 王梦梦\n  roles: [photographer]\n');
-    expect(edit.stderr()).toContain('已登记新人员：宋晓梅，个人页 /reporters/songxiaomei/');
+    // Logged once the full check has passed on the saved file, which runs after the file is written.
+    await expect.poll(() => edit.stderr(), { timeout: 60_000 }).toContain('已登记新人员：宋晓梅，个人页 /reporters/songxiaomei/');
     // Nothing was fetched from anywhere but the editor itself.
     expect([...origins]).toEqual([new URL(edit.admin).origin]);
 
