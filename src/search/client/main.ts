@@ -170,7 +170,8 @@ function restore(): boolean {
     return false; // a damaged saved view: search instead
   }
   settle(current, location.search, false);
-  window.scrollTo(0, saved.scrollY);
+  // Instant, whatever the stylesheet's scroll-behavior: the reader comes back to where they were, not on a ride there.
+  window.scrollTo({ top: saved.scrollY, behavior: 'instant' });
   // A site rebuilt since then: search again.
   void engine
     .indexHash()
