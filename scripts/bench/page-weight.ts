@@ -12,7 +12,8 @@ export const WEIGHT_QUERIES = ['网格化', '莲湖', '疫情', '鲁燕', '志�
 
 /** gzip KB of the largest of a sample of article pages plus the stylesheets it links. */
 export function articleWeightKB(dist: string, sample = 200): number {
-  const ids = readdirSync(join(dist, 'articles')).sort();
+  // Article pages only: dist/articles/ also holds the /articles/ list (index.html, page/<n>/).
+  const ids = readdirSync(join(dist, 'articles'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'page').map((d) => d.name).sort();
   const step = Math.max(1, Math.floor(ids.length / sample));
   let worst = 0;
   for (let i = 0; i < ids.length; i += step) {
