@@ -24,7 +24,8 @@ import type { AstroIntegration } from 'astro';
 import type { Page } from 'playwright-core';
 import { pdfPrinting } from '../io/pdf-chromium.ts';
 import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '../io/pdf-cache.ts';
-import { pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
+import { layoutOf, pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
+import { loadPdf, splitPdf, type PageStamp } from '../lib/pdf-split.ts';
 import { printedAssets } from '../lib/print-inputs.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
@@ -34,8 +35,14 @@ import { mark } from './build-timings.ts';
 export const TOC_AFTER_PAGES = 4;
 /** Pages printed at once in the one browser (measured on 2 cores: see docs/performance.md). JIEXUN_PDF_TABS overrides. */
 const PRINT_TABS = 2;
+/** 专版 printed in one document (measured: see docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
+const BATCH_SIZE = 10;
+/** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
+const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30 };
+/** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
+const PART = 'jiexun-pdf-part-';
 /** The code whose change makes every cached PDF stale. */
-const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/print-inputs.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
+const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/pdf-split.ts', 'src/lib/print-inputs.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
 
 const TOC_PAGE = /<span class="toc-page" data-for="([^"]+)"><\/span>/g;
 
@@ -53,7 +60,11 @@ interface Bulletin {
   file: string;
   html: string;
   key: string;
+  /** 简报 pages alternate their margins and numbers (:left/:right): each is printed alone. */
+  batchable: boolean;
 }
+
+const KIND = /<div class="bulletin" data-kind="([^"]*)"/;
 
 /** Prints one bulletin page in an open tab: the PDF kept and the layout its HTML is rewritten with. */
 async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array; layout: PdfLayout }> {
@@ -81,6 +92,69 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
   }
 }
 
+/**
+ * Prints several 专版 as one document in an open tab and cuts it into one PDF each: the first one's
+ * page is opened (its stylesheets and address apply), its <main> replaced by every bulletin's <main>
+ * in turn, each starting a new page, with Chromium's page numbers off (each part is numbered on its
+ * own when cut). Where each part starts is read from the PDF's named destinations. Returns undefined
+ * when the parts cannot be found in the print (then each is printed alone).
+ */
+async function printBatch(page: Page, base: string, batch: readonly Bulletin[]): Promise<{ pdfs: Uint8Array[]; pages: number[] } | undefined> {
+  await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
+  const titles = await page.evaluate(
+    async ({ ids, part }) => {
+      const titles: string[] = [];
+      const parts: HTMLElement[] = [];
+      for (const [k, id] of ids.entries()) {
+        const response = await fetch(`/bulletins/${id}/`);
+        if (!response.ok) throw new Error(`/bulletins/${id}/ answered ${response.status}`);
+        const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const main = doc.querySelector('main');
+        if (!main) throw new Error(`/bulletins/${id}/ has no <main>`);
+        titles.push(doc.title);
+        // Story anchors repeat when a story is in two bulletins: each part's ids get its own prefix.
+        for (const el of main.querySelectorAll('[id]')) el.id = `${part}${k}-${el.id}`;
+        for (const a of main.querySelectorAll('a[href^="#"]')) a.setAttribute('href', `#${part}${k}-${a.getAttribute('href')!.slice(1)}`);
+        main.querySelector('nav.toc')?.removeAttribute('data-print-toc');
+        const div = document.createElement('div');
+        div.id = `${part}${k}`;
+        if (k) div.style.breakBefore = 'page';
+        div.append(...main.childNodes);
+        parts.push(div);
+      }
+      // A link to each part makes Chromium write where it starts as a named destination. Set through
+      // the CSSOM: the page's CSP (style-src 'self') refuses style attributes and <style> elements.
+      const marks = document.createElement('nav');
+      Object.assign(marks.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', opacity: '0' });
+      for (const k of ids.keys()) {
+        const a = document.createElement('a');
+        a.href = `#${part}${k}`;
+        a.textContent = String(k);
+        marks.append(a);
+      }
+      document.querySelector('main')!.replaceChildren(marks, ...parts);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('@page { @bottom-center { content: none } }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
+      await document.fonts.ready;
+      return titles;
+    },
+    { ids: batch.map((b) => b.id), part: PART },
+  );
+  mark('T:composed');
+  const pdf = await page.pdf({ preferCSSPageSize: true });
+  mark('T:printed');
+  const whole = await loadPdf(pdf);
+  const { pages, destinations } = layoutOf(whole);
+  const starts = batch.map((_, k) => destinations.get(`${PART}${k}`) ?? Number.NaN);
+  if (starts[0] !== 1 || starts.some((s, k) => !(k === 0 || s > starts[k - 1]!))) return undefined;
+  const ranges = starts.map((from, k) => ({ from, to: (starts[k + 1] ?? pages + 1) - 1, title: titles[k]! }));
+  const pdfs = await splitPdf(whole, ranges, ZHUANBAN_STAMP);
+  mark('T:split');
+  return { pdfs, pages: ranges.map((r) => r.to - r.from + 1) };
+}
+
 /** The cache key of each bulletin: its HTML, every stylesheet and image it loads (by content), Chromium and the printing code. */
 function keyer(out: string, chromiumVersion: string, code: string) {
   const assets = new Map<string, string>();
@@ -101,7 +175,7 @@ function keyer(out: string, chromiumVersion: string, code: string) {
 }
 
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
-export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS): Promise<{ printed: number; reused: number; skipped?: string }> {
+export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE): Promise<{ printed: number; reused: number; skipped?: string }> {
   const folder = join(out, 'bulletins');
   const ids = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html'))).map((d) => d.name).sort() : [];
   const printing = pdfPrinting();
@@ -112,11 +186,13 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   const asked = promisify(execFile)(printing.chromium, ['--version']);
   const pages = ids.map((id) => ({ id, file: join(folder, id, 'index.html'), html: readFileSync(join(folder, id, 'index.html'), 'utf8') }));
   const key = keyer(out, (await asked).stdout.trim(), codeStamp(root, PRINT_CODE));
+  mark('T:asked');
   const cache = join(cacheDir, PDF_CACHE_DIR);
   const used = new Set<string>();
   const toPrint: Bulletin[] = [];
   for (const { id, file, html } of pages) {
-    const b = { id, file, html, key: key(id, html) };
+    const kind = KIND.exec(html)?.[1];
+    const b = { id, file, html, key: key(id, html), batchable: kind !== undefined && kind !== '简报' };
     used.add(b.key);
     const cached = readCachedPdf(cache, b.key);
     if (!cached) {
@@ -129,6 +205,7 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   }
   if (toPrint.length) {
     const { chromium } = await import('playwright-core');
+    mark('T:keyed');
     const server = await serveStatic(out);
     const browser = await chromium.launch({
       executablePath: printing.chromium,
@@ -136,17 +213,40 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
       // No network here: keep Chromium from dialling out at start.
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
+    mark('T:launched');
     try {
-      const queue = [...toPrint];
+      const done = (b: Bulletin, pdf: Uint8Array, layout: PdfLayout) => {
+        writeFileSync(join(folder, `${b.id}.pdf`), pdf);
+        writeFileSync(b.file, withPageNumbers(b.html, layout.pages, layout.destinations));
+        writeCachedPdf(cache, b.key, pdf, layout);
+        mark(`bulletin-pdf:printed ${b.id}`);
+      };
+      // 专版 in batches (one print each), then the rest one by one; a 专版 that needs contents (more
+      // than four pages) or a batch whose parts cannot be found goes back to the one-by-one queue.
+      const zhuanban = toPrint.filter((b) => b.batchable);
+      const queue: Bulletin[][] = [];
+      for (let i = 0; i < zhuanban.length; i += batchSize) queue.push(zhuanban.slice(i, i + batchSize));
+      queue.push(...toPrint.filter((b) => !b.batchable).map((b) => [b]));
       await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabs, queue.length)) }, async () => {
           const page = await browser.newPage();
-          for (let b = queue.shift(); b; b = queue.shift()) {
-            const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
-            writeFileSync(join(folder, `${b.id}.pdf`), pdf);
-            writeFileSync(b.file, withPageNumbers(b.html, layout.pages, layout.destinations));
-            writeCachedPdf(cache, b.key, pdf, layout);
-            mark(`bulletin-pdf:printed ${b.id}`);
+          for (let job = queue.shift(); job; job = queue.shift()) {
+            const batched = job[0]!.batchable ? await printBatch(page, server.url, job) : undefined;
+            if (batched) {
+              for (const [k, b] of job.entries()) {
+                const pages = batched.pages[k]!;
+                if (pages > TOC_AFTER_PAGES) queue.push([{ ...b, batchable: false }]);
+                else done(b, batched.pdfs[k]!, { pages, destinations: new Map() });
+              }
+              continue;
+            }
+            if (job.length > 1) {
+              mark('bulletin-pdf:unbatched');
+              queue.push(...job.map((b) => [{ ...b, batchable: false }]));
+              continue;
+            }
+            const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${job[0]!.id}/`);
+            done(job[0]!, pdf, layout);
           }
           await page.close();
         }),
