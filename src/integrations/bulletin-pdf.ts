@@ -142,16 +142,13 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[]):
     },
     { ids: batch.map((b) => b.id), part: PART },
   );
-  mark('T:composed');
   const pdf = await page.pdf({ preferCSSPageSize: true });
-  mark('T:printed');
   const whole = await loadPdf(pdf);
   const { pages, destinations } = layoutOf(whole);
   const starts = batch.map((_, k) => destinations.get(`${PART}${k}`) ?? Number.NaN);
   if (starts[0] !== 1 || starts.some((s, k) => !(k === 0 || s > starts[k - 1]!))) return undefined;
   const ranges = starts.map((from, k) => ({ from, to: (starts[k + 1] ?? pages + 1) - 1, title: titles[k]! }));
   const pdfs = await splitPdf(whole, ranges, ZHUANBAN_STAMP);
-  mark('T:split');
   return { pdfs, pages: ranges.map((r) => r.to - r.from + 1) };
 }
 
@@ -186,7 +183,6 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   const asked = promisify(execFile)(printing.chromium, ['--version']);
   const pages = ids.map((id) => ({ id, file: join(folder, id, 'index.html'), html: readFileSync(join(folder, id, 'index.html'), 'utf8') }));
   const key = keyer(out, (await asked).stdout.trim(), codeStamp(root, PRINT_CODE));
-  mark('T:asked');
   const cache = join(cacheDir, PDF_CACHE_DIR);
   const used = new Set<string>();
   const toPrint: Bulletin[] = [];
@@ -205,7 +201,6 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   }
   if (toPrint.length) {
     const { chromium } = await import('playwright-core');
-    mark('T:keyed');
     const server = await serveStatic(out);
     const browser = await chromium.launch({
       executablePath: printing.chromium,
@@ -213,7 +208,6 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
       // No network here: keep Chromium from dialling out at start.
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
-    mark('T:launched');
     try {
       const done = (b: Bulletin, pdf: Uint8Array, layout: PdfLayout) => {
         writeFileSync(join(folder, `${b.id}.pdf`), pdf);
