@@ -22,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import type { Page } from 'playwright-core';
+import type { PDFDocument } from 'pdf-lib';
 import { pdfPrinting } from '../io/pdf-chromium.ts';
 import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '../io/pdf-cache.ts';
 import { layoutOf, pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
@@ -38,7 +39,12 @@ const PRINT_TABS = 2;
 /** 专版 printed in one document (measured: see docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
 const BATCH_SIZE = 10;
 /** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
-const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30 };
+const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30, place: () => ({ align: 'centre' }) };
+/** A 简报's, as @page jianbao draws them: "— N —" in 14 pt below the text block, 5 mm in from the outer
+ * edge of the text block (26 mm from the paper's edge): right on odd pages, left on even ones. */
+/** @page jianbao's binding margin (28 mm) less its outer one (26 mm), in points: right pages sit this much further right than left ones. */
+const JIANBAO_MIRROR = (2 / 25.4) * 72;
+const JIANBAO_STAMP: PageStamp = { text: (n) => `— ${n} —`, size: 14, baseline: 69, place: (n) => ({ align: n % 2 ? 'right' : 'left', inset: 87.9 }) };
 /** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
 const PART = 'jiexun-pdf-part-';
 /** The code whose change makes every cached PDF stale. */
@@ -55,13 +61,18 @@ export function withPageNumbers(html: string, pages: number, destinations: Reado
   });
 }
 
+interface Printed {
+  pdf: Uint8Array;
+  layout: PdfLayout;
+}
+
 interface Bulletin {
   id: string;
   file: string;
   html: string;
   key: string;
-  /** 简报 pages alternate their margins and numbers (:left/:right): each is printed alone. */
-  batchable: boolean;
+  /** 专版 or 简报, as the page says; printed in batches of its own kind (undefined: printed alone). */
+  kind: string | undefined;
 }
 
 const KIND = /<div class="bulletin" data-kind="([^"]*)"/;
@@ -93,18 +104,28 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
 }
 
 /**
- * Prints several 专版 as one document in an open tab and cuts it into one PDF each: the first one's
- * page is opened (its stylesheets and address apply), its <main> replaced by every bulletin's <main>
- * in turn, each starting a new page, with Chromium's page numbers off (each part is numbered on its
- * own when cut). Where each part starts is read from the PDF's named destinations. Returns undefined
- * when the parts cannot be found in the print (then each is printed alone).
+ * Prints several bulletins of one kind as one document in an open tab and cuts it into one PDF
+ * each: the first one's page is opened (its stylesheets and address apply) and its <main> replaced
+ * by every bulletin's <main> in turn, each starting a new page, with Chromium's page numbers off:
+ * each part is numbered on its own (and a 简报's pages set on the right hand, see shift below)
+ * when cut. Where each part starts and ends is read from named destinations. Parts past four pages
+ * get their contents and page numbers the way printBulletin does it, in two more prints of just
+ * them. Answers undefined for a part that cannot be found in the print (it is then printed alone).
  */
-async function printBatch(page: Page, base: string, batch: readonly Bulletin[]): Promise<{ pdfs: Uint8Array[]; pages: number[] } | undefined> {
+async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string): Promise<(Printed | undefined)[]> {
+  const recto = kind === '简报';
   await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
   const titles = await page.evaluate(
-    async ({ ids, part }) => {
+    async ({ ids, part, recto }) => {
       const titles: string[] = [];
       const parts: HTMLElement[] = [];
+      const marks = document.createElement('nav');
+      const mark = (id: string) => {
+        const a = document.createElement('a');
+        a.href = `#${id}`;
+        a.textContent = id;
+        marks.append(a);
+      };
       for (const [k, id] of ids.entries()) {
         const response = await fetch(`/bulletins/${id}/`);
         if (!response.ok) throw new Error(`/bulletins/${id}/ answered ${response.status}`);
@@ -118,38 +139,100 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[]):
         main.querySelector('nav.toc')?.removeAttribute('data-print-toc');
         const div = document.createElement('div');
         div.id = `${part}${k}`;
+        div.dataset.part = String(k);
         if (k) div.style.breakBefore = 'page';
         div.append(...main.childNodes);
+        // An empty block after the last line: the page the part ends on (a blank left-hand page may follow).
+        // Inside a 简报's own element: outside its named page (jianbao) the block would start a page of its own.
+        const end = document.createElement('div');
+        end.id = `${part}${k}-end`;
+        (div.querySelector('.bulletin[data-kind="简报"]') ?? div).append(end);
         parts.push(div);
+        mark(div.id);
+        mark(end.id);
       }
-      // A link to each part makes Chromium write where it starts as a named destination. Set through
-      // the CSSOM: the page's CSP (style-src 'self') refuses style attributes and <style> elements.
-      const marks = document.createElement('nav');
+      // Links to each part's start and end make Chromium write them as named destinations. Styles
+      // are set through the CSSOM: the page's CSP (style-src 'self') refuses style attributes and <style>.
       Object.assign(marks.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', opacity: '0' });
-      for (const k of ids.keys()) {
-        const a = document.createElement('a');
-        a.href = `#${part}${k}`;
-        a.textContent = String(k);
-        marks.append(a);
-      }
       document.querySelector('main')!.replaceChildren(marks, ...parts);
       const sheet = new CSSStyleSheet();
-      sheet.replaceSync('@page { @bottom-center { content: none } }');
+      sheet.replaceSync('@page { @bottom-center { content: none } } @page jianbao:right { @bottom-right { content: none } } @page jianbao:left { @bottom-left { content: none } }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
       await document.fonts.ready;
       return titles;
     },
-    { ids: batch.map((b) => b.id), part: PART },
+    { ids: batch.map((b) => b.id), part: PART, recto },
   );
-  const pdf = await page.pdf({ preferCSSPageSize: true });
-  const whole = await loadPdf(pdf);
-  const { pages, destinations } = layoutOf(whole);
-  const starts = batch.map((_, k) => destinations.get(`${PART}${k}`) ?? Number.NaN);
-  if (starts[0] !== 1 || starts.some((s, k) => !(k === 0 || s > starts[k - 1]!))) return undefined;
-  const ranges = starts.map((from, k) => ({ from, to: (starts[k + 1] ?? pages + 1) - 1, title: titles[k]! }));
-  const pdfs = await splitPdf(whole, ranges, ZHUANBAN_STAMP);
-  return { pdfs, pages: ranges.map((r) => r.to - r.from + 1) };
+  const stamp = recto ? JIANBAO_STAMP : ZHUANBAN_STAMP;
+  // A 简报's page n is a right-hand page when n is odd; printed in the batch on a page of the other
+  // hand, its content moves across by the difference of the two margins.
+  const shift = recto ? (n: number, printed: number) => ((printed - n) % 2 === 0 ? 0 : n % 2 ? JIANBAO_MIRROR : -JIANBAO_MIRROR) : undefined;
+  const results: (Printed | undefined)[] = batch.map(() => undefined);
+  /** Prints the parts left in the document (`ks`, in order): each one's page range, or undefined where it is not found. */
+  const print = async (ks: readonly number[]) => {
+    const whole = await loadPdf(await page.pdf({ preferCSSPageSize: true }));
+    const { destinations } = layoutOf(whole);
+    const spans = ks.map((k) => ({ from: destinations.get(`${PART}${k}`) ?? 0, to: destinations.get(`${PART}${k}-end`) ?? 0 }));
+    const found = new Map<number, { from: number; to: number }>();
+    spans.forEach((r, i) => {
+      const next = spans[i + 1];
+      // Each part starts on the page after the last one ended.
+      if (r.from > 0 && r.to >= r.from && (!next || next.from === r.to + 1)) found.set(ks[i]!, r);
+    });
+    /** Part k's story destinations, named as on its own page and counted from its first page. */
+    const storiesOf = (k: number) => {
+      const prefix = `${PART}${k}-`;
+      const from = found.get(k)?.from ?? 0;
+      return new Map([...destinations].filter(([name]) => name.startsWith(prefix) && name !== `${prefix}end`).map(([name, n]) => [name.slice(prefix.length), n - from + 1]));
+    };
+    return { whole, found, storiesOf };
+  };
+  /** Cuts finished parts out of a print: their PDFs and the layout their pages are rewritten with. */
+  const cut = async (whole: PDFDocument, done: { k: number; from: number; to: number; destinations: Map<string, number>; pages: number }[]) => {
+    const pdfs = await splitPdf(whole, done.map((d) => ({ from: d.from, to: d.to, title: titles[d.k]!, stamp, shift, keep: new Map([...d.destinations.keys()].map((name) => [`${PART}${d.k}-${name}`, name])) })));
+    done.forEach((d, i) => (results[d.k] = { pdf: pdfs[i]!, layout: { pages: d.pages, destinations: d.destinations } }));
+  };
+
+  // Without contents: which parts fit in four pages? Those are done.
+  const all = batch.map((_, k) => k);
+  const first = await print(all);
+  const pagesOf = (r: { from: number; to: number }) => r.to - r.from + 1;
+  const short = all.filter((k) => first.found.has(k) && pagesOf(first.found.get(k)!) <= TOC_AFTER_PAGES);
+  await cut(first.whole, short.map((k) => ({ k, ...first.found.get(k)!, destinations: new Map(), pages: pagesOf(first.found.get(k)!) })));
+  const long = all.filter((k) => first.found.has(k) && !short.includes(k));
+  if (!long.length) return results;
+  // The longer ones alone, with their contents: where each story starts; then with those numbers filled
+  // in, refilled (up to twice) where a wider number moved a story — as printBulletin does.
+  await page.evaluate(
+    ({ keep }) => {
+      for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
+        if (keep.includes(Number(div.dataset.part))) div.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
+        else div.remove();
+      }
+      document.querySelector<HTMLElement>('main > [data-part]')!.style.breakBefore = 'auto';
+    },
+    { keep: long },
+  );
+  const located = await print(long);
+  let pending = long.filter((k) => located.found.has(k));
+  let shown = new Map(pending.map((k) => [k, located.storiesOf(k)]));
+  for (let attempt = 0; pending.length; attempt++) {
+    await page.evaluate(
+      ({ numbers, part }) => {
+        for (const [k, byId] of numbers) {
+          for (const span of document.querySelectorAll<HTMLElement>(`#${part}${k} nav.toc .toc-page[data-for]`)) span.textContent = String(byId[span.dataset.for!] ?? '');
+        }
+      },
+      { numbers: [...shown].map(([k, m]) => [k, Object.fromEntries(m)] as const), part: PART },
+    );
+    const filled = await print(long);
+    const settled = pending.filter((k) => filled.found.has(k) && (attempt === 2 || [...shown.get(k)!].every(([id, n]) => filled.storiesOf(k).get(id) === n)));
+    await cut(filled.whole, settled.map((k) => ({ k, ...filled.found.get(k)!, destinations: shown.get(k)!, pages: Math.max(pagesOf(filled.found.get(k)!), TOC_AFTER_PAGES + 1) })));
+    pending = pending.filter((k) => !settled.includes(k) && filled.found.has(k));
+    shown = new Map(pending.map((k) => [k, filled.storiesOf(k)]));
+  }
+  return results;
 }
 
 /** The cache key of each bulletin: its HTML, every stylesheet and image it loads (by content), Chromium and the printing code. */
@@ -188,7 +271,7 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   const toPrint: Bulletin[] = [];
   for (const { id, file, html } of pages) {
     const kind = KIND.exec(html)?.[1];
-    const b = { id, file, html, key: key(id, html), batchable: kind !== undefined && kind !== '简报' };
+    const b = { id, file, html, key: key(id, html), kind };
     used.add(b.key);
     const cached = readCachedPdf(cache, b.key);
     if (!cached) {
@@ -215,32 +298,33 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
         writeCachedPdf(cache, b.key, pdf, layout);
         mark(`bulletin-pdf:printed ${b.id}`);
       };
-      // 专版 in batches (one print each), then the rest one by one; a 专版 that needs contents (more
-      // than four pages) or a batch whose parts cannot be found goes back to the one-by-one queue.
-      const zhuanban = toPrint.filter((b) => b.batchable);
-      const queue: Bulletin[][] = [];
-      for (let i = 0; i < zhuanban.length; i += batchSize) queue.push(zhuanban.slice(i, i + batchSize));
-      queue.push(...toPrint.filter((b) => !b.batchable).map((b) => [b]));
+      // Bulletins of each kind in batches; one whose part cannot be found in its batch's print, or of
+      // a kind the page does not state, is printed alone.
+      const queue: { batch: Bulletin[]; alone?: boolean }[] = [];
+      for (const kind of new Set(toPrint.map((b) => b.kind))) {
+        const same = toPrint.filter((b) => b.kind === kind);
+        for (let i = 0; i < same.length; i += batchSize) queue.push({ batch: same.slice(i, i + batchSize), alone: kind === undefined || batchSize === 1 });
+      }
       await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabs, queue.length)) }, async () => {
           const page = await browser.newPage();
           for (let job = queue.shift(); job; job = queue.shift()) {
-            const batched = job[0]!.batchable ? await printBatch(page, server.url, job) : undefined;
-            if (batched) {
-              for (const [k, b] of job.entries()) {
-                const pages = batched.pages[k]!;
-                if (pages > TOC_AFTER_PAGES) queue.push([{ ...b, batchable: false }]);
-                else done(b, batched.pdfs[k]!, { pages, destinations: new Map() });
+            if (job.alone) {
+              for (const b of job.batch) {
+                const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
+                done(b, pdf, layout);
               }
               continue;
             }
-            if (job.length > 1) {
-              mark('bulletin-pdf:unbatched');
-              queue.push(...job.map((b) => [{ ...b, batchable: false }]));
-              continue;
-            }
-            const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${job[0]!.id}/`);
-            done(job[0]!, pdf, layout);
+            const printed = await printBatch(page, server.url, job.batch, job.batch[0]!.kind!);
+            job.batch.forEach((b, k) => {
+              const p = printed[k];
+              if (p) done(b, p.pdf, p.layout);
+              else {
+                mark(`bulletin-pdf:unbatched ${b.id}`);
+                queue.push({ batch: [b], alone: true });
+              }
+            });
           }
           await page.close();
         }),

@@ -1,15 +1,17 @@
-// The 专版 of a build are printed together in one Chromium document and cut apart
-// (src/integrations/bulletin-pdf.ts): each bulletin must still get a PDF of its own, read back with
-// Poppler — only its own stories, the page count and text of the same page printed alone in a
-// browser, its own page numbers "1 / N" … "N / N", its title, and no links into the other parts.
+// Bulletins of one kind are printed together in one Chromium document and cut apart
+// (src/integrations/bulletin-pdf.ts): each must still get a PDF of its own, read back with Poppler —
+// only its own stories, the pages and text of the same page printed alone in a browser, its own page
+// numbers ("1 / N" on a 专版; "— N —" at the outer edge of a 简报, whose pages alternate their
+// margins wherever in the batch they were printed), its title, and no links into the other parts.
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
+import { printBulletinPdfs } from '../../src/integrations/bulletin-pdf.ts';
 import { pdfLayout } from '../../src/lib/pdf-destinations.ts';
 import { page as builtPage } from '../helpers/html.ts';
 import { ROOT } from '../helpers/build-site.ts';
@@ -78,5 +80,61 @@ describe('the 专版 PDFs, printed in one batch and cut apart', () => {
 
   it('leaves the page without a printed contents list (each 专版 fits in four pages)', () => {
     for (const b of zhuanban) expect(builtPage(site, `/bulletins/${b.id}/`)).not.toContain('data-print-toc');
+  });
+});
+
+/** Each page's words and where they sit, from pdftotext -bbox. */
+function words(pdf: string): { width: number; words: { text: string; x: number; y: number }[] }[] {
+  const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-']);
+  return [...html.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)].map((m) => ({
+    width: Number(m[1]),
+    words: [...m[2]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({ x: Number(w[1]), y: Number(w[2]), text: w[3]! })),
+  }));
+}
+
+describe('简报 printed in one batch, each starting wherever the last one ended', () => {
+  const served = servedSite(site);
+  const JIANBAO = bulletins.find((b) => b.kind === '简报')!.id;
+  // The site's 简报 three times over (it runs to five pages: the copies start on left-hand pages of the print).
+  const copies = [JIANBAO, `${JIANBAO}-copy-a`, `${JIANBAO}-copy-b`];
+  let out: string;
+
+  beforeAll(async () => {
+    out = join(dir, 'dist');
+    cpSync(site, out, { recursive: true });
+    for (const id of copies.slice(1)) cpSync(join(out, 'bulletins', JIANBAO), join(out, 'bulletins', id), { recursive: true });
+    for (const d of readdirSync(join(out, 'bulletins'))) if (d.endsWith('.pdf') || (!copies.includes(d) && !d.includes('.'))) rmSync(join(out, 'bulletins', d), { recursive: true, force: true });
+    const r = await printBulletinPdfs(ROOT, out, join(dir, 'cache'));
+    expect(r).toEqual({ printed: 3, reused: 0 });
+  }, 300_000);
+
+  it('gives each the pages, words and word positions of the page printed alone, numbered — N — at the outer edge', async () => {
+    const tab = await served.browser.newPage();
+    await tab.goto(`${served.url}/bulletins/${JIANBAO}/`, { waitUntil: 'load' });
+    writeFileSync(join(dir, 'alone.pdf'), await tab.pdf({ preferCSSPageSize: true }));
+    await tab.close();
+    const alone = words(join(dir, 'alone.pdf'));
+    const body = (p: { words: { y: number }[] }) => p.words.filter((w) => w.y < 743); // above the page number
+    for (const id of copies) {
+      const cut = words(join(out, 'bulletins', `${id}.pdf`));
+      expect(cut.length, id).toBe(alone.length);
+      cut.forEach((p, i) => {
+        const a = body(alone[i]!);
+        expect(body(p).map((w) => w.text), `${id} page ${i + 1}`).toEqual(a.map((w) => w.text));
+        body(p).forEach((w, j) => {
+          expect(Math.abs(w.x - a[j]!.x), `${id} page ${i + 1}: ${w.text}`).toBeLessThan(0.5);
+          expect(Math.abs(w.y - a[j]!.y), `${id} page ${i + 1}: ${w.text}`).toBeLessThan(0.5);
+        });
+        const number = p.words.find((w) => w.text === String(i + 1) && w.y > 743);
+        expect(number, `${id} page ${i + 1}`).toBeDefined();
+        if ((i + 1) % 2) expect(number!.x).toBeGreaterThan(p.width * 0.75);
+        else expect(number!.x).toBeLessThan(p.width * 0.25);
+      });
+      // Its contents' links still lead to its stories, under the names of its own page.
+      const { destinations } = await pdfLayout(readFileSync(join(out, 'bulletins', `${id}.pdf`)));
+      expect([...destinations.keys()].every((name) => /^a-/.test(name)), id).toBe(true);
+      expect(destinations.size).toBeGreaterThan(4);
+      expect(info(join(out, 'bulletins', `${id}.pdf`), 'Title')).toBe(titleOf(builtPage(site, `/bulletins/${JIANBAO}/`)));
+    }
   });
 });
