@@ -10,10 +10,22 @@
 // unchanged bulletin is never printed again, and its contents' page numbers come from the cache too.
 // Pages that must be printed go through one browser, a few tabs at once (PRINT_TABS).
 //
+// Chromium's cost is per document, not per page: every print embeds each CJK face it uses as Type 3
+// fonts (~100 ms a face, measured), so a bulletin printed alone took 0.3–0.5 s however short. Hence
+// bulletins are printed in batches (BATCH_SIZE, one kind per batch): one document holding each
+// bulletin's <main>, each from a new page, cut apart with pdf-lib (src/lib/pdf-split.ts); each part
+// is numbered as print.css numbers that kind ("N / M" for a 专版, "— N —" at the outer edge of a 简报)
+// and a 简报 page printed on the other hand is moved across by its margins' difference, so every
+// PDF has the pages, words and positions of the page printed alone (tests/site/bulletin-pdf-batch.test.ts).
+// 10 bulletins: one print of ~0.6 s instead of ten of ~0.4 s. The cut-out PDFs are not tagged
+// (pdf-lib does not cut a structure tree apart); a bulletin whose part cannot be found in its batch
+// is printed alone, as before, tagged.
+//
 // A briefing that fits in four pages without its contents is printed once, without them. A longer
 // one is printed with its contents to find the page each story starts on (the contents' links are
 // named destinations in the PDF), then with those page numbers filled in; that PDF is kept once its
-// own destinations match the numbers it shows.
+// own destinations match the numbers it shows. In a batch the longer ones go through those two
+// prints together.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +48,7 @@ import { mark } from './build-timings.ts';
 export const TOC_AFTER_PAGES = 4;
 /** Pages printed at once in the one browser (measured on 2 cores: see docs/performance.md). JIEXUN_PDF_TABS overrides. */
 const PRINT_TABS = 2;
-/** 专版 printed in one document (measured: see docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
+/** Bulletins of one kind printed in one document (sizes and times: docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
 const BATCH_SIZE = 10;
 /** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
 const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30, place: () => ({ align: 'centre' }) };
