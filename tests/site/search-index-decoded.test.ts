@@ -9,7 +9,7 @@ import { gunzipSync } from 'node:zlib';
 import { decode } from 'cborg';
 import { describe, expect, inject, it } from 'vitest';
 import { encodeTokens, isCharCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
-import { catalogFile, catalogFromColumns } from '../../src/search/shared/catalog-file.ts';
+import { catalogFile, readCatalogFile } from '../../src/search/shared/catalog-file.ts';
 import { indexCatalog } from '../../src/search/shared/catalog.ts';
 import { foldText, foldWord } from '../../src/search/shared/normalize.ts';
 import { PAGEFIND_VERSION } from '../../src/search/build/pagefind/version.ts';
@@ -51,7 +51,7 @@ function readIndex(dist: string) {
       published.set(word, byPage);
     }
   }
-  const catalog = indexCatalog(catalogFromColumns(JSON.parse(gunzipSync(readFileSync(join(dir, catalogFile(entry.languages.und.hash)))).toString()), 'catalog'));
+  const catalog = indexCatalog(readCatalogFile(gunzipSync(readFileSync(join(dir, catalogFile(entry.languages.und.hash)))), 'catalog'));
   return { entry, version, pages, chunks, fragments, published, chunkWords, catalog };
 }
 

@@ -13,11 +13,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { CborWriter } from './cbor.ts';
 import { mergeCatalogs, type Catalog } from '../../shared/catalog.ts';
-import { catalogColumns, catalogFile } from '../../shared/catalog-file.ts';
+import { catalogFile, catalogFileSections } from '../../shared/catalog-file.ts';
+import { gzipSections } from '../gzip-sections.ts';
 import { CHAR_WIDTH, decodeTokens } from '../../shared/char-tokens.ts';
 import { foldTableFor, foldTableString } from '../../shared/fold-table.ts';
 import { t2sTable } from '../t2s-table.ts';
@@ -194,12 +193,14 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
   // a traditional character folding to anything else can match nothing anyway.
   const indexedChars = new Set([...groupSize.keys()].map((code) => decodeTokens([code]).codePointAt(0)!));
   const fold = foldTableString(foldTableFor(t2sTable(), (cp) => indexedChars.has(cp)));
-  const catalog = JSON.stringify(catalogColumns({ ...mergeCatalogs(catalogs), fold }));
+  const catalog = catalogFileSections({ ...mergeCatalogs(catalogs), fold });
   // Both files are named by this hash and cached for good: it covers the catalog too, whose
   // facts (a date, a star) can change while every index word stays the same.
-  const indexHash = `${INDEX_LANGUAGE}_${createHash('sha1').update(meta).update(catalog).digest('hex').slice(0, 11)}`;
+  const hash = createHash('sha1').update(meta);
+  for (const section of catalog) hash.update(section);
+  const indexHash = `${INDEX_LANGUAGE}_${hash.digest('hex').slice(0, 11)}`;
   writes.push(pagefindFileBytes(9, meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
-  writes.push(promisify(gzip)(catalog, { level: 9 }).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
+  writes.push(gzipSections(catalog).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
   await Promise.all(writes);
   if (chunkCache) for (const name of readdirSync(chunkCache)) if (!used.has(name)) rmSync(join(chunkCache, name), { force: true });
   writeFileSync(join(out, ENTRY_FILE), JSON.stringify({ ...first.entry, languages: { [INDEX_LANGUAGE]: { ...first.entry.languages[INDEX_LANGUAGE], hash: indexHash, page_count: pages.length } } }));
