@@ -222,10 +222,12 @@ describe('character pairs', () => {
 });
 
 describe('word counts in the merged metadata', () => {
-  it('keep five significant bits: within 3 % of the count', () => {
+  it('keep four significant bits: within 6 % of the count', () => {
+    expect(roundedWordCount(15)).toBe(15);
     expect(roundedWordCount(17)).toBe(17);
-    expect(roundedWordCount(1000)).toBe(1008);
-    for (let n = 1; n < 20_000; n += 7) expect(Math.abs(roundedWordCount(n) - n) / n).toBeLessThanOrEqual(1 / 32);
+    expect(roundedWordCount(1000)).toBe(992);
+    for (let n = 1; n < 20_000; n += 7) expect(Math.abs(roundedWordCount(n) - n) / n).toBeLessThanOrEqual(1 / 16);
+    expect(new Set(Array.from({ length: 2048 }, (_, i) => roundedWordCount(2048 + i))).size).toBe(8);
   });
 });
 
