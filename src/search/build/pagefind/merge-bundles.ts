@@ -21,6 +21,7 @@ import { CHAR_WIDTH, decodeTokens } from '../../shared/char-tokens.ts';
 import { foldTableFor, foldTableString } from '../../shared/fold-table.ts';
 import { t2sTable } from '../t2s-table.ts';
 import { pagefindFileBytes } from './pagefind-file.ts';
+import { shortChunkBounds } from './chunk-bounds.ts';
 import type { Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from '../record.ts';
 import { ENTRY_FILE, readShard, SHARD_OWN_FILES, type ShardIndex } from './shard-postings.ts';
@@ -188,7 +189,7 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
   }
   await flush();
 
-  const meta = new CborWriter().value([first.version, pages, chunkMeta, [], [], ...first.tail]).bytes();
+  const meta = new CborWriter().value([first.version, pages, shortChunkBounds(chunkMeta), [], [], ...first.tail]).bytes();
   // The reader's browser folds queries with the entries whose simplified character is indexed:
   // a traditional character folding to anything else can match nothing anyway.
   const indexedChars = new Set([...groupSize.keys()].map((code) => decodeTokens([code]).codePointAt(0)!));
