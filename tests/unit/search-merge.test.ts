@@ -11,7 +11,7 @@ import { CborReader, CborWriter, type CborValue } from '../../src/search/build/p
 import { CATALOG_VERSION, CatalogError, type Catalog } from '../../src/search/shared/catalog.ts';
 import { encodeTokens, isCharCode, pairCode, SEPARATOR } from '../../src/search/shared/char-tokens.ts';
 import { catalogFile, readCatalogFile } from '../../src/search/shared/catalog-file.ts';
-import { mergeShardBundles, roundedWordCount } from '../../src/search/build/pagefind/merge-bundles.ts';
+import { cachedChunkName, mergeShardBundles, roundedWordCount } from '../../src/search/build/pagefind/merge-bundles.ts';
 import { FACTS_FILE, ShardError, writeShardPostings } from '../../src/search/build/pagefind/shard-postings.ts';
 import { readPagefindFile } from '../../src/search/build/pagefind/pagefind-file.ts';
 import { pairSegments } from '../../src/search/build/pagefind/pair-postings.ts';
@@ -155,8 +155,8 @@ describe('merging shard bundles', () => {
     expect(readdirSync(join(work, 'c3', 'index')).sort()).toEqual(readdirSync(join(work, 'c2', 'index')).sort());
     expect(c2.indexHash).toBe(summary.indexHash);
     const chunks = readdirSync(join(work, 'c2', 'index'));
-    expect(readdirSync(cache).sort()).toEqual([...chunks].sort());
-    for (const f of chunks) expect(statSync(join(work, 'c2', 'index', f)).ino).toBe(statSync(join(cache, f)).ino);
+    expect(readdirSync(cache).sort()).toEqual(chunks.map(cachedChunkName).sort());
+    for (const f of chunks) expect(statSync(join(work, 'c2', 'index', f)).ino).toBe(statSync(join(cache, cachedChunkName(f))).ino);
 
     const dir = join(work, 'merged');
     expect(readdirSync(join(dir, 'fragment')).sort()).toEqual(['0', '1', '2', '3', '4'].map((n) => `${n}.pf_fragment`));

@@ -20,7 +20,7 @@ import { gzipSections } from '../gzip-sections.ts';
 import { CHAR_WIDTH, decodeTokens } from '../../shared/char-tokens.ts';
 import { foldTableFor, foldTableString } from '../../shared/fold-table.ts';
 import { t2sTable } from '../t2s-table.ts';
-import { pagefindFileBytes } from './pagefind-file.ts';
+import { CHUNK_LEVEL, pagefindFileBytes } from './pagefind-file.ts';
 import { shortChunkBounds } from './chunk-bounds.ts';
 import type { Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from '../record.ts';
@@ -57,6 +57,14 @@ function utf8Order(a: string, b: string): number {
 export function roundedWordCount(count: number): number {
   const shift = Math.max(0, Math.floor(Math.log2(Math.max(1, count))) - 3);
   return shift ? ((count >> shift) << shift) + (1 << (shift - 1)) : count;
+}
+
+/**
+ * A chunk's name in the chunk cache: its published name with the gzip level it was compressed at,
+ * so chunks an earlier build compressed at another level are compressed again (and removed).
+ */
+export function cachedChunkName(name: string): string {
+  return `gzip${CHUNK_LEVEL}.${name}`;
 }
 
 /** Index chunks being compressed at once: enough to keep the thread pool busy, few enough to bound memory. */
@@ -148,13 +156,14 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
     const name = `${INDEX_LANGUAGE}_${createHash('sha1').update(head.bytes()).update(body.bytes()).digest('hex').slice(0, 10)}.pf_index`;
     chunkMeta.push([inChunk[0], inChunk[inChunk.length - 1], name.slice(0, -'.pf_index'.length)]);
     const file = join(out, 'index', name);
-    used.add(name);
-    if (chunkCache && cached.has(name)) link(join(chunkCache, name), file);
+    const kept = cachedChunkName(name);
+    used.add(kept);
+    if (chunkCache && cached.has(kept)) link(join(chunkCache, kept), file);
     else {
       // Written off the main thread: creating a file costs ~0.4 ms here, and there are thousands.
-      const write = pagefindFileBytes(3, head.bytes(), body.bytes()).then(async (bytes) => {
+      const write = pagefindFileBytes(CHUNK_LEVEL, head.bytes(), body.bytes()).then(async (bytes) => {
         await writeFile(file, bytes);
-        if (chunkCache) link(file, join(chunkCache, name));
+        if (chunkCache) link(file, join(chunkCache, kept));
       });
       writes.push(write);
       inFlight.add(write);
