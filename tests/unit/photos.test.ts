@@ -6,7 +6,7 @@ import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto } from '../../src/lib/photos.ts';
-import { photoCredit, photoFigureHtml, photographersOf } from '../../src/lib/photo-figure.ts';
+import { photoCredit, photoFigureHtml, photographersOf, webpSourceSrcset, webpWidths } from '../../src/lib/photo-figure.ts';
 import { markdownOptions } from '../../src/markdown/options.ts';
 import { digitsToText, textToDigits } from '../../src/search/shared/digit-text.ts';
 import { checkPhotoFiles } from '../../src/io/photos.ts';
@@ -93,6 +93,18 @@ describe('the figure', () => {
     const html = photoFigureHtml(r, { alt: '', caption: '', credit: [], creditLabel: '摄影', eager: true });
     expect(html).toContain('alt="" loading="eager" fetchpriority="high"');
     expect(html).not.toContain('figcaption');
+  });
+});
+
+describe('the WebP source', () => {
+  it('lists WebP up to 720 wide, then the widest JPEG', () => {
+    const webp = [{ url: '/a-480.webp', width: 480 }, { url: '/a-720.webp', width: 720 }];
+    expect(webpSourceSrcset(webp, { url: '/a-1200.jpg', width: 1200 })).toBe('/a-480.webp 480w, /a-720.webp 720w, /a-1200.jpg 1200w');
+  });
+  it('gives an original no wider than 720 its own width in WebP, and lists no width twice', () => {
+    expect([webpWidths(1600), webpWidths(1200), webpWidths(900), webpWidths(720), webpWidths(640), webpWidths(300)]).toEqual([[480, 720], [480, 720], [480, 720], [480, 720], [480, 640], [300]]);
+    expect(webpSourceSrcset([{ url: '/b-480.webp', width: 480 }, { url: '/b-640.webp', width: 640 }], { url: '/b-640.jpg', width: 640 })).toBe('/b-480.webp 480w, /b-640.webp 640w');
+    expect(webpSourceSrcset([{ url: '/c-480.webp', width: 480 }, { url: '/c-720.webp', width: 720 }], { url: '/c-900.jpg', width: 900 })).toBe('/c-480.webp 480w, /c-720.webp 720w, /c-900.jpg 900w');
   });
 });
 
