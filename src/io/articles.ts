@@ -1,7 +1,7 @@
 // Reads article files: frontmatter parsed with positions, validated by the shared schema.
 import { basename, relative } from 'node:path';
 import { summaryFromBody, type Article } from '../lib/article.ts';
-import { findPhotos, type PhotoRef } from '../lib/photos.ts';
+import { findPhotos, isStaffCredit, type PhotoRef } from '../lib/photos.ts';
 import { articleSchema, type Registries } from '../schema.ts';
 import { listMarkdown, readTextFile } from './content-files.ts';
 import { fieldTextProblems } from './field-text.ts';
@@ -64,6 +64,12 @@ export function readArticleSource(display: string, source: string, registries: R
     problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', code: PROBLEM.emptyBody, message: 'expected the article text below the frontmatter, found an empty body' });
   }
   const photos = findPhotos(parsed.body).map((p) => ({ ...p, line: p.line + bodyLine - 1 }));
+  // A photo's own credit names people as `photo:` does: the same registry, the same error and fix.
+  for (const p of photos) {
+    for (const name of p.credit) {
+      if (!isStaffCredit(name) && !registries.people.resolve(name)) problems.push({ file: display, line: p.line, col: p.col, field: 'photo', value: name, severity: 'error', code: PROBLEM.unknownPerson, message: `photo ${p.src}: ${registries.people.unknownMessage(name)}` });
+    }
+  }
   const article: Article = {
     ...r.data,
     id,

@@ -2,10 +2,11 @@
 // (src/lib/photo-figure.ts), the Markdown pipeline's placeholders (src/markdown/photos.ts), the
 // digits a search result's thumbnail travels in, and the file checks (src/io/photos.ts).
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { fixContent } from '../../src/io/check-fix.ts';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto } from '../../src/lib/photos.ts';
+import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto, isStaffCredit } from '../../src/lib/photos.ts';
 import { photoCredit, photoFigureHtml, photographersOf, webpSourceSrcset, webpWidths } from '../../src/lib/photo-figure.ts';
 import { markdownOptions } from '../../src/markdown/options.ts';
 import { digitsToText, textToDigits } from '../../src/search/shared/digit-text.ts';
@@ -59,6 +60,39 @@ describe('photo references in a body', () => {
     expect(r.article?.lead).toBe('./a.jpg');
     const withCover = readArticleSource('x/2022-09-08-a.md', source.replace('reporter:', 'cover: ./b.jpg\nreporter:'), registries);
     expect(withCover.article?.lead).toBe('./b.jpg');
+  });
+
+  it('checks a photo\'s own credit against people.yaml, as `photo:` is, at the photo\'s line; a staff credit needs no one', () => {
+    const registries = loadRegistries(join(ROOT, 'content'));
+    const source = (credit: string) => `---\ntitle: 标题\nstreet: 莲湖街道\ndate: 2022-09-08\nreporter: 鲁燕\n---\n正文。\n\n![甲](./a.jpg "${credit}")\n`;
+    const known = readArticleSource('x/2022-09-08-a.md', source('鲁燕 摄'), registries);
+    expect([known.problems, known.article?.photos?.[0].credit]).toEqual([[], ['鲁燕']]);
+    const staff = readArticleSource('x/2022-09-08-a.md', source('本报记者 摄'), registries);
+    expect([staff.problems, staff.article?.photos?.[0].credit]).toEqual([[], ['本报记者']]);
+    const typo = readArticleSource('x/2022-09-08-a.md', source('鲁雁 摄'), registries);
+    expect(typo.article).toBeUndefined();
+    expect(typo.problems).toMatchObject([{ file: 'x/2022-09-08-a.md', line: 9, field: 'photo', value: '鲁雁', severity: 'error', code: 'unknown-person' }]);
+    expect(typo.problems[0].message).toContain('./a.jpg');
+    expect(typo.problems[0].message).toContain('鲁燕');
+  });
+  it('lets check --fix register an unknown photographer, as a photographer', () => {
+    const dir = join(ROOT, '.tmp/unit-photo-credit-fix');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    try {
+      for (const f of ['people.yaml', 'places.yaml', 'stars.yaml']) cpSync(join(ROOT, 'content', f), join(dir, f));
+      const registries = loadRegistries(dir);
+      const typo = readArticleSource('x/2022-09-08-a.md', '---\ntitle: 标题\nstreet: 莲湖街道\ndate: 2022-09-08\nreporter: 鲁燕\n---\n正文。\n\n![甲](./a.jpg "张新摄 摄")\n', registries);
+      const report = fixContent(typo.problems, registries, dir, dir);
+      expect(report.people).toMatchObject([{ name: '张新摄', roles: ['photographer'] }]);
+      expect(loadRegistries(dir).people.resolve('张新摄')?.roles).toEqual(['photographer']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('tells a staff credit from a name', () => {
+    expect(['本报记者', '本报通讯员', '记者', '本刊特约记者'].map(isStaffCredit)).toEqual([true, true, true, true]);
+    expect(['王梦梦', '本报', '记者王梦梦'].map(isStaffCredit)).toEqual([false, true, false]);
   });
 });
 
