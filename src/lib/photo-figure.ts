@@ -2,6 +2,7 @@
 // srcset, then the JPEG <img> that every browser can show) and a <figcaption> holding the caption
 // and the credit. Pure: src/data/photos.ts passes the renditions Astro's image service made.
 import type { ArticlePhoto, Article } from './article.ts';
+import { isStaffCredit } from './photos.ts';
 
 export interface Rendition {
   /** The image's URL (the largest JPEG for <img src>). */
@@ -53,10 +54,11 @@ export function photoCredit(photo: Pick<ArticlePhoto, 'credit'>, article: Pick<A
   return [];
 }
 
-/** Everyone credited for the article's photos: `photo:` names (or the reporters, for 文/图) and per-photo credits. */
+/** Everyone credited for the article's photos: `photo:` names (or the reporters, for 文/图) and per-photo credits naming a person. */
 export function photographersOf(a: Pick<Article, 'photo' | 'photos' | 'reporters'>): string[] {
   const names = new Set(Array.isArray(a.photo) ? a.photo : a.photo === true ? a.reporters : []);
-  for (const p of a.photos ?? []) for (const n of p.credit) names.add(n);
+  // A staff credit (本报记者 摄) names no one: no person page.
+  for (const p of a.photos ?? []) for (const n of p.credit) if (!isStaffCredit(n)) names.add(n);
   return [...names];
 }
 

@@ -130,6 +130,14 @@ describe('the figure', () => {
   });
 });
 
+describe('photographers', () => {
+  it('are the photo: names, the reporters for 文/图, and the people photos credit; a staff credit is no one', () => {
+    const photos = [{ src: './a.jpg', alt: '', caption: '', credit: ['王梦梦'] }, { src: './b.jpg', alt: '', caption: '', credit: ['本报记者'] }];
+    expect(photographersOf({ photo: ['张三'], reporters: ['鲁燕'], photos })).toEqual(['张三', '王梦梦']);
+    expect(photographersOf({ photo: true, reporters: ['鲁燕'], photos })).toEqual(['鲁燕', '王梦梦']);
+  });
+});
+
 describe('the WebP source', () => {
   it('lists WebP up to 720 wide, then the widest JPEG', () => {
     const webp = [{ url: '/a-480.webp', width: 480 }, { url: '/a-720.webp', width: 720 }];
