@@ -114,7 +114,7 @@ describe('简报 printed in one batch, each starting wherever the last one ended
     writeFileSync(join(dir, 'alone.pdf'), await tab.pdf({ preferCSSPageSize: true }));
     await tab.close();
     const alone = words(join(dir, 'alone.pdf'));
-    const body = (p: { words: { y: number }[] }) => p.words.filter((w) => w.y < 743); // above the page number
+    const body = (p: ReturnType<typeof words>[number]) => p.words.filter((w) => w.y < 743); // above the page number
     for (const id of copies) {
       const cut = words(join(out, 'bulletins', `${id}.pdf`));
       expect(cut.length, id).toBe(alone.length);
