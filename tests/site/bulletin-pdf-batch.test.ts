@@ -12,6 +12,7 @@ import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { printBulletinPdfs } from '../../src/integrations/bulletin-pdf.ts';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { pdfLayout } from '../../src/lib/pdf-destinations.ts';
 import { page as builtPage } from '../helpers/html.ts';
 import { ROOT } from '../helpers/build-site.ts';
@@ -80,6 +81,30 @@ describe('the 专版 PDFs, printed in one batch and cut apart', () => {
 
   it('leaves the page without a printed contents list (each 专版 fits in four pages)', () => {
     for (const b of zhuanban) expect(builtPage(site, `/bulletins/${b.id}/`)).not.toContain('data-print-toc');
+  });
+});
+
+/** The web addresses a PDF's links lead to, read with pdf-lib. */
+async function linkTargets(file: string): Promise<string[]> {
+  const doc = await PDFDocument.load(readFileSync(file), { updateMetadata: false });
+  const out: string[] = [];
+  for (const p of doc.getPages()) {
+    for (const ref of p.node.Annots()?.asArray() ?? []) {
+      const action = doc.context.lookup(ref, PDFDict).lookupMaybe(PDFName.of('A'), PDFDict);
+      const uri = action?.lookupMaybe(PDFName.of('URI'), PDFString, PDFHexString);
+      if (uri) out.push(uri.decodeText());
+    }
+  }
+  return out;
+}
+
+describe('links in the bulletin PDFs', () => {
+  it('lead to the site\'s public address, never to the server the build printed from', async () => {
+    const ids = bulletins.map((b) => b.id);
+    expect(ids.length).toBeGreaterThanOrEqual(4);
+    const all = (await Promise.all(ids.map((id) => linkTargets(join(site, `bulletins/${id}.pdf`))))).flat();
+    expect(all.length).toBeGreaterThan(0);
+    for (const uri of all) expect(uri).toMatch(/^https:\/\/jiexun\.example\.cn\//);
   });
 });
 
