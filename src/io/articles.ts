@@ -69,7 +69,8 @@ export function readArticleSource(display: string, source: string, registries: R
   const unregistered = (name: string) => `${registries.people.unknownMessage(name)}; until then the photographer's page address may change`;
   if (Array.isArray(r.data.photo)) {
     r.data.photo.forEach((name, i) => {
-      if (!registries.people.resolve(name)) problems.push({ file: display, ...locate(['photo', i]), field: 'photo', value: name, severity: 'warning', code: PROBLEM.unknownPerson, message: unregistered(name) });
+      const at = Array.isArray(parsed.data.photo) ? locate(['photo', i]) : locate(['photo']);
+      if (!registries.people.resolve(name)) problems.push({ file: display, ...at, field: 'photo', value: name, severity: 'warning', code: PROBLEM.unknownPerson, message: unregistered(name) });
     });
   }
   for (const p of photos) {

@@ -2,7 +2,8 @@
 // schema; when the article ids are known, every listed id is checked at the line it is written on.
 import { relative } from 'node:path';
 import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
-import { findHtmlImages, findPhotos } from '../lib/photos.ts';
+import { findPhotos } from '../lib/photos.ts';
+import { htmlImageWarnings } from './photos.ts';
 import { bulletinSchema, DISTRIBUTION_KEYS, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
 import { readTextFile } from './content-files.ts';
@@ -93,15 +94,17 @@ export function readBulletinSource(display: string, source: string, registries: 
       });
     });
   }
-  // The note is printed and exported to Word as text: a photo there would be a broken image.
-  for (const img of [...findPhotos(parsed.body), ...findHtmlImages(parsed.body)]) {
+  // The note is printed and exported to Word as text: a photo written there would be lost. (An HTML
+  // <img> is left out as in an article, with the same warning.)
+  problems.push(...htmlImageWarnings({ file: display, body: parsed.body, bodyLine: parsed.bodyLine }));
+  for (const img of findPhotos(parsed.body)) {
     problems.push({
       file: display, line: img.line + parsed.bodyLine - 1, col: img.col, field: 'body', value: img.src, severity: 'error', code: PROBLEM.photoInBulletinNote,
       message: `expected the note (按语) as text, found the image ${img.src}: put photos in the articles the bulletin gathers, where they print and go into the Word file`,
     });
   }
   const bulletin: Bulletin = { ...r.data, id, file: display };
-  return { bulletin: problems.length ? undefined : bulletin, read: bulletin, body: parsed.body, file: display, problems, locate };
+  return { bulletin: problems.some((p) => p.severity === 'error') ? undefined : bulletin, read: bulletin, body: parsed.body, file: display, problems, locate };
 }
 
 export function readBulletinFile(file: string, registries: Registries, root = process.cwd(), articleIds?: ReadonlySet<string>): BulletinFile {

@@ -12,7 +12,6 @@ import { loadRegistries } from '../../src/io/registries.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const PAGES = join(ROOT, 'tests/fixtures/import/pages');
-const registries = loadRegistries(join(ROOT, 'content'));
 let content: string;
 
 beforeAll(() => {
@@ -36,7 +35,10 @@ describe('importing a column with captioned photos and a column photo credit', (
     expect(files).toHaveLength(3);
     const wangchu = files.find((f) => f.includes('wangchu'))!;
     const text = readFileSync(join(dir, wangchu), 'utf8');
-    expect(readArticleSource(`articles/2022/${wangchu}`, text, registries).problems).toEqual([]);
+    // Against the people.yaml the import wrote: the photographer was registered with the articles.
+    const after = loadRegistries(content);
+    expect(after.people.resolve('杜挺勇')?.roles).toContain('photographer');
+    expect(readArticleSource(`articles/2022/${wangchu}`, text, after).problems).toEqual([]);
     expect(text).toMatch(/^photo: 杜挺勇$/m);
     expect(text).toContain('![图为志愿者辅导孩子写作业。](./待补照片-1.jpg "摄影 杜挺勇")');
   });
