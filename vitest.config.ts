@@ -1,10 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects. `unit`: pure logic and in-process commands, files in parallel, no builds, no browser.
-// `site`: builds, spawned commands, nginx and Chromium; the two sites of tests/global-setup.ts are
-// built only when a site test runs. Put a new test in the folder of the kind it is.
+// Two projects. `unit`: pure logic and in-process commands, no builds, no browser. `site`: builds,
+// spawned commands, nginx and Chromium; the two sites of tests/global-setup.ts are built only when a
+// site test runs. Put a new test in the folder of the kind it is.
 export default defineConfig({
   test: {
+    // Two files at a time, unit and site alike (Vitest's default is one fewer than the cores: one
+    // here). A build or Chromium leaves a core idle much of the time; builds themselves never run two
+    // at once (tests/helpers/astro-lock.ts). Worker processes (the default pool): the lock is held per process.
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -24,10 +29,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           globalSetup: ['tests/global-setup.ts'],
-          testTimeout: 120_000,
+          // A test that builds may first wait for another file's build (tests/helpers/astro-lock.ts).
+          testTimeout: 300_000,
           hookTimeout: 600_000,
-          // Builds and Chromium are heavy on a 2-core machine: one site file at a time.
-          fileParallelism: false,
         },
       },
     ],

@@ -12,6 +12,7 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { articleFileId } from '../../src/lib/cms-entry.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
@@ -53,6 +54,8 @@ let port: number;
 let browser: Browser;
 
 beforeAll(async () => {
+  // npm run edit runs astro dev in this checkout for the whole file: no other test file's build beside it.
+  lockAstro();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   cpSync(FIXTURE_CONTENT, CONTENT, { recursive: true });
@@ -69,6 +72,7 @@ afterAll(async () => {
     edit.child.kill('SIGINT');
     await exited;
   }
+  unlockAstro();
 });
 
 describe('npm run edit', () => {
