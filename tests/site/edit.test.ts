@@ -13,6 +13,8 @@ import type { Browser } from 'playwright-core';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
+import { runCli } from '../helpers/cli.ts';
+import { runCheck } from '../../scripts/check.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { articleFileId } from '../../src/lib/cms-entry.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
@@ -182,9 +184,9 @@ describe('npm run edit', () => {
     // Nothing was fetched from anywhere but the editor itself.
     expect([...origins]).toEqual([new URL(edit.admin).origin]);
 
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, JIEXUN_CONTENT: CONTENT }, encoding: 'utf8' });
+    const check = await runCli(runCheck, [], { cwd: ROOT, env: { JIEXUN_CONTENT: CONTENT } });
     expect(check.stderr + check.stdout).not.toMatch(/error/i);
-    expect(check.status).toBe(0);
+    expect(check.code).toBe(0);
 
     const built = buildSite(CONTENT, DIST);
     expect(built.status, built.stderr).toBe(0);
@@ -235,8 +237,8 @@ describe('npm run edit', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/\narticles:\n {2}- 2022-09-08-lianhu-yuju\n {2}- 2022-10-05-hanghaixilu-hongse-wuye\n {2}- 2022-09-20-lianhu-yilao\n/);
     expect(text).toContain('masthead: 莲湖街道“五星”支部创建专版');
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, JIEXUN_CONTENT: CONTENT }, encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
+    const check = await runCli(runCheck, [], { cwd: ROOT, env: { JIEXUN_CONTENT: CONTENT } });
+    expect(check.code, check.stdout).toBe(0);
   });
 
   it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
@@ -272,7 +274,8 @@ describe('npm run edit', () => {
 
   it('ships /admin/ when the site asks for it (JIEXUN_ADMIN=1)', () => {
     const out = join(WORK, 'dist-admin');
-    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1' });
+    // With the first build's cache: only /admin/ is new.
+    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1', JIEXUN_CACHE: `${DIST}-cache` });
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(join(out, 'admin/index.html'), 'utf8')).toContain('rel="cms-config-url"');
     expect(existsSync(join(out, 'admin/cms.js'))).toBe(true);
