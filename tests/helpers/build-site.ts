@@ -1,6 +1,6 @@
 // Builds a site the way `npm run build` does (content check, Astro, search index) into `out`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { withAstroLock } from './astro-lock.ts';
 
@@ -45,4 +45,13 @@ export function buildSiteAsync(contentDir: string, out: string, extraEnv: Record
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * Starts the build cache of `out` as a copy of `dist`'s (a site of tests/global-setup.ts): a build of
+ * a copy of that content then reuses what did not change (rendered articles, search shards, bulletin
+ * PDFs), as a second build on an editor's machine does.
+ */
+export function warmCacheFrom(dist: string, out: string): void {
+  cpSync(`${dist}-cache`, `${out}-cache`, { recursive: true });
 }

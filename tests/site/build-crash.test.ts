@@ -6,8 +6,8 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 
 let work: string;
@@ -43,6 +43,7 @@ beforeAll(() => {
   content = join(work, 'content');
   out = join(work, 'dist');
   cpSync(FIXTURE_CONTENT, content, { recursive: true });
+  warmCacheFrom(inject('fixtureDist'), out);
   const r = buildSite(content, out);
   if (r.status !== 0) throw new Error(`the first build failed:\n${r.stderr}`);
   writeFileSync(join(out, 'marker.txt'), 'last good site');

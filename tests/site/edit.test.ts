@@ -2,7 +2,7 @@
 // content): the editor page and its generated configuration, a busy port, and Chromium filling the
 // new-article form (title, street from the list, two stars, reporter, date, body, a photo upload)
 // — then the saved file passes `npm run check` and the built site shows the article with its photo.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -188,6 +188,7 @@ describe('npm run edit', () => {
     expect(check.stderr + check.stdout).not.toMatch(/error/i);
     expect(check.code).toBe(0);
 
+    warmCacheFrom(inject('fixtureDist'), DIST);
     const built = buildSite(CONTENT, DIST);
     expect(built.status, built.stderr).toBe(0);
     const html = readFileSync(join(DIST, 'articles', id, 'index.html'), 'utf8');
