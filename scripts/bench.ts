@@ -20,9 +20,16 @@ import { listMarkdownFiles } from '../src/io/articles.ts';
 import { addPhotosToCorpus } from './bench/photos.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({
-  options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' }, photos: { type: 'string' }, rebuild: { type: 'boolean' } },
-});
+const { values } = (() => {
+  try {
+    return parseArgs({
+      options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' }, photos: { type: 'string' }, rebuild: { type: 'boolean' } },
+    });
+  } catch (e) {
+    console.error(`npm run bench: ${(e as Error).message}\nusage: npm run bench -- --articles N [--photos N [--rebuild]] [--phases] [--edit] [--weight] [--keep] [--seed S]`);
+    process.exit(2);
+  }
+})();
 const n = Number(values.articles);
 if (!Number.isInteger(n) || n < 1) {
   console.error(`--articles: expected a positive whole number, found ${values.articles ?? 'nothing'}`);

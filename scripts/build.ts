@@ -19,7 +19,14 @@ guardCli('npm run build');
 mark('process:start');
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const root = resolve(import.meta.dirname, '..');
-const { values } = parseArgs({ options: { out: { type: 'string' }, 'skip-check': { type: 'boolean' } } });
+const { values } = (() => {
+  try {
+    return parseArgs({ options: { out: { type: 'string' }, 'skip-check': { type: 'boolean' } } });
+  } catch (e) {
+    console.error(`npm run build: ${(e as Error).message}\nusage: npm run build -- [--out DIR] [--skip-check]\n  Checks the content, then builds the site and its search index into dist/ (or DIR).`);
+    process.exit(2);
+  }
+})();
 const out = resolve(values.out ?? join(root, 'dist'));
 const started = performance.now();
 const scratch = join(dirname(out), `.${basename(out)}.building-${process.pid}`);

@@ -69,7 +69,7 @@ export function configText(contentDir: string, apiUrl = API): string {
  */
 function newcomers(path: string, text: string, registries: Registries): PersonInput[] {
   const unknown = readArticleSource(path, text, registries).problems.filter((p) => p.code === PROBLEM.unknownPerson && p.value);
-  const bylines = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' as const : 'reporter' as const })));
+  const bylines = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' as const : p.field === 'photo' ? 'photographer' as const : 'reporter' as const })));
   const withBylines = withPeople(registries.people, bylines);
   const article = readArticleSource(path, text, { ...registries, people: withBylines }).article;
   const photographers = article ? newPeople(withBylines, photographersOf(article).map((name) => ({ name, role: 'photographer' as const }))) : [];

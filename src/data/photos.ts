@@ -4,7 +4,7 @@
 import { getImage } from 'astro:assets';
 import type { ImageMetadata } from 'astro';
 import type { Article } from '../lib/article.ts';
-import { PHOTO_WIDTHS, photoCredit, photoFigureHtml, type PhotoRenditions } from '../lib/photo-figure.ts';
+import { PHOTO_WIDTHS, photoCredit, photoFigureHtml, webpSourceSrcset, webpWidths, type PhotoRenditions } from '../lib/photo-figure.ts';
 import { PHOTO_PLACEHOLDER_RE } from '../markdown/photos.ts';
 import { ui } from '../ui/strings.ts';
 
@@ -24,9 +24,10 @@ const facts = (src: unknown): ImageMetadata => (src as { clone?: ImageMetadata }
 const made = new Map<string, Promise<PhotoRenditions>>();
 
 /**
- * WebP at 480/720/1200 wide (never wider than the original), and one JPEG at the largest width for
- * browsers without WebP — the same file as the og:image. A JPEG per width as well would cost two more
- * encodes per photo for browsers that no longer exist in practice.
+ * WebP at 480 and 720 wide (an original narrower than 720 at its own width), and one JPEG at the largest width: the
+ * large size in every browser (WEBP_WIDTHS says why), the fallback without WebP and the og:image,
+ * one file. A JPEG per width as well would cost two more encodes per photo for browsers that no
+ * longer exist in practice.
  */
 export function photoRenditions(src: unknown): Promise<PhotoRenditions> {
   const m = meta(src);
@@ -34,10 +35,14 @@ export function photoRenditions(src: unknown): Promise<PhotoRenditions> {
   let r = made.get(f.src);
   if (!r) {
     const width = Math.min(f.width, LARGEST);
-    r = Promise.all([getImage({ src: m, width, widths: [...PHOTO_WIDTHS], format: 'webp' }), getImage({ src: m, width, format: 'jpg' })]).then(([webp, jpeg]) => ({
+    const widths = webpWidths(width);
+    r = Promise.all([
+      Promise.all(widths.map((w) => getImage({ src: m, width: w, format: 'webp' }))),
+      getImage({ src: m, width, format: 'jpg' }),
+    ]).then(([webp, jpeg]) => ({
       width,
       height: Number(jpeg.attributes.height),
-      sources: [{ type: 'image/webp', srcset: webp.srcSet.attribute }],
+      sources: [{ type: 'image/webp', srcset: webpSourceSrcset(webp.map((x, i) => ({ url: x.src, width: widths[i] })), { url: jpeg.src, width }) }],
       jpeg: { src: jpeg.src, srcset: `${jpeg.src} ${width}w` },
     }));
     made.set(f.src, r);

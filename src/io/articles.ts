@@ -1,7 +1,7 @@
 // Reads article files: frontmatter parsed with positions, validated by the shared schema.
 import { basename, relative } from 'node:path';
 import { summaryFromBody, type Article } from '../lib/article.ts';
-import { findPhotos, type PhotoRef } from '../lib/photos.ts';
+import { findPhotos, isStaffCredit, type PhotoRef } from '../lib/photos.ts';
 import { articleSchema, type Registries } from '../schema.ts';
 import { listMarkdown, readTextFile } from './content-files.ts';
 import { fieldTextProblems } from './field-text.ts';
@@ -64,6 +64,19 @@ export function readArticleSource(display: string, source: string, registries: R
     problems.push({ file: display, line: parsed.bodyLine, col: 1, field: 'body', severity: 'error', code: PROBLEM.emptyBody, message: 'expected the article text below the frontmatter, found an empty body' });
   }
   const photos = findPhotos(parsed.body).map((p) => ({ ...p, line: p.line + bodyLine - 1 }));
+  // Photographers need not be in people.yaml (anyone may take a photo), but a name that is not
+  // gets a person page whose address is only assigned for now: say so, and check --fix registers it.
+  const unregistered = (name: string) => `${registries.people.unknownMessage(name)}; until then the photographer's page address may change`;
+  if (Array.isArray(r.data.photo)) {
+    r.data.photo.forEach((name, i) => {
+      if (!registries.people.resolve(name)) problems.push({ file: display, ...locate(['photo', i]), field: 'photo', value: name, severity: 'warning', code: PROBLEM.unknownPerson, message: unregistered(name) });
+    });
+  }
+  for (const p of photos) {
+    for (const name of p.credit) {
+      if (!isStaffCredit(name) && !registries.people.resolve(name)) problems.push({ file: display, line: p.line, col: p.col, field: 'photo', value: name, severity: 'warning', code: PROBLEM.unknownPerson, message: `${p.src}: ${unregistered(name)}` });
+    }
+  }
   const article: Article = {
     ...r.data,
     id,
@@ -71,7 +84,7 @@ export function readArticleSource(display: string, source: string, registries: R
     photos: photos.map(({ src, alt, caption, credit }) => ({ src, alt, caption, credit })),
     lead: r.data.cover ?? photos[0]?.src,
   };
-  return { ...base, article: problems.length ? undefined : article, photos };
+  return { ...base, article: problems.some((p) => p.severity === 'error') ? undefined : article, photos };
 }
 
 export function readArticleFile(file: string, registries: Registries, root = process.cwd()): ArticleFile {

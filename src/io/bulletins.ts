@@ -2,6 +2,7 @@
 // schema; when the article ids are known, every listed id is checked at the line it is written on.
 import { relative } from 'node:path';
 import { unknownArticleMessage, type Bulletin } from '../lib/bulletins.ts';
+import { findHtmlImages, findPhotos } from '../lib/photos.ts';
 import { bulletinSchema, DISTRIBUTION_KEYS, type Registries } from '../schema.ts';
 import { articleIdOf } from './articles.ts';
 import { readTextFile } from './content-files.ts';
@@ -90,6 +91,13 @@ export function readBulletinSource(display: string, source: string, registries: 
         file: display, line, col, field: 'articles', severity: 'error', code: PROBLEM.unknownArticle,
         message: unknownArticleMessage(articleId, candidates),
       });
+    });
+  }
+  // The note is printed and exported to Word as text: a photo there would be a broken image.
+  for (const img of [...findPhotos(parsed.body), ...findHtmlImages(parsed.body)]) {
+    problems.push({
+      file: display, line: img.line + parsed.bodyLine - 1, col: img.col, field: 'body', value: img.src, severity: 'error', code: PROBLEM.photoInBulletinNote,
+      message: `expected the note (按语) as text, found the image ${img.src}: put photos in the articles the bulletin gathers, where they print and go into the Word file`,
     });
   }
   const bulletin: Bulletin = { ...r.data, id, file: display };

@@ -26,7 +26,7 @@ const scalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
 export function fixContent(problems: readonly Problem[], registries: Registries, contentDir: string, root: string): FixReport {
   const report: FixReport = { fixed: [], people: [], skipped: [] };
   const unknown = problems.filter((p) => p.code === PROBLEM.unknownPerson && p.value);
-  report.people = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' : 'reporter' })));
+  report.people = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' : p.field === 'photo' ? 'photographer' : 'reporter' })));
   addPeople(contentDir, report.people);
 
   const files = [...new Set(problems.filter((p) => p.code === PROBLEM.halfWidthPunctuation || p.code === PROBLEM.straightQuotes).map((p) => p.file))];

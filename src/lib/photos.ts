@@ -44,6 +44,11 @@ export function creditNames(text: string): string[] | undefined {
   return names.length && names.every((n) => [...n].length <= 8) ? names : undefined;
 }
 
+/** A credit to the paper's staff rather than a person ("本报记者 摄"): no one to find in people.yaml. */
+export function isStaffCredit(name: string): boolean {
+  return /^(?:(?:本报|本刊|本台|本网)(?:特约)?(?:记者|通讯员|摄影记者)?|记者|通讯员|摄影记者)$/.test(name.trim());
+}
+
 /** Caption and credit from the Markdown alt text and title. */
 export function captionAndCredit(alt: string, title: string | null | undefined): { caption: string; credit: string[] } {
   const t = (title ?? '').trim();

@@ -57,6 +57,8 @@ export const PROBLEM = {
   photoNoCaption: 'photo-no-caption',
   /** An HTML <img> with a local src: the site cannot publish its file. */
   htmlImage: 'html-image',
+  /** A photo in a bulletin's note (按语): photos belong to the articles a bulletin gathers. */
+  photoInBulletinNote: 'photo-in-bulletin-note',
   // Reading content within limits (src/io/content-files.ts, src/io/field-text.ts).
   symlinkedFolder: 'symlinked-folder',
   /** A link leading out of the content folder or the project: never read. */

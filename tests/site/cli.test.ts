@@ -46,6 +46,16 @@ describe('the commands run as processes', () => {
     expect(r.status).toBe(2);
   });
 
+  it('npm run build and npm run bench: a wrong option is a usage error, exit 2, never a stack trace', () => {
+    for (const script of ['build', 'bench']) {
+      const r = command(`${script}.ts`, ['--bogus'], work);
+      expect(r.stderr).toBe(`npm run ${script}: Unknown option '--bogus'\n${r.stderr.split('\n').slice(1).join('\n')}`);
+      expect(r.stderr).toContain(`usage: npm run ${script} --`);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+      expect(r.status).toBe(2);
+    }
+  });
+
   it('npm run bulletin: drafts from --content relative to the folder it runs in, exit 0', () => {
     const dir = join(work, 'bulletin');
     cpSync(FIXTURE_CONTENT, join(dir, 'site'), { recursive: true });

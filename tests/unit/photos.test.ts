@@ -2,11 +2,12 @@
 // (src/lib/photo-figure.ts), the Markdown pipeline's placeholders (src/markdown/photos.ts), the
 // digits a search result's thumbnail travels in, and the file checks (src/io/photos.ts).
 import { describe, expect, it, beforeAll, afterAll } from 'vitest';
-import { mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { fixContent } from '../../src/io/check-fix.ts';
 import { join } from 'node:path';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto } from '../../src/lib/photos.ts';
-import { photoCredit, photoFigureHtml, photographersOf } from '../../src/lib/photo-figure.ts';
+import { captionAndCredit, creditNames, findHtmlImages, findPhotos, isLocalPhoto, isStaffCredit } from '../../src/lib/photos.ts';
+import { photoCredit, photoFigureHtml, photographersOf, webpSourceSrcset, webpWidths } from '../../src/lib/photo-figure.ts';
 import { markdownOptions } from '../../src/markdown/options.ts';
 import { digitsToText, textToDigits } from '../../src/search/shared/digit-text.ts';
 import { checkPhotoFiles } from '../../src/io/photos.ts';
@@ -60,6 +61,41 @@ describe('photo references in a body', () => {
     const withCover = readArticleSource('x/2022-09-08-a.md', source.replace('reporter:', 'cover: ./b.jpg\nreporter:'), registries);
     expect(withCover.article?.lead).toBe('./b.jpg');
   });
+
+  it('warns, at the photo\'s line, of a photographer people.yaml lacks (photo: or a photo\'s own credit); a staff credit is no one', () => {
+    const registries = loadRegistries(join(ROOT, 'content'));
+    const source = (credit: string, photo = '') => `---\ntitle: 标题\nstreet: 莲湖街道\ndate: 2022-09-08\nreporter: 鲁燕\n${photo}---\n正文。\n\n![甲](./a.jpg "${credit}")\n`;
+    const known = readArticleSource('x/2022-09-08-a.md', source('鲁燕 摄'), registries);
+    expect([known.problems, known.article?.photos?.[0].credit]).toEqual([[], ['鲁燕']]);
+    const staff = readArticleSource('x/2022-09-08-a.md', source('本报记者 摄'), registries);
+    expect([staff.problems, staff.article?.photos?.[0].credit]).toEqual([[], ['本报记者']]);
+    const typo = readArticleSource('x/2022-09-08-a.md', source('鲁雁 摄'), registries);
+    expect(typo.article?.photos?.[0].credit).toEqual(['鲁雁']);
+    expect(typo.problems).toMatchObject([{ file: 'x/2022-09-08-a.md', line: 9, field: 'photo', value: '鲁雁', severity: 'warning', code: 'unknown-person' }]);
+    expect(typo.problems[0].message).toMatch(/^\.\/a\.jpg: expected a person in content\/people\.yaml, found 鲁雁 \(did you mean 鲁燕\?\).*page address may change$/);
+    const byField = readArticleSource('x/2022-09-08-a.md', source('鲁燕 摄', 'photo: [鲁燕, 王新]\n'), registries);
+    expect(byField.problems).toMatchObject([{ line: 6, field: 'photo', value: '王新', severity: 'warning', code: 'unknown-person' }]);
+    expect(byField.article?.photo).toEqual(['鲁燕', '王新']);
+  });
+  it('lets check --fix register an unknown photographer, as a photographer', () => {
+    const dir = join(ROOT, '.tmp/unit-photo-credit-fix');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    try {
+      for (const f of ['people.yaml', 'places.yaml', 'stars.yaml']) cpSync(join(ROOT, 'content', f), join(dir, f));
+      const registries = loadRegistries(dir);
+      const typo = readArticleSource('x/2022-09-08-a.md', '---\ntitle: 标题\nstreet: 莲湖街道\ndate: 2022-09-08\nreporter: 鲁燕\n---\n正文。\n\n![甲](./a.jpg "张新摄 摄")\n', registries);
+      const report = fixContent(typo.problems, registries, dir, dir);
+      expect(report.people).toMatchObject([{ name: '张新摄', roles: ['photographer'] }]);
+      expect(loadRegistries(dir).people.resolve('张新摄')?.roles).toEqual(['photographer']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('tells a staff credit from a name', () => {
+    expect(['本报记者', '本报通讯员', '记者', '本刊特约记者'].map(isStaffCredit)).toEqual([true, true, true, true]);
+    expect(['王梦梦', '本报', '记者王梦梦'].map(isStaffCredit)).toEqual([false, true, false]);
+  });
 });
 
 describe('HTML images', () => {
@@ -93,6 +129,26 @@ describe('the figure', () => {
     const html = photoFigureHtml(r, { alt: '', caption: '', credit: [], creditLabel: '摄影', eager: true });
     expect(html).toContain('alt="" loading="eager" fetchpriority="high"');
     expect(html).not.toContain('figcaption');
+  });
+});
+
+describe('photographers', () => {
+  it('are the photo: names, the reporters for 文/图, and the people photos credit; a staff credit is no one', () => {
+    const photos = [{ src: './a.jpg', alt: '', caption: '', credit: ['王梦梦'] }, { src: './b.jpg', alt: '', caption: '', credit: ['本报记者'] }];
+    expect(photographersOf({ photo: ['张三'], reporters: ['鲁燕'], photos })).toEqual(['张三', '王梦梦']);
+    expect(photographersOf({ photo: true, reporters: ['鲁燕'], photos })).toEqual(['鲁燕', '王梦梦']);
+  });
+});
+
+describe('the WebP source', () => {
+  it('lists WebP up to 720 wide, then the widest JPEG', () => {
+    const webp = [{ url: '/a-480.webp', width: 480 }, { url: '/a-720.webp', width: 720 }];
+    expect(webpSourceSrcset(webp, { url: '/a-1200.jpg', width: 1200 })).toBe('/a-480.webp 480w, /a-720.webp 720w, /a-1200.jpg 1200w');
+  });
+  it('gives an original no wider than 720 its own width in WebP, and lists no width twice', () => {
+    expect([webpWidths(1600), webpWidths(1200), webpWidths(900), webpWidths(720), webpWidths(640), webpWidths(300)]).toEqual([[480, 720], [480, 720], [480, 720], [480, 720], [480, 640], [300]]);
+    expect(webpSourceSrcset([{ url: '/b-480.webp', width: 480 }, { url: '/b-640.webp', width: 640 }], { url: '/b-640.jpg', width: 640 })).toBe('/b-480.webp 480w, /b-640.webp 640w');
+    expect(webpSourceSrcset([{ url: '/c-480.webp', width: 480 }, { url: '/c-720.webp', width: 720 }], { url: '/c-900.jpg', width: 900 })).toBe('/c-480.webp 480w, /c-720.webp 720w, /c-900.jpg 900w');
   });
 });
 

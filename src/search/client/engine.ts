@@ -3,7 +3,7 @@
 // search catalog supplies facets, counts and date order — so
 // counts and order are exact, computed from the catalog rather than from Pagefind's tallies.
 import { CATALOG_VERSION, CatalogError, indexCatalog, type Catalog, type CatalogIndex, type CatalogPage } from '../shared/catalog.ts';
-import { catalogFile, catalogFromColumns } from '../shared/catalog-file.ts';
+import { catalogFile, readCatalogFile } from '../shared/catalog-file.ts';
 import { buildExcerpt, occurrences, type Excerpt } from './excerpt.ts';
 import { countFacets, type FacetOutcome } from './facet-counts.ts';
 import type { FacetValues } from '../shared/facet-keys.ts';
@@ -49,8 +49,8 @@ async function fetchCatalog(bundle: string): Promise<{ catalog: Catalog; hash: s
   const bytes = new Uint8Array(await res.arrayBuffer());
   // Gzipped by the build; a host may already have undone that with Content-Encoding.
   const gzipped = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const text = gzipped ? await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text() : new TextDecoder().decode(bytes);
-  return { catalog: catalogFromColumns(JSON.parse(text), url), hash: indexes[0].hash };
+  const raw = gzipped ? new Uint8Array(await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer()) : bytes;
+  return { catalog: readCatalogFile(raw, url), hash: indexes[0].hash };
 }
 
 export class SearchEngine {

@@ -13,15 +13,15 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
 import { CborWriter } from './cbor.ts';
 import { mergeCatalogs, type Catalog } from '../../shared/catalog.ts';
-import { catalogColumns, catalogFile } from '../../shared/catalog-file.ts';
+import { catalogFile, catalogFileSections } from '../../shared/catalog-file.ts';
+import { gzipSections } from '../gzip-sections.ts';
 import { CHAR_WIDTH, decodeTokens } from '../../shared/char-tokens.ts';
 import { foldTableFor, foldTableString } from '../../shared/fold-table.ts';
 import { t2sTable } from '../t2s-table.ts';
-import { pagefindFileBytes } from './pagefind-file.ts';
+import { CHUNK_LEVEL, pagefindFileBytes } from './pagefind-file.ts';
+import { shortChunkBounds } from './chunk-bounds.ts';
 import type { Segment } from './pair-postings.ts';
 import { INDEX_LANGUAGE } from '../record.ts';
 import { ENTRY_FILE, readShard, SHARD_OWN_FILES, type ShardIndex } from './shard-postings.ts';
@@ -50,13 +50,21 @@ function utf8Order(a: string, b: string): number {
 }
 
 /**
- * A page's word count to five significant bits (within 3 %). Pagefind uses it only to weigh matches
+ * A page's word count to four significant bits (within 6 %). Pagefind uses it only to weigh matches
  * by page length in its ranking; exact, it is the least compressible part of the metadata every
- * query loads (10 KB of 44 at 10,000 articles).
+ * query loads (10 KB of 44 at 10,000 articles). Five bits cost 2 KB more at 10,000 articles.
  */
 export function roundedWordCount(count: number): number {
-  const shift = Math.max(0, Math.floor(Math.log2(Math.max(1, count))) - 4);
+  const shift = Math.max(0, Math.floor(Math.log2(Math.max(1, count))) - 3);
   return shift ? ((count >> shift) << shift) + (1 << (shift - 1)) : count;
+}
+
+/**
+ * A chunk's name in the chunk cache: its published name with the gzip level it was compressed at,
+ * so chunks an earlier build compressed at another level are compressed again (and removed).
+ */
+export function cachedChunkName(name: string): string {
+  return `gzip${CHUNK_LEVEL}.${name}`;
 }
 
 /** Index chunks being compressed at once: enough to keep the thread pool busy, few enough to bound memory. */
@@ -148,13 +156,14 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
     const name = `${INDEX_LANGUAGE}_${createHash('sha1').update(head.bytes()).update(body.bytes()).digest('hex').slice(0, 10)}.pf_index`;
     chunkMeta.push([inChunk[0], inChunk[inChunk.length - 1], name.slice(0, -'.pf_index'.length)]);
     const file = join(out, 'index', name);
-    used.add(name);
-    if (chunkCache && cached.has(name)) link(join(chunkCache, name), file);
+    const kept = cachedChunkName(name);
+    used.add(kept);
+    if (chunkCache && cached.has(kept)) link(join(chunkCache, kept), file);
     else {
       // Written off the main thread: creating a file costs ~0.4 ms here, and there are thousands.
-      const write = pagefindFileBytes(3, head.bytes(), body.bytes()).then(async (bytes) => {
+      const write = pagefindFileBytes(CHUNK_LEVEL, head.bytes(), body.bytes()).then(async (bytes) => {
         await writeFile(file, bytes);
-        if (chunkCache) link(file, join(chunkCache, name));
+        if (chunkCache) link(file, join(chunkCache, kept));
       });
       writes.push(write);
       inFlight.add(write);
@@ -189,17 +198,19 @@ async function writeMergedBundle(shards: readonly ShardIndex[], out: string, { c
   }
   await flush();
 
-  const meta = new CborWriter().value([first.version, pages, chunkMeta, [], [], ...first.tail]).bytes();
+  const meta = new CborWriter().value([first.version, pages, shortChunkBounds(chunkMeta), [], [], ...first.tail]).bytes();
   // The reader's browser folds queries with the entries whose simplified character is indexed:
   // a traditional character folding to anything else can match nothing anyway.
   const indexedChars = new Set([...groupSize.keys()].map((code) => decodeTokens([code]).codePointAt(0)!));
   const fold = foldTableString(foldTableFor(t2sTable(), (cp) => indexedChars.has(cp)));
-  const catalog = JSON.stringify(catalogColumns({ ...mergeCatalogs(catalogs), fold }));
+  const catalog = catalogFileSections({ ...mergeCatalogs(catalogs), fold });
   // Both files are named by this hash and cached for good: it covers the catalog too, whose
   // facts (a date, a star) can change while every index word stays the same.
-  const indexHash = `${INDEX_LANGUAGE}_${createHash('sha1').update(meta).update(catalog).digest('hex').slice(0, 11)}`;
+  const hash = createHash('sha1').update(meta);
+  for (const section of catalog) hash.update(section);
+  const indexHash = `${INDEX_LANGUAGE}_${hash.digest('hex').slice(0, 11)}`;
   writes.push(pagefindFileBytes(9, meta).then((bytes) => writeFileSync(join(out, `pagefind.${indexHash}.pf_meta`), bytes)));
-  writes.push(promisify(gzip)(catalog, { level: 9 }).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
+  writes.push(gzipSections(catalog).then((bytes) => writeFileSync(join(out, catalogFile(indexHash)), bytes)));
   await Promise.all(writes);
   if (chunkCache) for (const name of readdirSync(chunkCache)) if (!used.has(name)) rmSync(join(chunkCache, name), { force: true });
   writeFileSync(join(out, ENTRY_FILE), JSON.stringify({ ...first.entry, languages: { [INDEX_LANGUAGE]: { ...first.entry.languages[INDEX_LANGUAGE], hash: indexHash, page_count: pages.length } } }));
