@@ -10,10 +10,22 @@
 // unchanged bulletin is never printed again, and its contents' page numbers come from the cache too.
 // Pages that must be printed go through one browser, a few tabs at once (PRINT_TABS).
 //
+// Chromium's cost is per document, not per page: every print embeds each CJK face it uses as Type 3
+// fonts (~100 ms a face, measured), so a bulletin printed alone took 0.3–0.5 s however short. Hence
+// bulletins are printed in batches (BATCH_SIZE, one kind per batch): one document holding each
+// bulletin's <main>, each from a new page, cut apart with pdf-lib (src/lib/pdf-split.ts); each part
+// is numbered as print.css numbers that kind ("N / M" for a 专版, "— N —" at the outer edge of a 简报)
+// and a 简报 page printed on the other hand is moved across by its margins' difference, so every
+// PDF has the pages, words and positions of the page printed alone (tests/site/bulletin-pdf-batch.test.ts).
+// 10 bulletins: one print of ~0.6 s instead of ten of ~0.4 s. The cut-out PDFs are not tagged
+// (pdf-lib does not cut a structure tree apart); a bulletin whose part cannot be found in its batch
+// is printed alone, as before, tagged.
+//
 // A briefing that fits in four pages without its contents is printed once, without them. A longer
 // one is printed with its contents to find the page each story starts on (the contents' links are
 // named destinations in the PDF), then with those page numbers filled in; that PDF is kept once its
-// own destinations match the numbers it shows.
+// own destinations match the numbers it shows. In a batch the longer ones go through those two
+// prints together.
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,9 +34,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { AstroIntegration } from 'astro';
 import type { Page } from 'playwright-core';
+import type { PDFDocument } from 'pdf-lib';
 import { pdfPrinting } from '../io/pdf-chromium.ts';
 import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '../io/pdf-cache.ts';
-import { pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
+import { layoutOf, pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
+import { loadPdf, splitPdf, type PageStamp } from '../lib/pdf-split.ts';
 import { printedAssets } from '../lib/print-inputs.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
@@ -34,8 +48,19 @@ import { mark } from './build-timings.ts';
 export const TOC_AFTER_PAGES = 4;
 /** Pages printed at once in the one browser (measured on 2 cores: see docs/performance.md). JIEXUN_PDF_TABS overrides. */
 const PRINT_TABS = 2;
+/** Bulletins of one kind printed in one document (sizes and times: docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
+const BATCH_SIZE = 10;
+/** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
+const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30, place: () => ({ align: 'centre' }) };
+/** A 简报's, as @page jianbao draws them: "— N —" in 14 pt below the text block, 5 mm in from the outer
+ * edge of the text block (26 mm from the paper's edge): right on odd pages, left on even ones. */
+/** @page jianbao's binding margin (28 mm) less its outer one (26 mm), in points: right pages sit this much further right than left ones. */
+const JIANBAO_MIRROR = (2 / 25.4) * 72;
+const JIANBAO_STAMP: PageStamp = { text: (n) => `— ${n} —`, size: 14, baseline: 69, place: (n) => ({ align: n % 2 ? 'right' : 'left', inset: 87.9 }) };
+/** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
+const PART = 'jiexun-pdf-part-';
 /** The code whose change makes every cached PDF stale. */
-const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/print-inputs.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
+const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/pdf-split.ts', 'src/lib/print-inputs.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
 
 const TOC_PAGE = /<span class="toc-page" data-for="([^"]+)"><\/span>/g;
 
@@ -48,11 +73,35 @@ export function withPageNumbers(html: string, pages: number, destinations: Reado
   });
 }
 
+interface Printed {
+  pdf: Uint8Array;
+  layout: PdfLayout;
+}
+
 interface Bulletin {
   id: string;
   file: string;
   html: string;
   key: string;
+  /** 专版 or 简报, as the page says; printed in batches of its own kind (undefined: printed alone). */
+  kind: string | undefined;
+}
+
+const KIND = /<div class="bulletin" data-kind="([^"]*)"/;
+
+/**
+ * Points the page's links at the site's public address (the origin of its canonical link): printed
+ * as they are, they would lead to the build's local server. In-page links (#…) stay destinations.
+ */
+function linksToSite(page: Page): Promise<void> {
+  return page.evaluate(() => {
+    const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
+    if (!canonical) return;
+    for (const a of document.querySelectorAll('a[href]')) {
+      const href = a.getAttribute('href')!;
+      if (href.startsWith('/') && !href.startsWith('//')) a.setAttribute('href', new URL(href, canonical).href);
+    }
+  });
 }
 
 /** Prints one bulletin page in an open tab: the PDF kept and the layout its HTML is rewritten with. */
@@ -60,6 +109,7 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
   const print = () => page.pdf({ preferCSSPageSize: true, tagged: true });
   const contents = (on: boolean) => page.evaluate((show) => document.querySelector('nav.toc')?.toggleAttribute('data-print-toc', show), on);
   await page.goto(url, { waitUntil: 'load' });
+  await linksToSite(page);
   // Without its contents, does the briefing fit in four pages? Then that print is the PDF.
   await contents(false);
   const short = await print();
@@ -79,6 +129,139 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
     const settled = [...shown].every(([id, n]) => layout.destinations.get(id) === n);
     if (settled || attempt === 2) return { pdf, layout: { pages: Math.max(layout.pages, TOC_AFTER_PAGES + 1), destinations: shown } };
   }
+}
+
+/**
+ * Prints several bulletins of one kind as one document in an open tab and cuts it into one PDF
+ * each: the first one's page is opened (its stylesheets and address apply) and its <main> replaced
+ * by every bulletin's <main> in turn, each starting a new page, with Chromium's page numbers off:
+ * each part is numbered on its own (and a 简报's pages set on the right hand, see shift below)
+ * when cut. Where each part starts and ends is read from named destinations. Parts past four pages
+ * get their contents and page numbers the way printBulletin does it, in two more prints of just
+ * them. Answers undefined for a part that cannot be found in the print (it is then printed alone).
+ */
+async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string): Promise<(Printed | undefined)[]> {
+  const recto = kind === '简报';
+  await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
+  const titles = await page.evaluate(
+    async ({ ids, part, recto }) => {
+      const titles: string[] = [];
+      const parts: HTMLElement[] = [];
+      const marks = document.createElement('nav');
+      const mark = (id: string) => {
+        const a = document.createElement('a');
+        a.href = `#${id}`;
+        a.textContent = id;
+        marks.append(a);
+      };
+      for (const [k, id] of ids.entries()) {
+        const response = await fetch(`/bulletins/${id}/`);
+        if (!response.ok) throw new Error(`/bulletins/${id}/ answered ${response.status}`);
+        const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
+        const main = doc.querySelector('main');
+        if (!main) throw new Error(`/bulletins/${id}/ has no <main>`);
+        titles.push(doc.title);
+        // Story anchors repeat when a story is in two bulletins: each part's ids get its own prefix.
+        for (const el of main.querySelectorAll('[id]')) el.id = `${part}${k}-${el.id}`;
+        for (const a of main.querySelectorAll('a[href^="#"]')) a.setAttribute('href', `#${part}${k}-${a.getAttribute('href')!.slice(1)}`);
+        main.querySelector('nav.toc')?.removeAttribute('data-print-toc');
+        const div = document.createElement('div');
+        div.id = `${part}${k}`;
+        div.dataset.part = String(k);
+        if (k) div.style.breakBefore = 'page';
+        div.append(...main.childNodes);
+        // An empty block after the last line: the page the part ends on (a blank left-hand page may follow).
+        // Inside a 简报's own element: outside its named page (jianbao) the block would start a page of its own.
+        const end = document.createElement('div');
+        end.id = `${part}${k}-end`;
+        (div.querySelector('.bulletin[data-kind="简报"]') ?? div).append(end);
+        parts.push(div);
+        mark(div.id);
+        mark(end.id);
+      }
+      // Links to each part's start and end make Chromium write them as named destinations. Styles
+      // are set through the CSSOM: the page's CSP (style-src 'self') refuses style attributes and <style>.
+      Object.assign(marks.style, { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', opacity: '0' });
+      document.querySelector('main')!.replaceChildren(marks, ...parts);
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync('@page { @bottom-center { content: none } } @page jianbao:right { @bottom-right { content: none } } @page jianbao:left { @bottom-left { content: none } }');
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
+      await document.fonts.ready;
+      return titles;
+    },
+    { ids: batch.map((b) => b.id), part: PART, recto },
+  );
+  await linksToSite(page);
+  const stamp = recto ? JIANBAO_STAMP : ZHUANBAN_STAMP;
+  // A 简报's page n is a right-hand page when n is odd; printed in the batch on a page of the other
+  // hand, its content moves across by the difference of the two margins.
+  const shift = recto ? (n: number, printed: number) => ((printed - n) % 2 === 0 ? 0 : n % 2 ? JIANBAO_MIRROR : -JIANBAO_MIRROR) : undefined;
+  const results: (Printed | undefined)[] = batch.map(() => undefined);
+  /** Prints the parts left in the document (`ks`, in order): each one's page range, or undefined where it is not found. */
+  const print = async (ks: readonly number[]) => {
+    const whole = await loadPdf(await page.pdf({ preferCSSPageSize: true }));
+    const { destinations } = layoutOf(whole);
+    const spans = ks.map((k) => ({ from: destinations.get(`${PART}${k}`) ?? 0, to: destinations.get(`${PART}${k}-end`) ?? 0 }));
+    const found = new Map<number, { from: number; to: number }>();
+    spans.forEach((r, i) => {
+      const next = spans[i + 1];
+      // Each part starts on the page after the last one ended.
+      if (r.from > 0 && r.to >= r.from && (!next || next.from === r.to + 1)) found.set(ks[i]!, r);
+    });
+    /** Part k's story destinations, named as on its own page and counted from its first page. */
+    const storiesOf = (k: number) => {
+      const prefix = `${PART}${k}-`;
+      const from = found.get(k)?.from ?? 0;
+      return new Map([...destinations].filter(([name]) => name.startsWith(prefix) && name !== `${prefix}end`).map(([name, n]) => [name.slice(prefix.length), n - from + 1]));
+    };
+    return { whole, found, storiesOf };
+  };
+  /** Cuts finished parts out of a print: their PDFs and the layout their pages are rewritten with. */
+  const cut = async (whole: PDFDocument, done: { k: number; from: number; to: number; destinations: Map<string, number>; pages: number }[]) => {
+    const pdfs = await splitPdf(whole, done.map((d) => ({ from: d.from, to: d.to, title: titles[d.k]!, stamp, shift, keep: new Map([...d.destinations.keys()].map((name) => [`${PART}${d.k}-${name}`, name])) })));
+    done.forEach((d, i) => (results[d.k] = { pdf: pdfs[i]!, layout: { pages: d.pages, destinations: d.destinations } }));
+  };
+
+  // Without contents: which parts fit in four pages? Those are done.
+  const all = batch.map((_, k) => k);
+  const first = await print(all);
+  const pagesOf = (r: { from: number; to: number }) => r.to - r.from + 1;
+  const short = all.filter((k) => first.found.has(k) && pagesOf(first.found.get(k)!) <= TOC_AFTER_PAGES);
+  await cut(first.whole, short.map((k) => ({ k, ...first.found.get(k)!, destinations: new Map(), pages: pagesOf(first.found.get(k)!) })));
+  const long = all.filter((k) => first.found.has(k) && !short.includes(k));
+  if (!long.length) return results;
+  // The longer ones alone, with their contents: where each story starts; then with those numbers filled
+  // in, refilled (up to twice) where a wider number moved a story — as printBulletin does.
+  await page.evaluate(
+    ({ keep }) => {
+      for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
+        if (keep.includes(Number(div.dataset.part))) div.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
+        else div.remove();
+      }
+      document.querySelector<HTMLElement>('main > [data-part]')!.style.breakBefore = 'auto';
+    },
+    { keep: long },
+  );
+  const located = await print(long);
+  let pending = long.filter((k) => located.found.has(k));
+  let shown = new Map(pending.map((k) => [k, located.storiesOf(k)]));
+  for (let attempt = 0; pending.length; attempt++) {
+    await page.evaluate(
+      ({ numbers, part }) => {
+        for (const [k, byId] of numbers) {
+          for (const span of document.querySelectorAll<HTMLElement>(`#${part}${k} nav.toc .toc-page[data-for]`)) span.textContent = String(byId[span.dataset.for!] ?? '');
+        }
+      },
+      { numbers: [...shown].map(([k, m]) => [k, Object.fromEntries(m)] as const), part: PART },
+    );
+    const filled = await print(long);
+    const settled = pending.filter((k) => filled.found.has(k) && (attempt === 2 || [...shown.get(k)!].every(([id, n]) => filled.storiesOf(k).get(id) === n)));
+    await cut(filled.whole, settled.map((k) => ({ k, ...filled.found.get(k)!, destinations: shown.get(k)!, pages: Math.max(pagesOf(filled.found.get(k)!), TOC_AFTER_PAGES + 1) })));
+    pending = pending.filter((k) => !settled.includes(k) && filled.found.has(k));
+    shown = new Map(pending.map((k) => [k, filled.storiesOf(k)]));
+  }
+  return results;
 }
 
 /** The cache key of each bulletin: its HTML, every stylesheet and image it loads (by content), Chromium and the printing code. */
@@ -101,7 +284,7 @@ function keyer(out: string, chromiumVersion: string, code: string) {
 }
 
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
-export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS): Promise<{ printed: number; reused: number; skipped?: string }> {
+export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE): Promise<{ printed: number; reused: number; skipped?: string }> {
   const folder = join(out, 'bulletins');
   const ids = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html'))).map((d) => d.name).sort() : [];
   const printing = pdfPrinting();
@@ -116,7 +299,8 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   const used = new Set<string>();
   const toPrint: Bulletin[] = [];
   for (const { id, file, html } of pages) {
-    const b = { id, file, html, key: key(id, html) };
+    const kind = KIND.exec(html)?.[1];
+    const b = { id, file, html, key: key(id, html), kind };
     used.add(b.key);
     const cached = readCachedPdf(cache, b.key);
     if (!cached) {
@@ -137,16 +321,39 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
     });
     try {
-      const queue = [...toPrint];
+      const done = (b: Bulletin, pdf: Uint8Array, layout: PdfLayout) => {
+        writeFileSync(join(folder, `${b.id}.pdf`), pdf);
+        writeFileSync(b.file, withPageNumbers(b.html, layout.pages, layout.destinations));
+        writeCachedPdf(cache, b.key, pdf, layout);
+        mark(`bulletin-pdf:printed ${b.id}`);
+      };
+      // Bulletins of each kind in batches; one whose part cannot be found in its batch's print, or of
+      // a kind the page does not state, is printed alone.
+      const queue: { batch: Bulletin[]; alone?: boolean }[] = [];
+      for (const kind of new Set(toPrint.map((b) => b.kind))) {
+        const same = toPrint.filter((b) => b.kind === kind);
+        for (let i = 0; i < same.length; i += batchSize) queue.push({ batch: same.slice(i, i + batchSize), alone: kind === undefined || batchSize === 1 });
+      }
       await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabs, queue.length)) }, async () => {
           const page = await browser.newPage();
-          for (let b = queue.shift(); b; b = queue.shift()) {
-            const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
-            writeFileSync(join(folder, `${b.id}.pdf`), pdf);
-            writeFileSync(b.file, withPageNumbers(b.html, layout.pages, layout.destinations));
-            writeCachedPdf(cache, b.key, pdf, layout);
-            mark(`bulletin-pdf:printed ${b.id}`);
+          for (let job = queue.shift(); job; job = queue.shift()) {
+            if (job.alone) {
+              for (const b of job.batch) {
+                const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
+                done(b, pdf, layout);
+              }
+              continue;
+            }
+            const printed = await printBatch(page, server.url, job.batch, job.batch[0]!.kind!);
+            job.batch.forEach((b, k) => {
+              const p = printed[k];
+              if (p) done(b, p.pdf, p.layout);
+              else {
+                mark(`bulletin-pdf:unbatched ${b.id}`);
+                queue.push({ batch: [b], alone: true });
+              }
+            });
           }
           await page.close();
         }),

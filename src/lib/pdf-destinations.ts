@@ -9,7 +9,11 @@ export interface PdfLayout {
 }
 
 export async function pdfLayout(bytes: Uint8Array): Promise<PdfLayout> {
-  const doc = await PDFDocument.load(bytes, { updateMetadata: false });
+  return layoutOf(await PDFDocument.load(bytes, { updateMetadata: false }));
+}
+
+/** The same, of a PDF already loaded (one that is also cut apart: src/lib/pdf-split.ts). */
+export function layoutOf(doc: PDFDocument): PdfLayout {
   const pageOf = new Map(doc.getPages().map((p, i) => [p.ref.toString(), i + 1]));
   const destinations = new Map<string, number>();
   // Chromium writes the PDF 1.1 form: a /Dests dictionary in the catalogue, name → [page /XYZ x y z].
