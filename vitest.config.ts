@@ -1,10 +1,22 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
-// Two projects. `unit`: pure logic and in-process commands, files in parallel, no builds, no browser.
-// `site`: builds, spawned commands, nginx and Chromium; the two sites of tests/global-setup.ts are
-// built only when a site test runs. Put a new test in the folder of the kind it is.
+/**
+ * Site files that change the checkout itself while they run, so that every other file's check or build
+ * would see it: hostile-check links a file of public/ out of the project. They run after all the others,
+ * one at a time.
+ */
+const ALONE = ['tests/site/hostile-check.test.ts'];
+
+// Two kinds of test. `unit`: pure logic and in-process commands, no builds, no browser. `site`: builds,
+// spawned commands, nginx and Chromium; the two sites of tests/global-setup.ts are built only when a
+// site test runs (`site-alone`: the site files of ALONE). Put a new test in the folder of the kind it is.
 export default defineConfig({
   test: {
+    // Two files at a time, unit and site alike (Vitest's default is one fewer than the cores: one
+    // here). A build or Chromium leaves a core idle much of the time; builds themselves never run two
+    // at once (tests/helpers/astro-lock.ts). Worker processes (the default pool): the lock is held per process.
+    pool: 'forks',
+    maxWorkers: 2,
     projects: [
       {
         extends: true,
@@ -23,11 +35,21 @@ export default defineConfig({
         test: {
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, ...ALONE],
           globalSetup: ['tests/global-setup.ts'],
-          testTimeout: 120_000,
+          // A test that builds may first wait for another file's build (tests/helpers/astro-lock.ts).
+          testTimeout: 300_000,
           hookTimeout: 600_000,
-          // Builds and Chromium are heavy on a 2-core machine: one site file at a time.
-          fileParallelism: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'site-alone',
+          include: ALONE,
+          testTimeout: 300_000,
+          maxWorkers: 1,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

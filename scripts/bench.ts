@@ -15,7 +15,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCorpus } from './bench/corpus.ts';
 import { watchPeakMemory } from './bench/process-memory.ts';
-import { articleWeightKB, firstQueryKB, firstResultsMs, photoPageKB, WEIGHT_QUERIES, type FirstResults } from './bench/page-weight.ts';
+import { articleWeightKB, firstQueryKB, firstResultsMs, photoPageKB, WEIGHT_QUERIES, withWeightSite, type FirstResults } from './bench/page-weight.ts';
 import { listMarkdownFiles } from '../src/io/articles.ts';
 import { addPhotosToCorpus } from './bench/photos.ts';
 
@@ -162,10 +162,15 @@ try {
     // the range, from a reporter's name to the campaign's own words, found in nearly every article.
     const byQuery: Record<string, number> = {};
     const timeByQuery: Record<string, FirstResults> = {};
-    for (const q of WEIGHT_QUERIES) {
-      byQuery[q] = await firstQueryKB(dist, q);
-      timeByQuery[q] = await firstResultsMs(dist, q);
-    }
+    const withPhoto = photos ? readdirSync(join(dist, 'articles')).find((id) => existsSync(join(dist, 'articles', id, 'index.html')) && readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8').includes('<figure class="photo">')) : undefined;
+    // One server and one Chromium for every measurement; each opens its own context, with an empty cache.
+    const photoPage = await withWeightSite(dist, async (site) => {
+      for (const q of WEIGHT_QUERIES) {
+        byQuery[q] = await firstQueryKB(site, q);
+        timeByQuery[q] = await firstResultsMs(site, q);
+      }
+      return withPhoto ? photoPageKB(site, withPhoto) : undefined;
+    });
     Object.assign(result, {
       articlePageKB: articleWeightKB(dist),
       firstQueryKB: byQuery[WEIGHT_QUERIES[0]],
@@ -173,11 +178,7 @@ try {
       firstResultsMs: timeByQuery[WEIGHT_QUERIES[0]].enterMs,
       firstResultsMsByQuery: timeByQuery,
     });
-    const withPhoto = photos ? readdirSync(join(dist, 'articles')).find((id) => readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8').includes('<figure class="photo">')) : undefined;
-    if (withPhoto) {
-      const w = await photoPageKB(dist, withPhoto);
-      Object.assign(result, { photoPageKB: w.kb, photoPageRendition: w.photo });
-    }
+    if (photoPage) Object.assign(result, { photoPageKB: photoPage.kb, photoPageRendition: photoPage.photo });
   }
   console.log('');
   console.log(`articles        ${n}`);

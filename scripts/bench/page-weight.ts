@@ -4,8 +4,27 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveStatic } from '../server/static-server.ts';
+
+/** The built site served on localhost and one Chromium; every measurement opens its own context (empty cache). */
+export interface WeightSite {
+  url: string;
+  browser: Browser;
+}
+
+/** Serves `dist` and starts Chromium for the measurements below, and stops both after `measure`. */
+export async function withWeightSite<T>(dist: string, measure: (site: WeightSite) => Promise<T>): Promise<T> {
+  const server = await serveStatic(dist);
+  const browser = await launchBrowser();
+  try {
+    return await measure({ url: server.url, browser });
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 
 /** First queries measured: the budget's (first), then a street, a topic, a reporter, and the campaign's own words. */
 export const WEIGHT_QUERIES = ['网格化', '莲湖', '疫情', '鲁燕', '志愿服务', '党建'] as const;
@@ -26,24 +45,22 @@ export function articleWeightKB(dist: string, sample = 200): number {
 }
 
 /** KB transferred (after the page itself loaded) by a first search for `query`, as the browser counts it. */
-export async function firstQueryKB(dist: string, query: string): Promise<number> {
-  const server = await serveStatic(dist);
-  const browser = await launchBrowser();
+export async function firstQueryKB(site: WeightSite, query: string): Promise<number> {
+  const context = await site.browser.newContext();
   try {
-    const page = await browser.newPage();
+    const page = await context.newPage();
     let bytes = 0;
     page.on('requestfinished', async (req) => {
       if (!req.url().includes('/pagefind/')) return;
       const sizes = await req.sizes().catch(() => undefined);
       if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
     });
-    await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     return Math.round(bytes / 1024);
   } finally {
-    await browser.close();
-    await server.close();
+    await context.close();
   }
 }
 
@@ -52,26 +69,23 @@ export async function firstQueryKB(dist: string, query: string): Promise<number>
  * end so lazy images load too: HTML, CSS and the photo rendition the browser picked. `articleId` is
  * such an article.
  */
-export async function photoPageKB(dist: string, articleId: string): Promise<{ kb: number; photo: string }> {
-  const server = await serveStatic(dist);
-  const browser = await launchBrowser();
+export async function photoPageKB(site: WeightSite, articleId: string): Promise<{ kb: number; photo: string }> {
+  const context = await site.browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
   try {
-    const context = await browser.newContext({ viewport: { width: 375, height: 740 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
     let bytes = 0;
     let photo = '';
     page.on('requestfinished', async (req) => {
       const sizes = await req.sizes().catch(() => undefined);
       if (sizes) bytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      if (/\.(webp|avif|jpg)$/.test(req.url()) && !photo) photo = req.url().replace(server.url, '');
+      if (/\.(webp|avif|jpg)$/.test(req.url()) && !photo) photo = req.url().replace(site.url, '');
     });
-    await page.goto(`${server.url}/articles/${articleId}/`);
+    await page.goto(`${site.url}/articles/${articleId}/`);
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForLoadState('networkidle');
     return { kb: Math.round(bytes / 1024), photo };
   } finally {
-    await browser.close();
-    await server.close();
+    await context.close();
   }
 }
 
@@ -83,39 +97,39 @@ export interface FirstResults {
 }
 
 /** Time to a first query's results, each way measured in a fresh browser context (empty cache). */
-export async function firstResultsMs(dist: string, query: string): Promise<FirstResults> {
-  const server = await serveStatic(dist);
-  const browser = await launchBrowser();
+export async function firstResultsMs(site: WeightSite, query: string): Promise<FirstResults> {
+  const { browser } = site;
   const drawn = `new Promise((resolve) => {
     const region = document.getElementById('search-results');
     const done = () => region.getAttribute('aria-busy') === 'false' && location.search !== '' && region.dataset.rendered === location.search;
     if (done()) return resolve(performance.now());
     new MutationObserver((_, obs) => { if (done()) { obs.disconnect(); resolve(performance.now()); } }).observe(region, { attributes: true });
   })`;
+  const typed = await browser.newContext();
+  let enterMs: unknown;
   try {
-    const typed = await browser.newContext();
     const page = await typed.newPage();
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${site.url}/search/`);
     await page.waitForSelector('#search-results[aria-busy="false"]', { timeout: 120_000 });
     await page.waitForLoadState('networkidle');
     await page.fill('#search-q', query);
     // Enter submits the form; the clock starts as it does.
-    const enterMs = await page.evaluate(`(async () => {
+    enterMs = await page.evaluate(`(async () => {
       const start = performance.now();
       const end = ${drawn};
       document.getElementById('search-form').requestSubmit();
       return (await end) - start;
     })()`);
+  } finally {
     await typed.close();
-
-    const linked = await browser.newContext();
-    const page2 = await linked.newPage();
-    await page2.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
-    const linkMs = await page2.evaluate(drawn);
-    await linked.close();
+  }
+  const linked = await browser.newContext();
+  try {
+    const page = await linked.newPage();
+    await page.goto(`${site.url}/search/?q=${encodeURIComponent(query)}`);
+    const linkMs = await page.evaluate(drawn);
     return { enterMs: Math.round(Number(enterMs)), linkMs: Math.round(Number(linkMs)) };
   } finally {
-    await browser.close();
-    await server.close();
+    await linked.close();
   }
 }

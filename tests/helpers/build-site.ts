@@ -1,7 +1,8 @@
 // Builds a site the way `npm run build` does (content check, Astro, search index) into `out`.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { withAstroLock } from './astro-lock.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site/content');
@@ -21,13 +22,18 @@ function buildCommand(contentDir: string, out: string, extraEnv: Record<string, 
   };
 }
 
+/** Waits for any other test file's Astro run to finish (tests/helpers/astro-lock.ts). */
 export function buildSite(contentDir: string, out: string, extraEnv: Record<string, string> = {}): BuildResult {
   const { args, options } = buildCommand(contentDir, out, extraEnv);
-  const r = spawnSync(process.execPath, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const r = withAstroLock(() => spawnSync(process.execPath, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The same build without blocking, so two can run at once. */
+/**
+ * The same build without blocking, so two can run at once: for tests/global-setup.ts only, before
+ * any test file runs (its two sites have no photos, so their shared content-assets.mjs is the same
+ * empty list).
+ */
 export function buildSiteAsync(contentDir: string, out: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const { args, options } = buildCommand(contentDir, out, extraEnv);
   return new Promise((resolve, reject) => {
@@ -39,4 +45,13 @@ export function buildSiteAsync(contentDir: string, out: string, extraEnv: Record
     child.on('error', reject);
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
+}
+
+/**
+ * Starts the build cache of `out` as a copy of `dist`'s (a site of tests/global-setup.ts): a build of
+ * a copy of that content then reuses what did not change (rendered articles, search shards, bulletin
+ * PDFs), as a second build on an editor's machine does.
+ */
+export function warmCacheFrom(dist: string, out: string): void {
+  cpSync(`${dist}-cache`, `${out}-cache`, { recursive: true });
 }

@@ -1,10 +1,12 @@
-// /articles/ on a 120-article synthetic site: every story once, newest first, in numbered pages
-// under /articles/page/<n>/, each with a trail and a pager; the home page and the archive lead there.
+// A 120-article synthetic site, built once: /articles/ lists every story once, newest first, in
+// numbered pages under /articles/page/<n>/, each with a trail and a pager, and the home page and
+// the archive lead there; feeds carry the newest articles only, however long the archive.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { ALL_ARTICLES_PAGE_SIZE } from '../../src/lib/all-articles.ts';
+import { FEED_SIZE } from '../../src/lib/feeds.ts';
 import { buildSite, ROOT } from '../helpers/build-site.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 import { page } from '../helpers/html.ts';
@@ -44,5 +46,16 @@ describe('/articles/', () => {
     expect(second).toContain('<a href="/articles/page/2/" aria-current="page">2</a>');
     expect(second).toMatch(/<nav class="crumbs trail" aria-label="当前位置"><ol><li><a href="\/">首页<\/a><\/li><li><a href="\/articles\/">全部报道<\/a><\/li><li aria-current="page">第 2 页<\/li><\/ol><\/nav>/);
     expect(page(dist, '/articles/')).toContain('<a href="/articles/page/2/">2</a>');
+  });
+});
+
+describe('feed size', () => {
+  it(`holds the newest ${FEED_SIZE} articles of a place with more`, () => {
+    for (const feed of ['rss.xml', 'streets/henan/rss.xml']) {
+      const xml = readFileSync(join(dist, feed), 'utf8');
+      const dates = [...xml.matchAll(/<pubDate>([^<]+)<\/pubDate>/g)].map((m) => Date.parse(m[1]));
+      expect(dates, feed).toHaveLength(FEED_SIZE);
+      expect([...dates].sort((a, b) => b - a), feed).toEqual(dates);
+    }
   });
 });

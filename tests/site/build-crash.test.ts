@@ -6,8 +6,9 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
+import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 
 let work: string;
 let content: string;
@@ -35,16 +36,22 @@ function breakContent(broken: boolean): void {
   writeFileSync(file, broken ? text.replace('street: 莲湖街道', 'street: 莲胡街道') : text.replace('street: 莲胡街道', 'street: 莲湖街道'));
 }
 
+// The builds this file starts and kills itself run Astro too: no other test file's build beside them.
 beforeAll(() => {
+  lockAstro();
   work = mkdtempSync(join(ROOT, '.tmp/build-crash-'));
   content = join(work, 'content');
   out = join(work, 'dist');
   cpSync(FIXTURE_CONTENT, content, { recursive: true });
+  warmCacheFrom(inject('fixtureDist'), out);
   const r = buildSite(content, out);
   if (r.status !== 0) throw new Error(`the first build failed:\n${r.stderr}`);
   writeFileSync(join(out, 'marker.txt'), 'last good site');
 });
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(work, { recursive: true, force: true });
+  unlockAstro();
+});
 
 describe('after a build killed', () => {
   it('half-way through writing: the next build removes its scratch folder, dist/ untouched', () => {

@@ -2,7 +2,7 @@
 // content): the editor page and its generated configuration, a busy port, and Chromium filling the
 // new-article form (title, street from the list, two stars, reporter, date, body, a photo upload)
 // — then the saved file passes `npm run check` and the built site shows the article with its photo.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,8 +10,11 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
+import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
+import { runCli } from '../helpers/cli.ts';
+import { runCheck } from '../../scripts/check.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { articleFileId } from '../../src/lib/cms-entry.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
@@ -53,6 +56,8 @@ let port: number;
 let browser: Browser;
 
 beforeAll(async () => {
+  // npm run edit runs astro dev in this checkout for the whole file: no other test file's build beside it.
+  lockAstro();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   cpSync(FIXTURE_CONTENT, CONTENT, { recursive: true });
@@ -69,6 +74,7 @@ afterAll(async () => {
     edit.child.kill('SIGINT');
     await exited;
   }
+  unlockAstro();
 });
 
 describe('npm run edit', () => {
@@ -178,10 +184,11 @@ describe('npm run edit', () => {
     // Nothing was fetched from anywhere but the editor itself.
     expect([...origins]).toEqual([new URL(edit.admin).origin]);
 
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, JIEXUN_CONTENT: CONTENT }, encoding: 'utf8' });
+    const check = await runCli(runCheck, [], { cwd: ROOT, env: { JIEXUN_CONTENT: CONTENT } });
     expect(check.stderr + check.stdout).not.toMatch(/error/i);
-    expect(check.status).toBe(0);
+    expect(check.code).toBe(0);
 
+    warmCacheFrom(inject('fixtureDist'), DIST);
     const built = buildSite(CONTENT, DIST);
     expect(built.status, built.stderr).toBe(0);
     const html = readFileSync(join(DIST, 'articles', id, 'index.html'), 'utf8');
@@ -231,8 +238,8 @@ describe('npm run edit', () => {
     const text = readFileSync(file, 'utf8');
     expect(text).toMatch(/\narticles:\n {2}- 2022-09-08-lianhu-yuju\n {2}- 2022-10-05-hanghaixilu-hongse-wuye\n {2}- 2022-09-20-lianhu-yilao\n/);
     expect(text).toContain('masthead: 莲湖街道“五星”支部创建专版');
-    const check = spawnSync(process.execPath, [join(ROOT, 'scripts/check.ts')], { cwd: ROOT, env: { ...process.env, JIEXUN_CONTENT: CONTENT }, encoding: 'utf8' });
-    expect(check.status, check.stderr).toBe(0);
+    const check = await runCli(runCheck, [], { cwd: ROOT, env: { JIEXUN_CONTENT: CONTENT } });
+    expect(check.code, check.stdout).toBe(0);
   });
 
   it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
@@ -268,7 +275,8 @@ describe('npm run edit', () => {
 
   it('ships /admin/ when the site asks for it (JIEXUN_ADMIN=1)', () => {
     const out = join(WORK, 'dist-admin');
-    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1' });
+    // With the first build's cache: only /admin/ is new.
+    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1', JIEXUN_CACHE: `${DIST}-cache` });
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(join(out, 'admin/index.html'), 'utf8')).toContain('rel="cms-config-url"');
     expect(existsSync(join(out, 'admin/cms.js'))).toBe(true);

@@ -1,8 +1,10 @@
 // Every CLI over the malformed-input corpus (tests/fixtures/bad): each answers bad input with a
 // message naming the problem and a non-zero exit, never a stack trace. Also: a bulletin whose
 // story headline holds "：", the redirect left at a person's old address, and `check --fix` on a
-// copy of the committed stories (no half-width punctuation left, and the build passes).
-import { spawn, spawnSync } from 'node:child_process';
+// copy of the committed stories (no half-width punctuation left, and the build passes). The commands
+// run in-process (each is spawned once as a program in tests/site/cli.test.ts); builds and serve are spawned.
+import { spawn } from 'node:child_process';
+import { Readable } from 'node:stream';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
@@ -10,6 +12,12 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { page } from '../helpers/html.ts';
 import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { runCli } from '../helpers/cli.ts';
+import { runCheck } from '../../scripts/check.ts';
+import { runNew } from '../../scripts/new.ts';
+import { runImport } from '../../scripts/import.ts';
+import { runBulletin } from '../../scripts/bulletin.ts';
+import type { CliIO } from '../../scripts/cli-io.ts';
 
 const BAD = join(ROOT, 'tests/fixtures/bad');
 const expected: { cases: Record<string, string[]> } = JSON.parse(readFileSync(join(BAD, 'expected.json'), 'utf8'));
@@ -23,9 +31,18 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function run(script: string, args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts', script), ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => number | Promise<number>> = {
+  'check.ts': runCheck,
+  // Not a terminal: nothing is asked for.
+  'new.ts': (argv, io) => runNew(argv, { ...io, stdin: Readable.from([]) }),
+  'import.ts': runImport,
+  'bulletin.ts': runBulletin,
+};
+
+/** The command of scripts/<script> run in the repository with `env`; its output, stdout then stderr. */
+async function run(script: string, args: string[], env: Record<string, string> = {}) {
+  const r = await runCli(COMMANDS[script], args, { cwd: ROOT, env });
+  return { status: r.code, out: `${r.stdout}${r.stderr}` };
 }
 
 /** The check fixture's content (real registries, clean articles) plus every malformed article and bulletin. */
@@ -43,20 +60,20 @@ const registryCases = readdirSync(BAD).filter((d) => d.startsWith('registry-'));
 const errorLines = (name: string) => expected.cases[name].filter((l) => !/^\S+:\d+:\d+ {2}warning: /.test(l));
 
 describe('npm run check over the corpus', () => {
-  it('prints every expected message for all the malformed articles and bulletins in one run, exit 1', () => {
+  it('prints every expected message for all the malformed articles and bulletins in one run, exit 1', async () => {
     const names = Object.keys(expected.cases).filter((n) => n.startsWith('articles/') || n.startsWith('bulletins/'));
     const content = join(scratch, 'check-content');
     mkdirSync(content, { recursive: true });
     for (const f of ['places.yaml', 'stars.yaml']) copyFileSync(join(ROOT, 'content', f), join(content, f));
     cpSync(join(ROOT, 'tests/fixtures/check-ok'), content, { recursive: true });
-    const r = run('check.ts', ['--content', content, ...names.map((n) => join('tests/fixtures/bad', n))]);
+    const r = await run('check.ts', ['--content', content, ...names.map((n) => join('tests/fixtures/bad', n))]);
     expect(r.status).toBe(1);
     for (const n of names) for (const line of expected.cases[n].filter((l) => !l.includes('future') && !l.includes('today'))) expect(r.out, n).toContain(line);
     expect(r.out).not.toMatch(STACK);
   });
 
-  it.each(registryCases)('%s: the registry problems, exit 1', (name) => {
-    const r = run('check.ts', ['--content', join('tests/fixtures/bad', name)]);
+  it.each(registryCases)('%s: the registry problems, exit 1', async (name) => {
+    const r = await run('check.ts', ['--content', join('tests/fixtures/bad', name)]);
     expect(r.status).toBe(1);
     for (const line of errorLines(name)) expect(r.out).toContain(line);
     expect(r.out).not.toMatch(STACK);
@@ -65,7 +82,7 @@ describe('npm run check over the corpus', () => {
 
 describe('the other CLIs over the corpus', () => {
   // A YAML fault, a schema fault with structural faults beside it, and a missing file: one of each kind.
-  it.each(['registry-bad-yaml', 'registry-every-problem', 'registry-missing-stars-file', 'registry-people'])('%s: new, import and bulletin stop with the registry message', (name) => {
+  it.each(['registry-bad-yaml', 'registry-every-problem', 'registry-missing-stars-file', 'registry-people'])('%s: new, import and bulletin stop with the registry message', async (name) => {
     const content = join('tests/fixtures/bad', name);
     const first = errorLines(name)[0].split('  ')[1];
     const page = join(ROOT, 'tests/fixtures/import/unknown-place.txt');
@@ -74,23 +91,23 @@ describe('the other CLIs over the corpus', () => {
       ['import.ts', ['--content', content, '--date', '2022-09-08', '--dry-run', page]],
       ['bulletin.ts', ['--content', content, '--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--title', '简报']],
     ] as const) {
-      const r = run(script, [...args]);
+      const r = await run(script, [...args]);
       expect(r.status, `${script} ${name}`).not.toBe(0);
       expect(r.out, `${script} ${name}`).toContain(first);
       expect(r.out, script).not.toMatch(STACK);
     }
   });
 
-  it('bulletin refuses to draft from the malformed articles, naming them, without a stack trace', () => {
+  it('bulletin refuses to draft from the malformed articles, naming them, without a stack trace', async () => {
     const content = badContent();
-    const r = run('bulletin.ts', ['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--title', '简报'], { JIEXUN_CONTENT: content });
+    const r = await run('bulletin.ts', ['--kind', '简报', '--from', '2022-07-01', '--to', '2022-09-30', '--title', '简报'], { JIEXUN_CONTENT: content });
     expect(r.status).toBe(1);
     expect(r.out).toContain('articles/2022/gbk.md:2:8  expected a file saved as UTF-8, found another encoding');
     expect(r.out).toContain('articles/2022/colon-no-space.md:3:8  street: expected a space after the colon');
     expect(r.out).not.toMatch(STACK);
   });
 
-  it('import says what is wrong with its options and pages', () => {
+  it('import says what is wrong with its options and pages', async () => {
     const content = join(scratch, 'import-content');
     mkdirSync(join(content, 'bulletins'), { recursive: true });
     for (const f of ['places.yaml', 'stars.yaml', 'people.yaml']) copyFileSync(join(ROOT, 'content', f), join(content, f));
@@ -100,7 +117,7 @@ describe('the other CLIs over the corpus', () => {
       [['--date', '2022-13-45', page], '--date: expected a real calendar date'],
       [['--date', '2022-09-08', join(BAD, 'nowhere.txt')], 'expected a readable page text file, found no such file'],
     ] as const) {
-      const r = run('import.ts', ['--content', content, ...args]);
+      const r = await run('import.ts', ['--content', content, ...args]);
       expect(r.status, message).not.toBe(0);
       expect(r.out).toContain(message);
       expect(r.out).not.toMatch(STACK);
@@ -139,17 +156,17 @@ describe('the other CLIs over the corpus', () => {
 });
 
 describe('bulletins with a full-width colon in a headline', () => {
-  it('npm run bulletin writes the draft, and check accepts it', () => {
+  it('npm run bulletin writes the draft, and check accepts it', async () => {
     const content = join(scratch, 'colon');
     cpSync(FIXTURE_CONTENT, content, { recursive: true });
     const file = join(content, 'articles/2022/2022-09-08-lianhu-yuju.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: .*$/m, 'title: 长篇通讯：豫剧进社区 居民享“文化大餐”'));
-    const r = run('bulletin.ts', ['--kind', '简报', '--from', '2022-09-01', '--to', '2022-09-30', '--street', '莲湖街道', '--title', '莲湖简报', '--id', 'colon-jianbao'], { JIEXUN_CONTENT: content });
+    const r = await run('bulletin.ts', ['--kind', '简报', '--from', '2022-09-01', '--to', '2022-09-30', '--street', '莲湖街道', '--title', '莲湖简报', '--id', 'colon-jianbao'], { JIEXUN_CONTENT: content });
     expect(r.out).not.toMatch(STACK);
     expect(r.status).toBe(0);
     const draft = readFileSync(join(content, 'bulletins/colon-jianbao.md'), 'utf8');
     expect(draft).toContain('  - 2022-09-08-lianhu-yuju # 莲湖街道 长篇通讯：豫剧进社区 居民享“文化大餐”');
-    const c = run('check.ts', ['--content', content, join(content, 'bulletins/colon-jianbao.md')]);
+    const c = await run('check.ts', ['--content', content, join(content, 'bulletins/colon-jianbao.md')]);
     expect(c.out).not.toContain('full-width colon');
     expect(c.status).toBe(0);
   });
@@ -171,7 +188,7 @@ describe('a person\'s old address', () => {
 });
 
 describe('check --fix on a copy of the committed stories', () => {
-  it('leaves no half-width punctuation in Chinese text, and the copy builds', () => {
+  it('leaves no half-width punctuation in Chinese text, and the copy builds', async () => {
     const content = join(scratch, 'committed');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
     // The stories as they were typed in before they were fixed: half-width marks in Chinese text.
@@ -182,9 +199,9 @@ describe('check --fix on a copy of the committed stories', () => {
       const [head, body] = [text.slice(0, text.indexOf('\n---\n') + 5), text.slice(text.indexOf('\n---\n') + 5)];
       writeFileSync(join(articles, f), head.replace(/^title: (.*)$/m, (_, t: string) => `title: '${t.replace(/^"|"$/g, '').replace(/[“”]/g, '"')}'`) + body.replace(/[，；（）]/g, (c) => half[c]));
     }
-    const before = run('check.ts', ['--content', content]);
+    const before = await run('check.ts', ['--content', content]);
     expect(before.out).toMatch(/half-width punctuation|full-width punctuation/);
-    const fixed = run('check.ts', ['--content', content, '--fix']);
+    const fixed = await run('check.ts', ['--content', content, '--fix']);
     expect(fixed.status).toBe(0);
     expect(fixed.out).toMatch(/checked 15 articles, 4 bulletins and 3 registry files: no problems$/m);
     for (const f of readdirSync(articles, { recursive: true, encoding: 'utf8' }).filter((x) => x.endsWith('.md'))) {
@@ -200,11 +217,11 @@ describe('check --fix on a copy of the committed stories', () => {
 });
 
 describe('re-importing a seed page over the committed stories', () => {
-  it('finds them unchanged however their titles are quoted; a story an editor tagged differs by that field', () => {
+  it('finds them unchanged however their titles are quoted; a story an editor tagged differs by that field', async () => {
     const seed = join(ROOT, '../shared/seeds/000_51a244376aa11d1c.txt');
     const content = join(scratch, 'reimport');
     cpSync(join(ROOT, 'content'), content, { recursive: true });
-    const r = run('import.ts', ['--content', content, '--date', '2022-09-08', '--bulletin', '2022-09-08-ruanshili', '--source', '中原区“五星”支部创建专版', '--dry-run', seed]);
+    const r = await run('import.ts', ['--content', content, '--date', '2022-09-08', '--bulletin', '2022-09-08-ruanshili', '--source', '中原区“五星”支部创建专版', '--dry-run', seed]);
     expect(r.out).not.toMatch(STACK);
     expect(r.out.match(/ unchanged$/gm)).toHaveLength(5);
     // The editor tagged 须水's story 生态宜居星 by judgement; the page text names no star.

@@ -1,0 +1,59 @@
+// One Astro run (build or dev server) at a time in this checkout, across the test files that run side
+// by side: every run shares <root>/.astro/, where Astro rewrites content-assets.mjs (the photos to
+// import) for the content it was given — a build beside another could import the other's photos or
+// lose its own. Held by the process (a Vitest worker), re-entrant within it; a holder that died is
+// passed over. tests/global-setup.ts clears it before any test file runs.
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const ASTRO_LOCK = resolve(import.meta.dirname, '../../.tmp/astro.lock');
+const OWNER = join(ASTRO_LOCK, 'pid');
+let depth = 0;
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Blocks (the builds it guards are synchronous spawns too) until this process holds the lock. */
+export function lockAstro(): void {
+  if (depth++ > 0) return;
+  mkdirSync(join(ASTRO_LOCK, '..'), { recursive: true });
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      mkdirSync(ASTRO_LOCK);
+      writeFileSync(OWNER, String(process.pid));
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    let owner = 0;
+    try {
+      owner = Number(readFileSync(OWNER, 'utf8'));
+    } catch {
+      // Taken a moment ago: its owner is still writing its pid.
+    }
+    if (owner && !alive(owner)) rmSync(ASTRO_LOCK, { recursive: true, force: true });
+    else Atomics.wait(pause, 0, 0, 100);
+  }
+}
+
+export function unlockAstro(): void {
+  if (depth === 0 || --depth > 0) return;
+  rmSync(ASTRO_LOCK, { recursive: true, force: true });
+}
+
+/** Runs `fn` holding the lock. */
+export function withAstroLock<T>(fn: () => T): T {
+  lockAstro();
+  try {
+    return fn();
+  } finally {
+    unlockAstro();
+  }
+}
