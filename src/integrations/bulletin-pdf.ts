@@ -90,17 +90,21 @@ interface Bulletin {
 const KIND = /<div class="bulletin" data-kind="([^"]*)"/;
 
 /**
- * Points the page's links at the site's public address (the origin of its canonical link): printed
- * as they are, they would lead to the build's local server. In-page links (#…) stay destinations.
+ * Readies a loaded page for print: links lead to the site's public address (the origin of its
+ * canonical link), not to the build's local server (in-page #… links stay destinations); photos print
+ * from their JPEG, which the PDF takes as it is — a WebP would be decoded and encoded again.
  */
-function linksToSite(page: Page): Promise<void> {
-  return page.evaluate(() => {
+function readyForPrint(page: Page): Promise<void> {
+  return page.evaluate(async () => {
     const canonical = document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
-    if (!canonical) return;
-    for (const a of document.querySelectorAll('a[href]')) {
-      const href = a.getAttribute('href')!;
-      if (href.startsWith('/') && !href.startsWith('//')) a.setAttribute('href', new URL(href, canonical).href);
+    if (canonical) {
+      for (const a of document.querySelectorAll('a[href]')) {
+        const href = a.getAttribute('href')!;
+        if (href.startsWith('/') && !href.startsWith('//')) a.setAttribute('href', new URL(href, canonical).href);
+      }
     }
+    for (const source of document.querySelectorAll('picture > source')) source.remove();
+    await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
   });
 }
 
@@ -109,7 +113,7 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
   const print = () => page.pdf({ preferCSSPageSize: true, tagged: true });
   const contents = (on: boolean) => page.evaluate((show) => document.querySelector('nav.toc')?.toggleAttribute('data-print-toc', show), on);
   await page.goto(url, { waitUntil: 'load' });
-  await linksToSite(page);
+  await readyForPrint(page);
   // Without its contents, does the briefing fit in four pages? Then that print is the PDF.
   await contents(false);
   const short = await print();
@@ -192,7 +196,7 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     },
     { ids: batch.map((b) => b.id), part: PART, recto },
   );
-  await linksToSite(page);
+  await readyForPrint(page);
   const stamp = recto ? JIANBAO_STAMP : ZHUANBAN_STAMP;
   // A 简报's page n is a right-hand page when n is odd; printed in the batch on a page of the other
   // hand, its content moves across by the difference of the two margins.

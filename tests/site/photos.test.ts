@@ -149,6 +149,10 @@ describe('a site with photos', () => {
     expect(figures).toHaveLength(2);
     expect(figures[0]).toContain('居民观看豫剧演出');
     expect(figures.every((f) => f.includes('loading="eager"'))).toBe(true);
+    // Its PDF carries both photos as the JPEG itself (pdfimages: enc jpeg), not a WebP encoded again.
+    const list = spawnSync('pdfimages', ['-list', join(DIST, 'bulletins/2022-09-30-fixture-zhuanban.pdf')], { encoding: 'utf8' }).stdout;
+    const images = list.split('\n').slice(2).filter(Boolean).map((l) => l.trim().split(/\s+/));
+    expect(images.filter((c) => c[2] === 'image').map((c) => [c[3], c[8]])).toEqual([['1200', 'jpeg'], ['640', 'jpeg']]);
   });
 
   it('keeps the article page valid HTML', async () => {
