@@ -8,7 +8,8 @@ import { parseMarkdown } from '../../src/io/frontmatter.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { appendPeople, createPeopleRegistry, newPeople } from '../../src/lib/people.ts';
 
-function rng(seed: number) {
+/** A seeded random number generator (mulberry32): same seed, same sequence. */
+export function rng(seed: number) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

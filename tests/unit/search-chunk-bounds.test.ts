@@ -5,6 +5,7 @@
 // they do not fit, a busy character's pairs fill several).
 import { describe, expect, it } from 'vitest';
 import { shortChunkBounds } from '../../src/search/build/pagefind/chunk-bounds.ts';
+import { rng } from '../../scripts/bench/corpus.ts';
 
 type Ranges = readonly (readonly [string, string, string])[];
 
@@ -25,17 +26,6 @@ function pagefindChunk(term: string, ranges: Ranges, byPrefix: boolean): string 
 /** The chunks for a one-word query: strictly, or by prefix when no range holds it (request_indexes). */
 function chunkFor(term: string, ranges: Ranges): string | undefined {
   return pagefindChunk(term, ranges, false) ?? pagefindChunk(term, ranges, true);
-}
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Sorted pair words (two 4-letter tokens from a small alphabet, so neighbours share prefixes) chunked as the merge does. */
