@@ -16,7 +16,7 @@ import { readRegistries } from '../../src/io/registries.ts';
 import { cmsConfig, REGISTRY_FILES } from '../../src/lib/cms-config.ts';
 import { articleFileId, bulletinFileId, bulletinForCms, canonicalArticle, canonicalBulletin, unwrapRegistry, wrapRegistry } from '../../src/lib/cms-entry.ts';
 import { todayInShanghai } from '../../src/lib/new-article.ts';
-import { newPeople, withPeople, type PersonInput } from '../../src/lib/people.ts';
+import { newPeople, roleOfField, withPeople, type PersonInput } from '../../src/lib/people.ts';
 import { photographersOf } from '../../src/lib/photo-figure.ts';
 import type { Registries } from '../../src/schema.ts';
 import { cmsUi } from '../../src/ui/strings.ts';
@@ -69,7 +69,7 @@ export function configText(contentDir: string, apiUrl = API): string {
  */
 function newcomers(path: string, text: string, registries: Registries): PersonInput[] {
   const unknown = readArticleSource(path, text, registries).problems.filter((p) => p.code === PROBLEM.unknownPerson && p.value);
-  const bylines = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' as const : p.field === 'photo' ? 'photographer' as const : 'reporter' as const })));
+  const bylines = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: roleOfField(p.field) })));
   const withBylines = withPeople(registries.people, bylines);
   const article = readArticleSource(path, text, { ...registries, people: withBylines }).article;
   const photographers = article ? newPeople(withBylines, photographersOf(article).map((name) => ({ name, role: 'photographer' as const }))) : [];

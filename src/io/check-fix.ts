@@ -5,7 +5,7 @@
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { newPeople, type PersonInput } from '../lib/people.ts';
+import { newPeople, roleOfField, type PersonInput } from '../lib/people.ts';
 import { findTextIssues, fixTextIssues, PROSE_FIELDS } from '../lib/zh-punctuation.ts';
 import { parseMarkdown, sourceLines } from './frontmatter.ts';
 import { addPeople } from './people-file.ts';
@@ -26,7 +26,7 @@ const scalar = (v: string) => stringify(v, { lineWidth: 0 }).trimEnd();
 export function fixContent(problems: readonly Problem[], registries: Registries, contentDir: string, root: string): FixReport {
   const report: FixReport = { fixed: [], people: [], skipped: [] };
   const unknown = problems.filter((p) => p.code === PROBLEM.unknownPerson && p.value);
-  report.people = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: p.field === 'correspondent' ? 'correspondent' : p.field === 'photo' ? 'photographer' : 'reporter' })));
+  report.people = newPeople(registries.people, unknown.map((p) => ({ name: p.value!, role: roleOfField(p.field) })));
   addPeople(contentDir, report.people);
 
   const files = [...new Set(problems.filter((p) => p.code === PROBLEM.halfWidthPunctuation || p.code === PROBLEM.straightQuotes).map((p) => p.file))];

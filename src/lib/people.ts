@@ -14,6 +14,11 @@ export { pinyinId };
 export const PERSON_ROLES = ['reporter', 'correspondent', 'photographer'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 
+/** The role a name has by the article field it is written in (correspondent, photo, else reporter). */
+export function roleOfField(field: string | undefined): PersonRole {
+  return field === 'correspondent' ? 'correspondent' : field === 'photo' ? 'photographer' : 'reporter';
+}
+
 export interface PersonInput {
   id: string;
   name: string;
