@@ -105,6 +105,7 @@ function readyForPrint(page: Page): Promise<void> {
     }
     for (const source of document.querySelectorAll('picture > source')) source.remove();
     await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
+    await document.fonts.ready;
   });
 }
 
@@ -164,6 +165,8 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
         const doc = new DOMParser().parseFromString(await response.text(), 'text/html');
         const main = doc.querySelector('main');
         if (!main) throw new Error(`/bulletins/${id}/ has no <main>`);
+        // Photos print from their JPEG (readyForPrint): the WebP sources go before anything loads them.
+        for (const source of main.querySelectorAll('picture > source')) source.remove();
         titles.push(doc.title);
         // Story anchors repeat when a story is in two bulletins: each part's ids get its own prefix.
         for (const el of main.querySelectorAll('[id]')) el.id = `${part}${k}-${el.id}`;
@@ -190,8 +193,7 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       const sheet = new CSSStyleSheet();
       sheet.replaceSync('@page { @bottom-center { content: none } } @page jianbao:right { @bottom-right { content: none } } @page jianbao:left { @bottom-left { content: none } }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
-      await Promise.all([...document.images].map((img) => (img.complete ? undefined : new Promise((done) => (img.addEventListener('load', done), img.addEventListener('error', done))))));
-      await document.fonts.ready;
+      // Images and fonts are waited for by readyForPrint, which follows.
       return titles;
     },
     { ids: batch.map((b) => b.id), part: PART, recto },
