@@ -12,7 +12,7 @@ export interface SystemPackage {
 export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'chromium', file: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', why: 'the browser playwright-core drives (tests/helpers/browser.ts)' },
   { name: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'pages and printed PDFs show Chinese text, not empty boxes' },
-  { name: 'poppler-utils', file: '/usr/bin/pdftotext', why: 'pdftotext and pdfinfo read the printed bulletin back (tests/site/print.test.ts)' },
+  { name: 'poppler-utils', file: '/usr/bin/pdftotext', why: 'pdftotext, pdfinfo, pdfimages and pdftoppm read the printed bulletins back (tests/site/print.test.ts, bulletin-*.test.ts, photos.test.ts)' },
   { name: 'libreoffice-writer-nogui', file: '/usr/lib/libreoffice/program/libswlo.so', why: 'Writer (soffice --convert-to) opens the bulletin\'s Word file as a department would (tests/site/bulletin-docx.test.ts)' },
   { name: 'nginx', file: '/usr/sbin/nginx', why: 'serves built sites with deploy/nginx.conf (tests/site/deploy.test.ts)' },
 ];
