@@ -3,8 +3,10 @@
 // download and the paper copy are one layout. Without Chromium the build says so once and the pages
 // carry no PDF link (src/io/pdf-chromium.ts decides both).
 //
-// Printing starts as soon as Astro has written the pages (astro:build:generated), so it overlaps the
-// search index's last shards and merge; the build waits for it at astro:build:done. Each PDF is kept
+// `npm run build` prints them once Astro's process has ended (scripts/build.ts), so that Chromium's
+// memory never adds to Astro's; a plain `astro build` prints them as soon as Astro has written the
+// pages (astro:build:generated), beside the search index's last shards, and waits at astro:build:done.
+// Each PDF is kept
 // in <cacheDir>/bulletin-pdfs/ under a digest of everything the print depends on (the page's HTML
 // as written, the stylesheets and images it loads, the Chromium version, the printing code): an
 // unchanged bulletin is never printed again, and its contents' page numbers come from the cache too.
@@ -433,13 +435,16 @@ export default function bulletinPdf(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      // Every page is written: print now, beside the search index's remaining work.
+      // Every page is written: print now, beside the search index's remaining work — unless the
+      // build prints them once Astro's process has ended (scripts/build.ts sets JIEXUN_PDF_AFTER).
       'astro:build:generated': ({ dir }) => {
+        if (process.env.JIEXUN_PDF_AFTER) return;
         job = printBulletinPdfs(root, resolve(fileURLToPath(dir)), cacheDir); // no trailing slash: the server compares paths
         job.catch(() => {}); // awaited (and reported) at build:done
       },
       'astro:build:done': async ({ logger }) => {
-        const { printed, reused, skipped } = await job!;
+        if (!job) return;
+        const { printed, reused, skipped } = await job;
         if (skipped) logger.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
         else if (printed + reused) logger.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
       },
