@@ -14,6 +14,7 @@ import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
 import { cacheDir } from '../src/io/cache-dir.ts';
+import { withJemalloc } from '../src/io/jemalloc.ts';
 import { printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
 import type { AstroFailure } from './astro-build.ts';
 
@@ -128,7 +129,8 @@ process.env.JIEXUN_OUT = scratch;
 // Astro in a process of its own (scripts/astro-build.ts), the bulletin PDFs after it has exited: the
 // memory Astro holds to the end and Chromium's never add up (the peak of a 10,000-article build
 // halves; docs/performance.md). JIEXUN_PDF_AFTER tells the PDF integration not to print them itself.
-const astro = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), root, scratch], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, JIEXUN_PDF_AFTER: '1' } });
+// Its allocator is jemalloc where Debian's libjemalloc2 is installed (src/io/jemalloc.ts).
+const astro = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), root, scratch], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: withJemalloc({ ...process.env, JIEXUN_PDF_AFTER: '1' }) });
 let astroFailure: string | undefined;
 astro.on('message', (m: AstroFailure) => (astroFailure = m.failed));
 const astroExit: number = await new Promise((done) => astro.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1))));
