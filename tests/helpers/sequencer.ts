@@ -3,10 +3,12 @@
 // path of the run: it is started at once and kept going, one lock file at a time on one worker, while
 // the other worker takes the files that need no lock (Chromium, spawned commands, unit files). A
 // second lock file started beside the first would only wait, with its core idle. Longest first within
-// each kind; the last run's durations (Vitest's cache) say how long, the file size when there is none.
-import { readFileSync } from 'node:fs';
+// each kind; the last run's durations (Vitest's cache, less the time a file waited for the lock) say
+// how long, the file size when there is none.
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { relative } from 'node:path';
 import { BaseSequencer, type TestSpecification } from 'vitest/node';
+import { LOCK_WAITS } from './lock-waits.ts';
 
 /** A file that builds or runs Astro: it takes the lock, directly or through buildSite. */
 const TAKES_LOCK = /\b(buildSite|lockAstro|withAstroLock)\(/;
@@ -16,9 +18,17 @@ const WORKERS = 2;
 export default class LockAwareSequencer extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const cache = this.ctx.cache;
+    // The last run's waits, read once: this run records its own.
+    const waited = new Map<string, number>();
+    if (existsSync(LOCK_WAITS)) {
+      for (const [file, ms] of readFileSync(LOCK_WAITS, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'))) waited.set(file, (waited.get(file) ?? 0) + Number(ms));
+      rmSync(LOCK_WAITS);
+    }
     const estimate = (spec: TestSpecification) => {
-      const key = `${spec.project.name}:${relative(this.ctx.config.root, spec.moduleId)}`;
-      return cache.getFileTestResults(key)?.duration ?? cache.getFileStats(key)?.size ?? 0;
+      const file = relative(this.ctx.config.root, spec.moduleId);
+      const key = `${spec.project.name}:${file}`;
+      const last = cache.getFileTestResults(key)?.duration;
+      return last === undefined ? (cache.getFileStats(key)?.size ?? 0) : Math.max(0, last - (waited.get(file) ?? 0));
     };
     const byGroup = new Map<number, TestSpecification[]>();
     for (const spec of files) {
