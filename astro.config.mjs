@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig, sharpImageService } from 'astro/config';
 import sitemap from '@astrojs/sitemap';
 import buildTimings from './src/integrations/build-timings.ts';
@@ -8,6 +9,7 @@ import admin from './src/integrations/admin.ts';
 import bulletinPdf from './src/integrations/bulletin-pdf.ts';
 import { starColours } from './src/integrations/star-colours.ts';
 import { contentDir } from './src/io/content-dir.ts';
+import { cacheDir } from './src/io/cache-dir.ts';
 import { readSiteSettings } from './src/io/site-settings.ts';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/options.ts';
@@ -20,7 +22,7 @@ const settings = readSiteSettings(contentDir()).settings;
 export default defineConfig({
   site: process.env.SITE_URL ?? settings?.url ?? 'https://invalid.example/',
   outDir: process.env.JIEXUN_OUT ?? './dist',
-  cacheDir: process.env.JIEXUN_CACHE ?? './node_modules/.astro',
+  cacheDir: cacheDir(fileURLToPath(new URL('.', import.meta.url))),
   trailingSlash: 'always',
   // Pages render a few at a time, so the main thread renders while earlier pages are being written.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },

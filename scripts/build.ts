@@ -13,6 +13,9 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
+import { cacheDir } from '../src/io/cache-dir.ts';
+import { printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
+import type { AstroFailure } from './astro-build.ts';
 
 guardCli('npm run build');
 
@@ -108,7 +111,8 @@ const recovered = recoverAndSweep();
 /** What became of dist/ when this build fails: always the truth. */
 const leftAsItWas = () => (recovered ? `${basename(out)}/ holds the last good site (recovered from ${basename(recovered)})` : `${basename(out)}/ was left as it was`);
 rmSync(scratch, { recursive: true, force: true });
-// Ctrl+C or a kill: no scratch folder left behind (a SIGKILL's is swept by the next build).
+// Ctrl+C or a kill: no scratch folder left behind (a SIGKILL's is swept by the next build; Astro's
+// process ends with this one's, scripts/astro-build.ts).
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     rmSync(scratch, { recursive: true, force: true });
@@ -121,19 +125,33 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 // (a fixture, the benchmark) would leave its photos in the list. Removed, it is always written afresh.
 rmSync(join(root, '.astro/content-assets.mjs'), { force: true });
 process.env.JIEXUN_OUT = scratch;
-const { build } = await import('astro');
-try {
-  await build({ root, outDir: scratch, logLevel: (process.env.JIEXUN_LOG ?? 'warn') as 'warn' });
-} catch (e) {
+// Astro in a process of its own (scripts/astro-build.ts), the bulletin PDFs after it has exited: the
+// memory Astro holds to the end and Chromium's never add up (the peak of a 10,000-article build
+// halves; docs/performance.md). JIEXUN_PDF_AFTER tells the PDF integration not to print them itself.
+const astro = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), root, scratch], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, JIEXUN_PDF_AFTER: '1' } });
+let astroFailure: string | undefined;
+astro.on('message', (m: AstroFailure) => (astroFailure = m.failed));
+const astroExit: number = await new Promise((done) => astro.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1))));
+if (astroExit !== 0) {
   rmSync(scratch, { recursive: true, force: true });
   if (!(await contentIsClean())) process.exit(1);
-  say(visibleText(e instanceof Error ? e.message : String(e)));
+  say(astroFailure ?? `Astro stopped (exit ${astroExit}) without saying why.`);
   say(`\nBuild failed; ${leftAsItWas()}.`);
   process.exit(1);
 }
 mark('astro:returned');
 if (!(await contentIsClean())) {
   rmSync(scratch, { recursive: true, force: true });
+  process.exit(1);
+}
+try {
+  const { printed, reused, skipped } = await printBulletinPdfs(root, scratch, cacheDir(root));
+  if (skipped) say(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
+  else if (printed + reused) console.log(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
+} catch (e) {
+  rmSync(scratch, { recursive: true, force: true });
+  say(visibleText((e as Error).message));
+  say(`\nBuild failed; ${leftAsItWas()}.`);
   process.exit(1);
 }
 const old = `${out}.old-${process.pid}`;

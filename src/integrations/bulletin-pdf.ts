@@ -3,8 +3,10 @@
 // download and the paper copy are one layout. Without Chromium the build says so once and the pages
 // carry no PDF link (src/io/pdf-chromium.ts decides both).
 //
-// Printing starts as soon as Astro has written the pages (astro:build:generated), so it overlaps the
-// search index's last shards and merge; the build waits for it at astro:build:done. Each PDF is kept
+// `npm run build` prints them once Astro's process has ended (scripts/build.ts), so that Chromium's
+// memory never adds to Astro's; a plain `astro build` prints them as soon as Astro has written the
+// pages (astro:build:generated), beside the search index's last shards, and waits at astro:build:done.
+// Each PDF is kept
 // in <cacheDir>/bulletin-pdfs/ under a digest of everything the print depends on (the page's HTML
 // as written, the stylesheets and images it loads, the Chromium version, the printing code): an
 // unchanged bulletin is never printed again, and its contents' page numbers come from the cache too.
@@ -21,11 +23,13 @@
 // (pdf-lib does not cut a structure tree apart); a bulletin whose part cannot be found in its batch
 // is printed alone, as before, tagged.
 //
-// A briefing that fits in four pages without its contents is printed once, without them. A longer
-// one is printed with its contents to find the page each story starts on (the contents' links are
-// named destinations in the PDF), then with those page numbers filled in; that PDF is kept once its
-// own destinations match the numbers it shows. In a batch the longer ones go through those two
-// prints together.
+// A briefing that fits in four pages without its contents is printed without them; a longer one
+// carries its contents with the page each story starts on (the contents' links are named
+// destinations in the PDF). In a batch every part is printed with its contents first, each page
+// number a blank of its own width: a part long for certain is cut from that print with its numbers
+// drawn into the blanks; the others are printed once more without contents (printBatch). Printed
+// alone, a longer one is printed with its contents to find the pages, then with the numbers filled
+// in, kept once its own destinations match the numbers it shows (printBulletin).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -37,8 +41,8 @@ import type { Page } from 'playwright-core';
 import type { PDFDocument } from 'pdf-lib';
 import { pdfPrinting } from '../io/pdf-chromium.ts';
 import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '../io/pdf-cache.ts';
-import { layoutOf, pdfLayout, type PdfLayout } from '../lib/pdf-destinations.ts';
-import { loadPdf, splitPdf, type PageStamp } from '../lib/pdf-split.ts';
+import { layoutOf, linksByDestination, pdfLayout, type LinkBox, type PdfLayout } from '../lib/pdf-destinations.ts';
+import { loadPdf, splitPdf, type PageFill, type PageStamp } from '../lib/pdf-split.ts';
 import { printedAssets } from '../lib/print-inputs.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
@@ -141,16 +145,23 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
  * each: the first one's page is opened (its stylesheets and address apply) and its <main> replaced
  * by every bulletin's <main> in turn, each starting a new page, with Chromium's page numbers off:
  * each part is numbered on its own (and a 简报's pages set on the right hand, see shift below)
- * when cut. Where each part starts and ends is read from named destinations. Parts past four pages
- * get their contents and page numbers the way printBulletin does it, in two more prints of just
- * them. Answers undefined for a part that cannot be found in the print (it is then printed alone).
+ * when cut. Where each part starts and ends is read from named destinations.
+ *
+ * Every part is printed with its contents, each entry's page number left blank at its own width
+ * (a hidden "00"): a part still past four pages without its contents' page is long for certain,
+ * and gets the page each story starts on drawn into those blanks when cut (in the page numbers'
+ * face), where it would otherwise take two more prints of the whole part. The others are printed
+ * once more without contents: four pages or fewer, that print is theirs; more, they were long
+ * after all and are cut from the first. Answers undefined for a part that cannot be found in the
+ * print (it is then printed alone).
  */
 async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string): Promise<(Printed | undefined)[]> {
   const recto = kind === '简报';
   await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
-  const titles = await page.evaluate(
-    async ({ ids, part, recto }) => {
+  const { titles, stories } = await page.evaluate(
+    async ({ ids, part }) => {
       const titles: string[] = [];
+      const stories: string[][] = [];
       const parts: HTMLElement[] = [];
       const marks = document.createElement('nav');
       const mark = (id: string) => {
@@ -171,7 +182,21 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
         // Story anchors repeat when a story is in two bulletins: each part's ids get its own prefix.
         for (const el of main.querySelectorAll('[id]')) el.id = `${part}${k}-${el.id}`;
         for (const a of main.querySelectorAll('a[href^="#"]')) a.setAttribute('href', `#${part}${k}-${a.getAttribute('href')!.slice(1)}`);
-        main.querySelector('nav.toc')?.removeAttribute('data-print-toc');
+        // The contents with a blank of two figures for each page number: a link to the story, so
+        // that the PDF says where the blank is (the rightmost link to it on the contents' line).
+        main.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
+        stories.push([...main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')].map((slot) => slot.dataset.for!));
+        for (const slot of main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')) {
+          const blank = document.createElement('a');
+          blank.className = 'toc-page';
+          blank.dataset.for = slot.dataset.for!;
+          blank.href = `#${part}${k}-${slot.dataset.for}`;
+          const figures = document.createElement('span');
+          figures.textContent = '00';
+          figures.style.visibility = 'hidden';
+          blank.append(figures);
+          slot.replaceWith(blank);
+        }
         const div = document.createElement('div');
         div.id = `${part}${k}`;
         div.dataset.part = String(k);
@@ -194,79 +219,98 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       sheet.replaceSync('@page { @bottom-center { content: none } } @page jianbao:right { @bottom-right { content: none } } @page jianbao:left { @bottom-left { content: none } }');
       document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
       // Images and fonts are waited for by readyForPrint, which follows.
-      return titles;
+      return { titles, stories };
     },
-    { ids: batch.map((b) => b.id), part: PART, recto },
+    { ids: batch.map((b) => b.id), part: PART },
   );
   await readyForPrint(page);
+  // The blanks' type as printed (print.css sets the contents' size): its size and its baseline below
+  // the blank's top, in points (a CSS pixel prints as 0.75 pt). One style for every part of a kind.
+  await page.emulateMedia({ media: 'print' });
+  const blankType = await page.evaluate(() => {
+    const blank = document.querySelector<HTMLElement>('main a.toc-page');
+    if (!blank) return undefined;
+    const probe = document.createElement('span');
+    Object.assign(probe.style, { display: 'inline-block', width: '0', height: '0' });
+    blank.append(probe);
+    const baseline = (probe.getBoundingClientRect().bottom - blank.getBoundingClientRect().top) * 0.75;
+    probe.remove();
+    return { size: Number.parseFloat(getComputedStyle(blank).fontSize) * 0.75, baseline };
+  });
+  await page.emulateMedia({ media: null });
   const stamp = recto ? JIANBAO_STAMP : ZHUANBAN_STAMP;
   // A 简报's page n is a right-hand page when n is odd; printed in the batch on a page of the other
   // hand, its content moves across by the difference of the two margins.
   const shift = recto ? (n: number, printed: number) => ((printed - n) % 2 === 0 ? 0 : n % 2 ? JIANBAO_MIRROR : -JIANBAO_MIRROR) : undefined;
   const results: (Printed | undefined)[] = batch.map(() => undefined);
-  /** Prints the parts left in the document (`ks`, in order): each one's page range, or undefined where it is not found. */
+  type Span = { from: number; to: number };
+  const pagesOf = (r: Span) => r.to - r.from + 1;
+  /** Prints the parts left in the document (`ks`, in order): each one's page range, or none where it is not found. */
   const print = async (ks: readonly number[]) => {
     const whole = await loadPdf(await page.pdf({ preferCSSPageSize: true }));
     const { destinations } = layoutOf(whole);
     const spans = ks.map((k) => ({ from: destinations.get(`${PART}${k}`) ?? 0, to: destinations.get(`${PART}${k}-end`) ?? 0 }));
-    const found = new Map<number, { from: number; to: number }>();
+    const found = new Map<number, Span>();
     spans.forEach((r, i) => {
       const next = spans[i + 1];
       // Each part starts on the page after the last one ended.
       if (r.from > 0 && r.to >= r.from && (!next || next.from === r.to + 1)) found.set(ks[i]!, r);
     });
-    /** Part k's story destinations, named as on its own page and counted from its first page. */
-    const storiesOf = (k: number) => {
-      const prefix = `${PART}${k}-`;
-      const from = found.get(k)?.from ?? 0;
-      return new Map([...destinations].filter(([name]) => name.startsWith(prefix) && name !== `${prefix}end`).map(([name, n]) => [name.slice(prefix.length), n - from + 1]));
-    };
-    return { whole, found, storiesOf };
+    return { whole, found, destinations };
   };
   /** Cuts finished parts out of a print: their PDFs and the layout their pages are rewritten with. */
-  const cut = async (whole: PDFDocument, done: { k: number; from: number; to: number; destinations: Map<string, number>; pages: number }[]) => {
-    const pdfs = await splitPdf(whole, done.map((d) => ({ from: d.from, to: d.to, title: titles[d.k]!, stamp, shift, keep: new Map([...d.destinations.keys()].map((name) => [`${PART}${d.k}-${name}`, name])) })));
+  const cut = async (whole: PDFDocument, done: { k: number; span: Span; destinations: Map<string, number>; pages: number; fills?: PageFill[] }[]) => {
+    const pdfs = await splitPdf(whole, done.map((d) => ({ ...d.span, title: titles[d.k]!, stamp, shift, fills: d.fills, keep: new Map([...d.destinations.keys()].map((name) => [`${PART}${d.k}-${name}`, name])) })));
     done.forEach((d, i) => (results[d.k] = { pdf: pdfs[i]!, layout: { pages: d.pages, destinations: d.destinations } }));
   };
 
-  // Without contents: which parts fit in four pages? Those are done.
   const all = batch.map((_, k) => k);
-  const first = await print(all);
-  const pagesOf = (r: { from: number; to: number }) => r.to - r.from + 1;
-  const short = all.filter((k) => first.found.has(k) && pagesOf(first.found.get(k)!) <= TOC_AFTER_PAGES);
-  await cut(first.whole, short.map((k) => ({ k, ...first.found.get(k)!, destinations: new Map(), pages: pagesOf(first.found.get(k)!) })));
-  const long = all.filter((k) => first.found.has(k) && !short.includes(k));
-  if (!long.length) return results;
-  // The longer ones alone, with their contents: where each story starts; then with those numbers filled
-  // in, refilled (up to twice) where a wider number moved a story — as printBulletin does.
+  const withContents = await print(all);
+  const links = linksByDestination(withContents.whole);
+  /** Part k printed with its contents: where each story starts (counted from the part's first page), the
+   * page numbers drawn into the blanks, and the pages the contents reach; undefined if a blank is not found. */
+  const contentsOf = (k: number) => {
+    const span = withContents.found.get(k)!;
+    const destinations = new Map<string, number>();
+    const fills: PageFill[] = [];
+    let reach = 0;
+    for (const story of stories[k]!) {
+      const name = `${PART}${k}-${story}`;
+      const n = withContents.destinations.get(name);
+      // The entry's title and its blank both link to the story; the blank is the one on the right.
+      const boxes = (links.get(name) ?? []).filter((b) => b.page >= span.from && b.page <= span.to);
+      const blank = boxes.reduce<LinkBox | undefined>((right, b) => (!right || b.rect[0] > right.rect[0] ? b : right), undefined);
+      if (!n || !blank || boxes.length < 2 || !blankType) return undefined;
+      const number = n - span.from + 1;
+      destinations.set(story, number);
+      fills.push({ page: blank.page - span.from + 1, text: String(number), size: blankType.size, right: blank.rect[2], baseline: blank.rect[3] - blankType.baseline });
+      reach = Math.max(reach, blank.page - span.from + 1);
+    }
+    return { span, destinations, fills, reach };
+  };
+  // Long for certain: past four pages even without the pages its contents reach (taking the contents
+  // out shortens a part by no more than that). The others are printed again without contents.
+  // A part whose contents cannot be read from the print is left out, and printed alone.
+  const contents = new Map(all.filter((k) => withContents.found.has(k)).map((k) => [k, contentsOf(k)] as const).filter((e): e is [number, NonNullable<ReturnType<typeof contentsOf>>] => e[1] !== undefined));
+  const long = [...contents].filter(([, c]) => pagesOf(c.span) - c.reach > TOC_AFTER_PAGES).map(([k]) => k);
+  const cutLong = (ks: readonly number[]) => cut(withContents.whole, ks.map((k) => ({ k, ...contents.get(k)!, pages: pagesOf(contents.get(k)!.span) })));
+  await cutLong(long);
+  const rest = [...contents.keys()].filter((k) => !long.includes(k));
+  if (!rest.length) return results;
   await page.evaluate(
     ({ keep }) => {
       for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
-        if (keep.includes(Number(div.dataset.part))) div.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
+        if (keep.includes(Number(div.dataset.part))) div.querySelector('nav.toc')?.removeAttribute('data-print-toc');
         else div.remove();
       }
       document.querySelector<HTMLElement>('main > [data-part]')!.style.breakBefore = 'auto';
     },
-    { keep: long },
+    { keep: rest },
   );
-  const located = await print(long);
-  let pending = long.filter((k) => located.found.has(k));
-  let shown = new Map(pending.map((k) => [k, located.storiesOf(k)]));
-  for (let attempt = 0; pending.length; attempt++) {
-    await page.evaluate(
-      ({ numbers, part }) => {
-        for (const [k, byId] of numbers) {
-          for (const span of document.querySelectorAll<HTMLElement>(`#${part}${k} nav.toc .toc-page[data-for]`)) span.textContent = String(byId[span.dataset.for!] ?? '');
-        }
-      },
-      { numbers: [...shown].map(([k, m]) => [k, Object.fromEntries(m)] as const), part: PART },
-    );
-    const filled = await print(long);
-    const settled = pending.filter((k) => filled.found.has(k) && (attempt === 2 || [...shown.get(k)!].every(([id, n]) => filled.storiesOf(k).get(id) === n)));
-    await cut(filled.whole, settled.map((k) => ({ k, ...filled.found.get(k)!, destinations: shown.get(k)!, pages: Math.max(pagesOf(filled.found.get(k)!), TOC_AFTER_PAGES + 1) })));
-    pending = pending.filter((k) => !settled.includes(k) && filled.found.has(k));
-    shown = new Map(pending.map((k) => [k, filled.storiesOf(k)]));
-  }
+  const without = await print(rest);
+  const short = rest.filter((k) => without.found.has(k) && pagesOf(without.found.get(k)!) <= TOC_AFTER_PAGES);
+  await cut(without.whole, short.map((k) => ({ k, span: without.found.get(k)!, destinations: new Map(), pages: pagesOf(without.found.get(k)!) })));
+  await cutLong(rest.filter((k) => without.found.has(k) && !short.includes(k)));
   return results;
 }
 
@@ -391,13 +435,16 @@ export default function bulletinPdf(): AstroIntegration {
         root = fileURLToPath(config.root);
         cacheDir = fileURLToPath(config.cacheDir);
       },
-      // Every page is written: print now, beside the search index's remaining work.
+      // Every page is written: print now, beside the search index's remaining work — unless the
+      // build prints them once Astro's process has ended (scripts/build.ts sets JIEXUN_PDF_AFTER).
       'astro:build:generated': ({ dir }) => {
+        if (process.env.JIEXUN_PDF_AFTER) return;
         job = printBulletinPdfs(root, resolve(fileURLToPath(dir)), cacheDir); // no trailing slash: the server compares paths
         job.catch(() => {}); // awaited (and reported) at build:done
       },
       'astro:build:done': async ({ logger }) => {
-        const { printed, reused, skipped } = await job!;
+        if (!job) return;
+        const { printed, reused, skipped } = await job;
         if (skipped) logger.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
         else if (printed + reused) logger.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
       },

@@ -3,10 +3,12 @@
 // bundler holds all of them at once: 2,000 camera photos would be gigabytes. Here a photo referenced
 // from content data is emitted through the same Astro helpers (emitImageMetadata, emitClientAsset),
 // with a small stand-in source named by the file's content hash; once the bundle is written the
-// real file is copied over the stand-in, so Astro's pipeline finds the original where it expects it.
+// real file takes the stand-in's place (a hard link, a copy across file systems), so Astro's pipeline
+// finds the original where it expects it — a link costs nothing where 2,000 copies took 1.6 s of the
+// main thread; Astro only reads the file and deletes it once its renditions are made.
 // Only the source bytes change hands differently: metadata, URLs and the image proxy are Astro's own.
 import { createHash } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, linkSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
@@ -74,7 +76,15 @@ export default function photoOriginals(): AstroIntegration {
                   },
                 },
                 writeBundle(options) {
-                  for (const [handle, file] of of(this.environment?.name)) copyFileSync(file, join(options.dir!, this.getFileName(handle)));
+                  for (const [handle, file] of of(this.environment?.name)) {
+                    const target = join(options.dir!, this.getFileName(handle));
+                    rmSync(target, { force: true });
+                    try {
+                      linkSync(file, target);
+                    } catch {
+                      copyFileSync(file, target);
+                    }
+                  }
                 },
               },
             ],

@@ -1,6 +1,6 @@
 // Which page of a PDF each named destination (an element id Chromium links to) falls on: how the
 // printed 简报's contents learn their page numbers. Read with pdf-lib, not by hand. Pure: bytes in.
-import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
 
 export interface PdfLayout {
   pages: number;
@@ -25,4 +25,31 @@ export function layoutOf(doc: PDFDocument): PdfLayout {
     if (page) destinations.set(name.decodeText(), page);
   }
   return { pages: doc.getPageCount(), destinations };
+}
+
+/** A link's box on a page: the page (counted from 1) and [x1, y1, x2, y2] in points from the bottom left. */
+export interface LinkBox {
+  page: number;
+  rect: [number, number, number, number];
+}
+
+/** Every link to a named destination, by destination name: the boxes Chromium drew for it, in page order. */
+export function linksByDestination(doc: PDFDocument): Map<string, LinkBox[]> {
+  const out = new Map<string, LinkBox[]>();
+  doc.getPages().forEach((p, i) => {
+    for (const ref of p.node.Annots()?.asArray() ?? []) {
+      const annot = doc.context.lookup(ref);
+      if (!(annot instanceof PDFDict)) continue;
+      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+      const dest = annot.get(PDFName.of('Dest')) ?? (action?.get(PDFName.of('S')) === PDFName.of('GoTo') ? action.get(PDFName.of('D')) : undefined);
+      const name = dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
+      if (!name || !rect || rect.length !== 4 || rect.some(Number.isNaN)) continue;
+      const [x1, y1, x2, y2] = rect as [number, number, number, number];
+      const boxes = out.get(name) ?? [];
+      boxes.push({ page: i + 1, rect: [Math.min(x1, x2), Math.min(y1, y2), Math.max(x1, x2), Math.max(y1, y2)] });
+      out.set(name, boxes);
+    }
+  });
+  return out;
 }

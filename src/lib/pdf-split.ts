@@ -49,6 +49,17 @@ export interface PdfPart {
   /** named destinations (and the links to them) the part keeps, e.g. its contents' stories, each under
    * the name it is given here; other links into the whole print are dropped */
   keep?: ReadonlyMap<string, string>;
+  /** words drawn where the print left room for them (a contents list's page numbers), in the stamp's font */
+  fills?: readonly PageFill[];
+}
+
+/** A word drawn on page `page` of the part (counted from 1), its right end at `right`, on `baseline` (points, as printed). */
+export interface PageFill {
+  page: number;
+  text: string;
+  size: number;
+  right: number;
+  baseline: number;
 }
 
 const PARENT = PDFName.of('Parent');
@@ -140,13 +151,15 @@ export async function splitPdf(whole: PDFDocument, parts: readonly PdfPart[]): P
       const wide = font.widthOfTextAtSize(text, stamp.size);
       const place = stamp.place(i + 1);
       const x = place.align === 'centre' ? (width - wide) / 2 : place.align === 'left' ? place.inset : width - place.inset - wide;
+      const dx = part.shift?.(i + 1, part.from + i) ?? 0;
+      // Fills sit where the print put them, so they move with the printed content.
+      const fills = (part.fills ?? []).filter((f) => f.page === i + 1).flatMap((f) => [beginText(), setFontAndSize(STAMP_FONT, f.size), moveText(f.right + dx - font.widthOfTextAtSize(f.text, f.size), f.baseline), showText(font.encodeText(f.text)), endText()]);
       const numbers = context.register(
-        context.contentStream([pushGraphicsState(), beginText(), setFontAndSize(STAMP_FONT, stamp.size), moveText(x, stamp.baseline), showText(font.encodeText(text)), endText(), popGraphicsState()]),
+        context.contentStream([pushGraphicsState(), beginText(), setFontAndSize(STAMP_FONT, stamp.size), moveText(x, stamp.baseline), showText(font.encodeText(text)), endText(), ...fills, popGraphicsState()]),
       );
       // The printed content runs between q … Q so that whatever state it leaves does not move the number.
       const contents = page.get(PDFName.of('Contents'));
       const printed = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
-      const dx = part.shift?.(i + 1, part.from + i) ?? 0;
       const open = dx ? [pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, dx, 0)] : [pushGraphicsState()];
       page.set(PDFName.of('Contents'), context.obj([context.register(context.contentStream(open)), ...printed, context.register(context.contentStream([popGraphicsState()])), numbers]));
       // The resources gain the number's font; dictionaries are copied, not changed under other pages.

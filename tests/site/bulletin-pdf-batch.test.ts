@@ -109,11 +109,11 @@ describe('links in the bulletin PDFs', () => {
 });
 
 /** Each page's words and where they sit, from pdftotext -bbox. */
-function words(pdf: string): { width: number; words: { text: string; x: number; y: number }[] }[] {
+function words(pdf: string): { width: number; words: { text: string; x: number; y: number; right: number; bottom: number }[] }[] {
   const html = run('pdftotext', ['-bbox', '-enc', 'UTF-8', pdf, '-']);
   return [...html.matchAll(/<page width="([\d.]+)" height="[\d.]+">([\s\S]*?)<\/page>/g)].map((m) => ({
     width: Number(m[1]),
-    words: [...m[2]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)<\/word>/g)].map((w) => ({ x: Number(w[1]), y: Number(w[2]), text: w[3]! })),
+    words: [...m[2]!.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((w) => ({ x: Number(w[1]), y: Number(w[2]), right: Number(w[3]), bottom: Number(w[4]), text: w[5]! })),
   }));
 }
 
@@ -140,6 +140,13 @@ describe('简报 printed in one batch, each starting wherever the last one ended
     await tab.close();
     const alone = words(join(dir, 'alone.pdf'));
     const body = (p: ReturnType<typeof words>[number]) => p.words.filter((w) => w.y < 743); // above the page number
+    // The alone print's contents numbers: one per story, each the last word of its contents line, on the right.
+    const contentsNumbers = new Set<string>();
+    const stories = bulletins.find((b) => b.id === JIANBAO)!.titles.length;
+    alone.forEach((p, i) => body(p).forEach((w, j) => /^\d+$/.test(w.text) && w.right > p.width * 0.7 && contentsNumbers.size < stories && i === 0 && contentsNumbers.add(`${i}:${j}`)));
+    expect(contentsNumbers.size, 'the alone print shows a page number for every story in its contents').toBe(stories);
+    const [first, second] = [...contentsNumbers].map((key) => body(alone[0]!)[Number(key.split(':')[1])]!);
+    const lineHeight = second!.y - first!.y;
     for (const id of copies) {
       const cut = words(join(out, 'bulletins', `${id}.pdf`));
       expect(cut.length, id).toBe(alone.length);
@@ -147,6 +154,13 @@ describe('简报 printed in one batch, each starting wherever the last one ended
         const a = body(alone[i]!);
         expect(body(p).map((w) => w.text), `${id} page ${i + 1}`).toEqual(a.map((w) => w.text));
         body(p).forEach((w, j) => {
+          // The contents' page numbers are drawn on the cut PDF in the page numbers' face (Times), not
+          // printed in the contents' own: the same number, its right end in the same place, on the same line.
+          if (w.text === a[j]!.text && /^\d+$/.test(w.text) && a[j]!.right > p.width * 0.7 && contentsNumbers.has(`${i}:${j}`)) {
+            expect(Math.abs(w.right - a[j]!.right), `${id} page ${i + 1}: contents' ${w.text}`).toBeLessThan(1);
+            expect(Math.abs((w.y + w.bottom) / 2 - (a[j]!.y + a[j]!.bottom) / 2), `${id} page ${i + 1}: contents' ${w.text}`).toBeLessThan(lineHeight / 2);
+            return;
+          }
           expect(Math.abs(w.x - a[j]!.x), `${id} page ${i + 1}: ${w.text}`).toBeLessThan(0.5);
           expect(Math.abs(w.y - a[j]!.y), `${id} page ${i + 1}: ${w.text}`).toBeLessThan(0.5);
         });

@@ -3,7 +3,7 @@
 // files are read back with pdf-lib; tests/site/bulletin-pdf-batch.test.ts reads real prints with Poppler.
 import { describe, expect, it } from 'vitest';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts, decodePDFRawStream } from 'pdf-lib';
-import { layoutOf } from '../../src/lib/pdf-destinations.ts';
+import { layoutOf, linksByDestination } from '../../src/lib/pdf-destinations.ts';
 import { loadPdf, splitPdf, type PageStamp } from '../../src/lib/pdf-split.ts';
 
 /** Five pages; destinations "p0-start" (page 1), "p1-story" (page 3), "p1-end" (page 4); page 1 links to both. */
@@ -65,5 +65,32 @@ describe('splitPdf', () => {
   it('refuses pages that are not in the print', async () => {
     const whole = await loadPdf(await print());
     await expect(splitPdf(whole, [{ from: 4, to: 6, title: 'x', stamp }])).rejects.toThrow('pages 4–6 are not in the 5 printed');
+  });
+
+  it('draws a part\'s fills right-aligned where the print left room, moved with the page\'s content', async () => {
+    const whole = await loadPdf(await print());
+    const fills = [
+      { page: 1, text: '3', size: 10, right: 500, baseline: 600 },
+      { page: 2, text: '12', size: 10, right: 500, baseline: 587 },
+    ];
+    const [part] = await splitPdf(whole, [{ from: 3, to: 4, title: 'x', stamp, fills, shift: (n) => (n === 2 ? 5 : 0) }]);
+    const doc = await PDFDocument.load(part!);
+    const hex = (s: string) => Buffer.from(s, 'latin1').toString('hex').toUpperCase();
+    // Times' figures are 5 pt wide at 10 pt: "3" starts 5 pt short of its right end, "12" 10 pt (and 5 pt further right on the moved page).
+    expect(contentOf(doc, 0)).toMatch(new RegExp(`/JiexunPageNumber 10 Tf\\s+495 600 Td\\s+<${hex('3')}> Tj`));
+    expect(contentOf(doc, 1)).toMatch(new RegExp(`/JiexunPageNumber 10 Tf\\s+495 587 Td\\s+<${hex('12')}> Tj`));
+    expect(contentOf(doc, 0)).not.toContain(hex('12'));
+  });
+});
+
+describe('linksByDestination', () => {
+  it('gives every box that links to a named destination, by name, with its page', async () => {
+    const links = linksByDestination(await loadPdf(await print()));
+    expect(links.get('p0-start')).toEqual([{ page: 1, rect: [0, 0, 10, 10] }]);
+    expect(links.get('p1-story')).toEqual([
+      { page: 1, rect: [0, 0, 10, 10] },
+      { page: 3, rect: [0, 0, 10, 10] },
+    ]);
+    expect(links.has('p1-end')).toBe(false);
   });
 });
