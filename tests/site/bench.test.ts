@@ -14,7 +14,7 @@ describe('npm run bench', () => {
   beforeAll(() => {
     // Its builds run Astro in this checkout: no other test file's build beside them.
     // No bulletin PDFs: no figure asserted here comes from them (their printing is tested in
-    // tests/site/bulletin-pdf-*.test.ts), and printing a dozen was a third of this run.
+    // tests/site/bulletin-pdf-*.test.ts).
     const env = { ...process.env, ...NO_PDF };
     run = withAstroLock(() => spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit', '--weight'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 }));
     expect(run.status, run.stderr).toBe(0);
