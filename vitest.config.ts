@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import LockAwareSequencer from './tests/helpers/sequencer.ts';
 
 /**
  * Site files that change the checkout itself while they run, so that every other file's check or build
@@ -17,6 +18,8 @@ export default defineConfig({
     // at once (tests/helpers/astro-lock.ts). Worker processes (the default pool): the lock is held per process.
     pool: 'forks',
     maxWorkers: 2,
+    // The files that run Astro one after another from the start, the others beside them.
+    sequence: { sequencer: LockAwareSequencer },
     projects: [
       {
         extends: true,

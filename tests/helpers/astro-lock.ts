@@ -2,9 +2,12 @@
 // by side: every run shares <root>/.astro/, where Astro rewrites content-assets.mjs (the photos to
 // import) for the content it was given — a build beside another could import the other's photos or
 // lose its own. Held by the process (a Vitest worker), re-entrant within it; a holder that died is
-// passed over. tests/global-setup.ts clears it before any test file runs.
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+// passed over. tests/global-setup.ts clears it before any test file runs. Each wait is written down
+// (tests/helpers/lock-waits.ts) for the sequencer.
+import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { expect } from 'vitest';
+import { LOCK_WAITS } from './lock-waits.ts';
 
 export const ASTRO_LOCK = resolve(import.meta.dirname, '../../.tmp/astro.lock');
 const OWNER = join(ASTRO_LOCK, 'pid');
@@ -24,10 +27,13 @@ export function lockAstro(): void {
   if (depth++ > 0) return;
   mkdirSync(join(ASTRO_LOCK, '..'), { recursive: true });
   const pause = new Int32Array(new SharedArrayBuffer(4));
+  const asked = Date.now();
   for (;;) {
     try {
       mkdirSync(ASTRO_LOCK);
       writeFileSync(OWNER, String(process.pid));
+      const file = expect.getState().testPath;
+      if (file && Date.now() > asked) appendFileSync(LOCK_WAITS, `${relative(resolve(import.meta.dirname, '../..'), file)}\t${Date.now() - asked}\n`);
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;

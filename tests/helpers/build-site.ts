@@ -7,6 +7,13 @@ import { withAstroLock } from './astro-lock.ts';
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site/content');
 
+/**
+ * Extra env for a build whose test asserts nothing of the bulletin PDFs (no PDF file, link or text):
+ * printing them in Chromium is over a quarter of a small cold build's CPU. Tests of the PDFs (and the two
+ * sites of tests/global-setup.ts, whose PDFs other tests read) keep them.
+ */
+export const NO_PDF = { JIEXUN_PDF: '0' } as const;
+
 export interface BuildResult {
   status: number | null;
   stdout: string;

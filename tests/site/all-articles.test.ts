@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { generateCorpus } from '../../scripts/bench/corpus.ts';
 import { ALL_ARTICLES_PAGE_SIZE } from '../../src/lib/all-articles.ts';
 import { FEED_SIZE } from '../../src/lib/feeds.ts';
-import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { buildSite, NO_PDF, ROOT } from '../helpers/build-site.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 import { page } from '../helpers/html.ts';
 
@@ -17,7 +17,7 @@ beforeAll(() => {
   work = scratchDir('all-articles-');
   generateCorpus({ articles: 120, from: join(ROOT, 'content'), to: join(work, 'content') });
   dist = join(work, 'dist');
-  const r = buildSite(join(work, 'content'), dist);
+  const r = buildSite(join(work, 'content'), dist, NO_PDF);
   if (r.status !== 0) throw new Error(r.stderr);
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 
 let work: string;
@@ -43,9 +43,9 @@ beforeAll(() => {
   content = join(work, 'content');
   out = join(work, 'dist');
   cpSync(FIXTURE_CONTENT, content, { recursive: true });
+  // The last good site: the fixture's own build of this content (tests/global-setup.ts), and its cache.
   warmCacheFrom(inject('fixtureDist'), out);
-  const r = buildSite(content, out);
-  if (r.status !== 0) throw new Error(`the first build failed:\n${r.stderr}`);
+  cpSync(inject('fixtureDist'), out, { recursive: true });
   writeFileSync(join(out, 'marker.txt'), 'last good site');
 });
 afterAll(() => {
@@ -59,7 +59,7 @@ describe('after a build killed', () => {
     mkdirSync(join(scratch, 'articles'), { recursive: true });
     writeFileSync(join(scratch, 'articles/half.html'), '<p>half');
     breakContent(true);
-    const r = buildSite(content, out);
+    const r = buildSite(content, out, NO_PDF);
     breakContent(false);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('dist/ was left as it was');
@@ -73,7 +73,7 @@ describe('after a build killed', () => {
     mkdirSync(join(work, `.dist.building-${pid}`));
     writeFileSync(join(work, `.dist.building-${pid}`, 'index.html'), 'the new site, never swapped in');
     breakContent(true);
-    const r = buildSite(content, out);
+    const r = buildSite(content, out, NO_PDF);
     breakContent(false);
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(`dist/ was missing: a build was stopped while swapping. The last good site is back in place from dist.old-${pid}.`);
@@ -88,7 +88,7 @@ describe('after a build killed', () => {
     mkdirSync(join(work, `dist.old-${pid}`, 'articles'), { recursive: true });
     mkdirSync(join(work, `.dist.deleting-${pid}`, 'articles'), { recursive: true });
     breakContent(true);
-    const r = buildSite(content, out);
+    const r = buildSite(content, out, NO_PDF);
     breakContent(false);
     expect(r.status).toBe(1);
     expect(marker()).toBe('last good site');
@@ -98,7 +98,7 @@ describe('after a build killed', () => {
   it('by SIGKILL while Astro writes pages: dist/ is the last good site, and the next build leaves nothing behind', async () => {
     const child = spawn(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', out], {
       cwd: ROOT,
-      env: { ...process.env, JIEXUN_CONTENT: content, JIEXUN_CACHE: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1' },
+      env: { ...process.env, JIEXUN_CONTENT: content, JIEXUN_CACHE: `${out}-cache`, ASTRO_TELEMETRY_DISABLED: '1', ...NO_PDF },
       stdio: 'ignore',
     });
     const scratch = join(work, `.dist.building-${child.pid}`);
@@ -110,7 +110,7 @@ describe('after a build killed', () => {
     await exited;
     expect(marker()).toBe('last good site');
     expect(leftovers()).toEqual([`.dist.building-${child.pid}`]);
-    const r = buildSite(content, out);
+    const r = buildSite(content, out, NO_PDF);
     expect(r.status, r.stderr).toBe(0);
     expect(existsSync(join(out, 'marker.txt'))).toBe(false); // the new site
     expect(existsSync(join(out, 'index.html'))).toBe(true);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
-import { buildSite, FIXTURE_CONTENT, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -189,7 +189,7 @@ describe('npm run edit', () => {
     expect(check.code).toBe(0);
 
     warmCacheFrom(inject('fixtureDist'), DIST);
-    const built = buildSite(CONTENT, DIST);
+    const built = buildSite(CONTENT, DIST, NO_PDF);
     expect(built.status, built.stderr).toBe(0);
     const html = readFileSync(join(DIST, 'articles', id, 'index.html'), 'utf8');
     expect(html).toContain(title);
@@ -276,7 +276,7 @@ describe('npm run edit', () => {
   it('ships /admin/ when the site asks for it (JIEXUN_ADMIN=1)', () => {
     const out = join(WORK, 'dist-admin');
     // With the first build's cache: only /admin/ is new.
-    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1', JIEXUN_CACHE: `${DIST}-cache` });
+    const built = buildSite(CONTENT, out, { JIEXUN_ADMIN: '1', JIEXUN_CACHE: `${DIST}-cache`, ...NO_PDF });
     expect(built.status, built.stderr).toBe(0);
     expect(readFileSync(join(out, 'admin/index.html'), 'utf8')).toContain('rel="cms-config-url"');
     expect(existsSync(join(out, 'admin/cms.js'))).toBe(true);

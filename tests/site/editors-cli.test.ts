@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { HtmlValidate } from 'html-validate';
 import { page } from '../helpers/html.ts';
-import { buildSite, FIXTURE_CONTENT, ROOT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT } from '../helpers/build-site.ts';
 import { runCli } from '../helpers/cli.ts';
 import { runCheck } from '../../scripts/check.ts';
 import { runNew } from '../../scripts/new.ts';
@@ -209,7 +209,7 @@ describe('check --fix on a copy of the committed stories', () => {
       expect(text, f).not.toMatch(/\p{Script=Han}[,;()]|[,;()]\p{Script=Han}/u);
       expect(text.match(/^title: .*$/m)![0], f).not.toContain('"');
     }
-    const built = buildSite(content, join(scratch, 'dist-fixed'));
+    const built = buildSite(content, join(scratch, 'dist-fixed'), NO_PDF);
     expect(built.stderr).not.toMatch(STACK);
     expect(built.status).toBe(0);
     expect(existsSync(join(scratch, 'dist-fixed/index.html'))).toBe(true);

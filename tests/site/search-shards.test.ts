@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, FIXTURE_CONTENT } from '../helpers/build-site.ts';
+import { buildSite, FIXTURE_CONTENT, NO_PDF } from '../helpers/build-site.ts';
 import { scratchDir } from '../helpers/scratch.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
@@ -16,12 +16,12 @@ describe('a rebuild after editing one article', () => {
     cpSync(FIXTURE_CONTENT, content, { recursive: true });
     const out = join(work, 'dist');
     // Shards of at most 2 articles: 2023 (2), 2022 in two parts (2 + 2), 2021 (1).
-    const first = buildSite(content, out, { JIEXUN_LOG: 'info', JIEXUN_SHARD_MAX: '2' });
+    const first = buildSite(content, out, { JIEXUN_LOG: 'info', JIEXUN_SHARD_MAX: '2', ...NO_PDF });
     expect(first.status, first.stderr).toBe(0);
     expect(first.stdout).toContain('Search index: 4 shards, 4 indexed (7 articles');
     const file = join(content, 'articles/2022/2022-09-20-lianhu-yilao.md');
     writeFileSync(file, `${readFileSync(file, 'utf8').trimEnd()}\n\n老人们说，志愿者的服务很贴心。\n`);
-    const second = buildSite(content, out, { JIEXUN_LOG: 'info', JIEXUN_SHARD_MAX: '2' });
+    const second = buildSite(content, out, { JIEXUN_LOG: 'info', JIEXUN_SHARD_MAX: '2', ...NO_PDF });
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/Search index: 4 shards, 1 indexed \(2 articles, [\d.]+ s\), 3 reused; merged into one index of 7 pages/);
     expect(readdirSync(join(out, 'pagefind'))).not.toContain('shards');
