@@ -8,13 +8,14 @@
 // main thread; Astro only reads the file and deletes it once its renditions are made.
 // Only the source bytes change hands differently: metadata, URLs and the image proxy are Astro's own.
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import { emitClientAsset } from 'astro/assets/utils';
 import { emitImageMetadata } from 'astro/assets/utils/node';
 import { PHOTO_EXTENSIONS } from '../lib/photos.ts';
+import { linkOrCopy } from '../io/link-or-copy.ts';
 
 /** Astro's query flag on images imported from content data (astro/dist/content/consts.js CONTENT_IMAGE_FLAG). */
 const CONTENT_IMAGE_FLAG = 'astroContentImageFlag';
@@ -78,12 +79,8 @@ export default function photoOriginals(): AstroIntegration {
                 writeBundle(options) {
                   for (const [handle, file] of of(this.environment?.name)) {
                     const target = join(options.dir!, this.getFileName(handle));
-                    rmSync(target, { force: true });
-                    try {
-                      linkSync(file, target);
-                    } catch {
-                      copyFileSync(file, target);
-                    }
+                    rmSync(target, { force: true }); // the stand-in
+                    linkOrCopy(file, target);
                   }
                 },
               },
