@@ -13,6 +13,7 @@ import { Worker } from 'node:worker_threads';
 import type { Problem } from '../src/io/problems.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
+import { processAlive } from '../src/io/process-alive.ts';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { withJemalloc } from '../src/io/jemalloc.ts';
 import { printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
@@ -45,15 +46,6 @@ const checked: Promise<Problem[]> = values['skip-check']
       });
       worker.once('error', reject);
     });
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: alive, and another user's.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 // Written synchronously: the build may exit right after, and piped output must not be lost.
 const say = (text: string) => writeSync(2, `${text}\n`);
 let reported = false;
@@ -134,12 +126,18 @@ const astro = spawn(process.execPath, [join(root, 'scripts/astro-build.ts'), roo
 let astroFailure: string | undefined;
 astro.on('message', (m: AstroFailure) => (astroFailure = m.failed));
 const astroExit: number = await new Promise((done) => astro.on('exit', (code, signal) => done(code ?? (signal ? 128 : 1))));
-if (astroExit !== 0) {
+/** Stops the build on a failure after the check: no scratch folder left, the reason said, dist/ as it was. */
+function failed(reason: string): never {
   rmSync(scratch, { recursive: true, force: true });
-  if (!(await contentIsClean())) process.exit(1);
-  say(astroFailure ?? `Astro stopped (exit ${astroExit}) without saying why.`);
+  say(reason);
   say(`\nBuild failed; ${leftAsItWas()}.`);
   process.exit(1);
+}
+if (astroExit !== 0) {
+  rmSync(scratch, { recursive: true, force: true });
+  // Content errors are the cause: the check's problems say it.
+  if (!(await contentIsClean())) process.exit(1);
+  failed(astroFailure ?? `Astro stopped (exit ${astroExit}) without saying why.`);
 }
 mark('astro:returned');
 if (!(await contentIsClean())) {
@@ -151,10 +149,7 @@ try {
   if (skipped) say(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
   else if (printed + reused) console.log(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
 } catch (e) {
-  rmSync(scratch, { recursive: true, force: true });
-  say(visibleText((e as Error).message));
-  say(`\nBuild failed; ${leftAsItWas()}.`);
-  process.exit(1);
+  failed(visibleText((e as Error).message));
 }
 const old = `${out}.old-${process.pid}`;
 if (existsSync(out)) renameSync(out, old);

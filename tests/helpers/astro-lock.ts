@@ -7,20 +7,12 @@
 import { appendFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { expect } from 'vitest';
+import { processAlive } from '../../src/io/process-alive.ts';
 import { LOCK_WAITS } from './lock-waits.ts';
 
 export const ASTRO_LOCK = resolve(import.meta.dirname, '../../.tmp/astro.lock');
 const OWNER = join(ASTRO_LOCK, 'pid');
 let depth = 0;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Blocks (the builds it guards are synchronous spawns too) until this process holds the lock. */
 export function lockAstro(): void {
@@ -44,7 +36,7 @@ export function lockAstro(): void {
     } catch {
       // Taken a moment ago: its owner is still writing its pid.
     }
-    if (owner && !alive(owner)) rmSync(ASTRO_LOCK, { recursive: true, force: true });
+    if (owner && !processAlive(owner)) rmSync(ASTRO_LOCK, { recursive: true, force: true });
     else Atomics.wait(pause, 0, 0, 100);
   }
 }
