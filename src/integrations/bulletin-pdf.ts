@@ -56,10 +56,10 @@ const PRINT_TABS = 2;
 const BATCH_SIZE = 10;
 /** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
 const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30, place: () => ({ align: 'centre' }) };
-/** A 简报's, as @page jianbao draws them: "— N —" in 14 pt below the text block, 5 mm in from the outer
- * edge of the text block (26 mm from the paper's edge): right on odd pages, left on even ones. */
 /** @page jianbao's binding margin (28 mm) less its outer one (26 mm), in points: right pages sit this much further right than left ones. */
 const JIANBAO_MIRROR = (2 / 25.4) * 72;
+/** A 简报's, as @page jianbao draws them: "— N —" in 14 pt below the text block, 5 mm in from the outer
+ * edge of the text block (26 mm from the paper's edge): right on odd pages, left on even ones. */
 const JIANBAO_STAMP: PageStamp = { text: (n) => `— ${n} —`, size: 14, baseline: 69, place: (n) => ({ align: n % 2 ? 'right' : 'left', inset: 87.9 }) };
 /** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
 const PART = 'jiexun-pdf-part-';
@@ -185,8 +185,9 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
         // The contents with a blank of two figures for each page number: a link to the story, so
         // that the PDF says where the blank is (the rightmost link to it on the contents' line).
         main.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
-        stories.push([...main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')].map((slot) => slot.dataset.for!));
-        for (const slot of main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')) {
+        const slots = [...main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')];
+        stories.push(slots.map((slot) => slot.dataset.for!));
+        for (const slot of slots) {
           const blank = document.createElement('a');
           blank.className = 'toc-page';
           blank.dataset.for = slot.dataset.for!;

@@ -1,6 +1,6 @@
 // Which page of a PDF each named destination (an element id Chromium links to) falls on: how the
 // printed 简报's contents learn their page numbers. Read with pdf-lib, not by hand. Pure: bytes in.
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString } from 'pdf-lib';
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFNumber, PDFRef, PDFString, type PDFObject } from 'pdf-lib';
 
 export interface PdfLayout {
   pages: number;
@@ -33,6 +33,18 @@ export interface LinkBox {
   rect: [number, number, number, number];
 }
 
+/** Where a link annotation leads inside the PDF: its destination (by name, or an explicit [page …] array),
+ * and the GoTo action that holds it when it is not the annotation's own /Dest. */
+export function linkTarget(annot: PDFDict): { dest: PDFObject; goTo?: PDFDict } | undefined {
+  const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
+  const goTo = action?.get(PDFName.of('S')) === PDFName.of('GoTo') ? action : undefined;
+  const dest = annot.get(PDFName.of('Dest')) ?? goTo?.get(PDFName.of('D'));
+  return dest === undefined ? undefined : { dest, goTo };
+}
+
+/** A destination's name, if it is a named one. */
+export const destinationName = (o: PDFObject | undefined): string | undefined => (o instanceof PDFName || o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
+
 /** Every link to a named destination, by destination name: the boxes Chromium drew for it, in page order. */
 export function linksByDestination(doc: PDFDocument): Map<string, LinkBox[]> {
   const out = new Map<string, LinkBox[]>();
@@ -40,9 +52,7 @@ export function linksByDestination(doc: PDFDocument): Map<string, LinkBox[]> {
     for (const ref of p.node.Annots()?.asArray() ?? []) {
       const annot = doc.context.lookup(ref);
       if (!(annot instanceof PDFDict)) continue;
-      const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
-      const dest = annot.get(PDFName.of('Dest')) ?? (action?.get(PDFName.of('S')) === PDFName.of('GoTo') ? action.get(PDFName.of('D')) : undefined);
-      const name = dest instanceof PDFName || dest instanceof PDFString || dest instanceof PDFHexString ? dest.decodeText() : undefined;
+      const name = destinationName(linkTarget(annot)?.dest);
       const rect = annot.lookupMaybe(PDFName.of('Rect'), PDFArray)?.asArray().map((n) => (n instanceof PDFNumber ? n.asNumber() : NaN));
       if (!name || !rect || rect.length !== 4 || rect.some(Number.isNaN)) continue;
       const [x1, y1, x2, y2] = rect as [number, number, number, number];

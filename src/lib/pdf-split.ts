@@ -26,6 +26,7 @@ import {
   StandardFonts,
   type PDFObject,
 } from 'pdf-lib';
+import { destinationName, linkTarget } from './pdf-destinations.ts';
 
 export interface PageStamp {
   /** the page number as printed: page n of total */
@@ -65,8 +66,6 @@ export interface PageFill {
 const PARENT = PDFName.of('Parent');
 const STAMP_FONT = PDFName.of('JiexunPageNumber');
 
-const nameOf = (o: PDFObject | undefined) => (o instanceof PDFName ? o.decodeText() : o instanceof PDFString || o instanceof PDFHexString ? o.decodeText() : undefined);
-
 /** Links to a destination the part keeps stay; other links into the whole print (GoTo actions, named destinations) are dropped. */
 function dropInternalLinks(context: PDFContext, page: PDFDict, keep: ReadonlyMap<string, string>): void {
   const annots = page.lookupMaybe(PDFName.of('Annots'), PDFArray);
@@ -74,13 +73,11 @@ function dropInternalLinks(context: PDFContext, page: PDFDict, keep: ReadonlyMap
   const kept = annots.asArray().filter((ref) => {
     const annot = context.lookup(ref);
     if (!(annot instanceof PDFDict)) return true;
-    const action = annot.lookupMaybe(PDFName.of('A'), PDFDict);
-    const goTo = action?.get(PDFName.of('S')) === PDFName.of('GoTo');
-    const dest = annot.get(PDFName.of('Dest')) ?? (goTo ? action!.get(PDFName.of('D')) : undefined);
-    if (dest === undefined) return true;
-    const renamed = keep.get(nameOf(dest) ?? '');
+    const target = linkTarget(annot);
+    if (!target) return true;
+    const renamed = keep.get(destinationName(target.dest) ?? '');
     if (renamed === undefined) return false;
-    if (goTo) action!.set(PDFName.of('D'), PDFName.of(renamed));
+    if (target.goTo) target.goTo.set(PDFName.of('D'), PDFName.of(renamed));
     else annot.set(PDFName.of('Dest'), PDFName.of(renamed));
     return true;
   });
