@@ -19,10 +19,11 @@ import { markdownOptions, MARKDOWN_SYNTAX_HIGHLIGHT } from './src/markdown/optio
 // which stops the build, so the stand-in address below never reaches a published page.
 // JIEXUN_OUT / JIEXUN_CACHE: where scripts/build.ts builds (it swaps into dist/ on success).
 const settings = readSiteSettings(contentDir()).settings;
+const cache = cacheDir(fileURLToPath(new URL('.', import.meta.url)));
 export default defineConfig({
   site: process.env.SITE_URL ?? settings?.url ?? 'https://invalid.example/',
   outDir: process.env.JIEXUN_OUT ?? './dist',
-  cacheDir: cacheDir(fileURLToPath(new URL('.', import.meta.url))),
+  cacheDir: cache,
   trailingSlash: 'always',
   // Pages render a few at a time, so the main thread renders while earlier pages are being written.
   build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
@@ -34,7 +35,9 @@ export default defineConfig({
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
   integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf(), admin()],
-  vite: { plugins: [starColours()] },
+  // Vite's own cache in the build's too, not <root>/node_modules/.vite: Astro's root is a folder of
+  // the cache whose node_modules is the project's (scripts/astro-build.ts).
+  vite: { cacheDir: `${cache}/vite`, plugins: [starColours()] },
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,
     processor: unified(markdownOptions),

@@ -1,5 +1,4 @@
 import { configDefaults, defineConfig } from 'vitest/config';
-import LockAwareSequencer from './tests/helpers/sequencer.ts';
 
 /**
  * Site files that change the checkout itself while they run, so that every other file's check or build
@@ -14,12 +13,10 @@ const ALONE = ['tests/site/hostile-check.test.ts'];
 export default defineConfig({
   test: {
     // Two files at a time, unit and site alike (Vitest's default is one fewer than the cores: one
-    // here). A build or Chromium leaves a core idle much of the time; builds themselves never run two
-    // at once (tests/helpers/astro-lock.ts). Worker processes (the default pool): the lock is held per process.
+    // here). Builds run side by side: each has its own Astro root in its cache folder
+    // (scripts/astro-build.ts). Vitest starts the files that took longest last time first.
     pool: 'forks',
     maxWorkers: 2,
-    // The files that run Astro one after another from the start, the others beside them.
-    sequence: { sequencer: LockAwareSequencer },
     projects: [
       {
         extends: true,

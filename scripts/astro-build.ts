@@ -3,7 +3,11 @@
 // articles, more with photos) is the system's again before Chromium prints the bulletin PDFs.
 // A failure's message goes to scripts/build.ts, which says it (or the content check's problems, its
 // cause) and exits 1; this stops if the build that started it goes away.
+// Astro's root is the build's own (src/io/astro-root.ts), with the project's config, src/ and public/.
+import { join, relative } from 'node:path';
 import { build } from 'astro';
+import { cacheDir } from '../src/io/cache-dir.ts';
+import { astroRootFor, sweepAstroRoots } from '../src/io/astro-root.ts';
 import { visibleText } from '../src/io/problems.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
 
@@ -17,7 +21,16 @@ guardCli('npm run build');
 process.on('disconnect', () => process.exit(130));
 const [root, outDir] = process.argv.slice(2) as [string, string];
 try {
-  await build({ root, outDir, logLevel: (process.env.JIEXUN_LOG ?? 'warn') as 'warn' });
+  sweepAstroRoots(root);
+  const astroRoot = astroRootFor(root, cacheDir(root));
+  await build({
+    root: astroRoot,
+    configFile: relative(astroRoot, join(root, 'astro.config.mjs')), // Astro reads it against root
+    srcDir: join(root, 'src'),
+    publicDir: join(root, 'public'),
+    outDir,
+    logLevel: (process.env.JIEXUN_LOG ?? 'warn') as 'warn',
+  });
 } catch (e) {
   const failure: AstroFailure = { failed: visibleText(e instanceof Error ? e.message : String(e)) };
   process.send!(failure, () => process.exit(1));

@@ -113,10 +113,6 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.exit(130);
   });
 }
-// Astro keeps the list of images to import in <root>/.astro/content-assets.mjs, shared by every
-// content folder and cache, and rewrites it only when its own store changed: a build of other content
-// (a fixture, the benchmark) would leave its photos in the list. Removed, it is always written afresh.
-rmSync(join(root, '.astro/content-assets.mjs'), { force: true });
 process.env.JIEXUN_OUT = scratch;
 // Astro in a process of its own (scripts/astro-build.ts), the bulletin PDFs after it has exited: the
 // memory Astro holds to the end and Chromium's never add up (the peak of a 10,000-article build

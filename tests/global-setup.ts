@@ -1,10 +1,8 @@
 // Builds the two sites the site tests read, once, before the tests start (globalSetup of the `site`
 // project in vitest.config.ts: a run of the unit project alone builds nothing): the small fixture site
 // (tests/fixtures/site/content) and the real one (content/). Tests get their paths via inject().
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { ASTRO_LOCK } from './helpers/astro-lock.ts';
 import { buildSiteAsync, FIXTURE_CONTENT, ROOT } from './helpers/build-site.ts';
 
 declare module 'vitest' {
@@ -15,8 +13,6 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  // Left by a run that was stopped while a test file built a site.
-  rmSync(ASTRO_LOCK, { recursive: true, force: true });
   // JIEXUN_SKIP_SITES=1 skips both builds (site tests that read them then fail): for a quick run of a
   // site test that builds its own.
   if (process.env.JIEXUN_SKIP_SITES) return;

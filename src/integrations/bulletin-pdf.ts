@@ -47,6 +47,7 @@ import { printedAssets } from '../lib/print-inputs.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
 import { mark } from './build-timings.ts';
+import { projectRootOf } from '../loaders/project-root.ts';
 
 /** A briefing longer than this prints a contents list with page numbers. */
 export const TOC_AFTER_PAGES = 4;
@@ -433,7 +434,7 @@ export default function bulletinPdf(): AstroIntegration {
         if (command === 'dev') process.env.JIEXUN_PDF = '0';
       },
       'astro:config:done': ({ config }) => {
-        root = fileURLToPath(config.root);
+        root = projectRootOf(config);
         cacheDir = fileURLToPath(config.cacheDir);
       },
       // Every page is written: print now, beside the search index's remaining work — unless the

@@ -13,6 +13,7 @@ import type { Article } from '../lib/article.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
 import { codeStamp } from './code-stamp.ts';
+import { astroFilePath, projectRootOf } from './project-root.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
@@ -50,7 +51,7 @@ export function articlesLoader(contentDir: string): Loader {
     load: async function load(context) {
       const { store, renderMarkdown, generateDigest, config, watcher } = context;
       mark('articles:load');
-      const root = fileURLToPath(config.root);
+      const root = projectRootOf(config);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir, root));
       const listing = listMarkdown(join(contentDir, 'articles'), (abs) => relative(root, abs), contentDir);
@@ -86,8 +87,9 @@ export function articlesLoader(contentDir: string): Loader {
           }
           const source = read.source;
           const digest = generateDigest(`${stamp}\u0000${source}`);
+          const filePath = astroFilePath(config, file);
           const known = store.get(articleIdOf(rel));
-          if (known?.digest === digest && known.filePath === rel) {
+          if (known?.digest === digest && known.filePath === filePath) {
             // Stored valid from this very source and these registries (the digest covers both): a
             // rebuild after one edit need not parse the other ten thousand files again.
             if (claim(known.id, rel)) untouched.delete(known.id);
@@ -109,7 +111,7 @@ export function articlesLoader(contentDir: string): Loader {
           // The body stays out of the store: pages use the rendered HTML, and a smaller store loads faster.
           // Photos go in as image references: Astro imports them and pages get their metadata for getImage().
           // Astro's own pass over <img> in the HTML is not wanted: photos are placeholders there.
-          store.set({ id: article.id, data: withImageReferences(article), filePath: rel, digest, rendered: { ...rendered, metadata: { ...rendered.metadata, imagePaths: [] } } });
+          store.set({ id: article.id, data: withImageReferences(article), filePath, digest, rendered: { ...rendered, metadata: { ...rendered.metadata, imagePaths: [] } } });
         }
       };
       try {

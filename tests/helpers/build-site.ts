@@ -2,7 +2,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { withAstroLock } from './astro-lock.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site/content');
@@ -29,18 +28,13 @@ function buildCommand(contentDir: string, out: string, extraEnv: Record<string, 
   };
 }
 
-/** Waits for any other test file's Astro run to finish (tests/helpers/astro-lock.ts). */
 export function buildSite(contentDir: string, out: string, extraEnv: Record<string, string> = {}): BuildResult {
   const { args, options } = buildCommand(contentDir, out, extraEnv);
-  const r = withAstroLock(() => spawnSync(process.execPath, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }));
+  const r = spawnSync(process.execPath, args, { ...options, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/**
- * The same build without blocking, so two can run at once: for tests/global-setup.ts only, before
- * any test file runs (its two sites have no photos, so their shared content-assets.mjs is the same
- * empty list).
- */
+/** The same build without blocking: tests/global-setup.ts builds its two sites at once. */
 export function buildSiteAsync(contentDir: string, out: string, extraEnv: Record<string, string> = {}): Promise<BuildResult> {
   const { args, options } = buildCommand(contentDir, out, extraEnv);
   return new Promise((resolve, reject) => {

@@ -5,18 +5,16 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { join } from 'node:path';
-import { withAstroLock } from '../helpers/astro-lock.ts';
 import { NO_PDF, ROOT } from '../helpers/build-site.ts';
 
 describe('npm run bench', () => {
   let run: SpawnSyncReturns<string>;
   let figures: Record<string, any>;
   beforeAll(() => {
-    // Its builds run Astro in this checkout: no other test file's build beside them.
     // No bulletin PDFs: no figure asserted here comes from them (their printing is tested in
     // tests/site/bulletin-pdf-*.test.ts).
     const env = { ...process.env, ...NO_PDF };
-    run = withAstroLock(() => spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit', '--weight'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 }));
+    run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit', '--weight'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
     expect(run.status, run.stderr).toBe(0);
     figures = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     // Two builds (cold, then the edit), then Chromium: minutes on a loaded 2-core machine.

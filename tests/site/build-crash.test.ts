@@ -8,7 +8,6 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
-import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 
 let work: string;
 let content: string;
@@ -36,9 +35,7 @@ function breakContent(broken: boolean): void {
   writeFileSync(file, broken ? text.replace('street: 莲湖街道', 'street: 莲胡街道') : text.replace('street: 莲胡街道', 'street: 莲湖街道'));
 }
 
-// The builds this file starts and kills itself run Astro too: no other test file's build beside them.
 beforeAll(() => {
-  lockAstro();
   work = mkdtempSync(join(ROOT, '.tmp/build-crash-'));
   content = join(work, 'content');
   out = join(work, 'dist');
@@ -50,7 +47,6 @@ beforeAll(() => {
 });
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
-  unlockAstro();
 });
 
 describe('after a build killed', () => {

@@ -12,7 +12,6 @@ import sharp from 'sharp';
 import type { Browser } from 'playwright-core';
 import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
-import { lockAstro, unlockAstro } from '../helpers/astro-lock.ts';
 import { runCli } from '../helpers/cli.ts';
 import { runCheck } from '../../scripts/check.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
@@ -56,8 +55,6 @@ let port: number;
 let browser: Browser;
 
 beforeAll(async () => {
-  // npm run edit runs astro dev in this checkout for the whole file: no other test file's build beside it.
-  lockAstro();
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(WORK, { recursive: true });
   cpSync(FIXTURE_CONTENT, CONTENT, { recursive: true });
@@ -74,7 +71,6 @@ afterAll(async () => {
     edit.child.kill('SIGINT');
     await exited;
   }
-  unlockAstro();
 });
 
 describe('npm run edit', () => {

@@ -1,0 +1,20 @@
+// Where a loader finds the project, and what Astro resolves an entry's photos against. A build puts
+// Astro's root in its cache folder (scripts/astro-build.ts) with the project's src/ and public/, so
+// the two differ there: the project (paths in editors' messages, the code stamp) is the folder above
+// srcDir; an entry's filePath is relative to Astro's root, which is what Astro reads it against.
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+interface RootedConfig {
+  root: URL;
+  srcDir: URL;
+}
+
+export function projectRootOf(config: RootedConfig): string {
+  return fileURLToPath(new URL('..', config.srcDir)).replace(/\/$/, '');
+}
+
+/** An entry's filePath: Astro resolves its image references against config.root. */
+export function astroFilePath(config: RootedConfig, file: string): string {
+  return relative(fileURLToPath(config.root), file);
+}
