@@ -19,7 +19,7 @@ if (missing.length) {
       `Could not install ${names.join(' ')} (apt-get exited ${install.status}). The tests need:\n` +
         missing.map((p) => `  ${p.name}: ${p.why} (${p.file})`).join('\n') +
         `\nInstall them as root: apt-get install -y ${names.join(' ')}` +
-        (still.some((p) => p.name === 'chromium') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : ''),
+        (still.some((p) => p.name === 'chromium-headless-shell') ? ' (or set CHROMIUM_PATH to a Chromium binary)' : ''),
     );
     process.exit(1);
   }
