@@ -25,5 +25,8 @@ if (missing.length) {
   }
 }
 const vitest = resolve(import.meta.dirname, '../node_modules/vitest/vitest.mjs');
-const r = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+// The tests start Node hundreds of times (builds, their Astro processes, every CLI): V8's compiled code
+// of Astro, Vite and the project, kept on disk after the first, saves about a fifth of each start.
+const compileCache = resolve(import.meta.dirname, '../node_modules/.cache/node-compile');
+const r = spawnSync(process.execPath, [vitest, 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: { NODE_COMPILE_CACHE: compileCache, ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
 process.exit(r.status ?? 1);
