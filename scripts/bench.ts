@@ -6,6 +6,8 @@
 //   --keep    keep the temporary folder (printed) for inspection
 //   --weight  also measure an article page's gzip weight, a first search query's bytes and the
 //             time to its results, after Enter on the open page and from a link (Chromium)
+//   --queries Q1,Q2  the first queries --weight measures (default: six, 网格化 first); the first is the
+//             one the budget figures (firstQueryKB, firstResultsMs) report
 //   --photos N  give N articles a photo each (2400 × 1600 JPEGs made with sharp); with --rebuild,
 //             build again with only Astro's image cache kept (<cache>/assets): the photo-cache-warm case
 import { spawn } from 'node:child_process';
@@ -23,10 +25,10 @@ const root = resolve(import.meta.dirname, '..');
 const { values } = (() => {
   try {
     return parseArgs({
-      options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' }, photos: { type: 'string' }, rebuild: { type: 'boolean' } },
+      options: { articles: { type: 'string' }, keep: { type: 'boolean' }, phases: { type: 'boolean' }, edit: { type: 'boolean' }, weight: { type: 'boolean' }, seed: { type: 'string' }, photos: { type: 'string' }, rebuild: { type: 'boolean' }, queries: { type: 'string' } },
     });
   } catch (e) {
-    console.error(`npm run bench: ${(e as Error).message}\nusage: npm run bench -- --articles N [--photos N [--rebuild]] [--phases] [--edit] [--weight] [--keep] [--seed S]`);
+    console.error(`npm run bench: ${(e as Error).message}\nusage: npm run bench -- --articles N [--photos N [--rebuild]] [--phases] [--edit] [--weight [--queries Q1,Q2]] [--keep] [--seed S]`);
     process.exit(2);
   }
 })();
@@ -39,6 +41,12 @@ if (!Number.isInteger(n) || n < 1) {
 const photoCount = Number(values.photos ?? 0);
 if (!Number.isInteger(photoCount) || photoCount < 0) {
   console.error(`--photos: expected a whole number of photos, found ${values.photos}`);
+  process.exit(2);
+}
+
+const queries = values.queries === undefined ? [...WEIGHT_QUERIES] : values.queries.split(',').map((q) => q.trim());
+if (!queries.length || queries.some((q) => !q)) {
+  console.error(`--queries: expected search queries separated by commas, found ${JSON.stringify(values.queries)}`);
   process.exit(2);
 }
 
@@ -165,7 +173,7 @@ try {
     const withPhoto = photos ? readdirSync(join(dist, 'articles')).find((id) => existsSync(join(dist, 'articles', id, 'index.html')) && readFileSync(join(dist, 'articles', id, 'index.html'), 'utf8').includes('<figure class="photo">')) : undefined;
     // One server and one Chromium for every measurement; each opens its own context, with an empty cache.
     const photoPage = await withWeightSite(dist, async (site) => {
-      for (const q of WEIGHT_QUERIES) {
+      for (const q of queries) {
         byQuery[q] = await firstQueryKB(site, q);
         timeByQuery[q] = await firstResultsMs(site, q);
       }
@@ -173,9 +181,9 @@ try {
     });
     Object.assign(result, {
       articlePageKB: articleWeightKB(dist),
-      firstQueryKB: byQuery[WEIGHT_QUERIES[0]],
+      firstQueryKB: byQuery[queries[0]],
       firstQueryKBByQuery: byQuery,
-      firstResultsMs: timeByQuery[WEIGHT_QUERIES[0]].enterMs,
+      firstResultsMs: timeByQuery[queries[0]].enterMs,
       firstResultsMsByQuery: timeByQuery,
     });
     if (photoPage) Object.assign(result, { photoPageKB: photoPage.kb, photoPageRendition: photoPage.photo });

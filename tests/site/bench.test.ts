@@ -14,7 +14,7 @@ describe('npm run bench', () => {
     // No bulletin PDFs: no figure asserted here comes from them (their printing is tested in
     // tests/site/bulletin-pdf-*.test.ts).
     const env = { ...process.env, ...NO_PDF };
-    run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit', '--weight'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
+    run = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '50', '--photos', '2', '--edit', '--weight', '--queries', '网格化,鲁燕'], { cwd: ROOT, env, encoding: 'utf8', maxBuffer: 32 * 1024 * 1024 });
     expect(run.status, run.stderr).toBe(0);
     figures = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
     // Two builds (cold, then the edit), then Chromium: minutes on a loaded 2-core machine.
@@ -33,9 +33,9 @@ describe('npm run bench', () => {
     expect(run.stdout).toMatch(/^pages\s+\d+$/m);
   });
 
-  it('reports, per first query, the bytes fetched and the time to results after Enter and from a link', () => {
+  it('reports, per first query asked for (--queries), the bytes fetched and the time to results after Enter and from a link', () => {
     const queries = Object.keys(figures.firstQueryKBByQuery);
-    expect(queries).toContain('网格化');
+    expect(queries).toEqual(['网格化', '鲁燕']);
     expect(Object.keys(figures.firstResultsMsByQuery)).toEqual(queries);
     for (const q of queries) {
       expect(figures.firstQueryKBByQuery[q], q).toBeGreaterThan(0);
@@ -53,9 +53,12 @@ describe('npm run bench', () => {
     expect(run.stdout).toMatch(/^article page with a photo, 375 px phone \(2×\): \d+ KB transferred/m);
   });
 
-  it('refuses a missing or bad --articles with a clear message', () => {
+  it('refuses a missing or bad --articles or --queries with a clear message', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', 'lots'], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain('--articles: expected a positive whole number, found lots');
+    const q = spawnSync(process.execPath, [join(ROOT, 'scripts/bench.ts'), '--articles', '5', '--queries', '网格化,,'], { cwd: ROOT, encoding: 'utf8' });
+    expect(q.status).toBe(2);
+    expect(q.stderr).toContain('--queries: expected search queries separated by commas, found "网格化,,"');
   });
 });
