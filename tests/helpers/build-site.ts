@@ -13,6 +13,10 @@ export const FIXTURE_CONTENT = join(ROOT, 'tests/fixtures/site/content');
  */
 export const NO_PDF = { JIEXUN_PDF: '0' } as const;
 
+/** How tests/global-setup.ts builds the committed content (siteDist), and where its timing marks go. */
+export const SITE_ENV = { JIEXUN_CHUNK_BYTES: '2048' } as const;
+export const SITE_TIMINGS = join(ROOT, '.tmp/test-site-dist.timings.jsonl');
+
 export interface BuildResult {
   status: number | null;
   stdout: string;

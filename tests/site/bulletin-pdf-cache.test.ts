@@ -2,12 +2,12 @@
 // page numbers from <cacheDir>/bulletin-pdfs/, and reprints a bulletin that changed or whose cache
 // entry is damaged. Which bulletins were printed is read from the build's timing marks
 // (JIEXUN_TIMINGS: "bulletin-pdf:printed <id>" / "bulletin-pdf:reused <id>"), never from the clock.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildSite, ROOT } from '../helpers/build-site.ts';
+import { buildSite, ROOT, SITE_ENV, SITE_TIMINGS, warmCacheFrom } from '../helpers/build-site.ts';
 
 const JIANBAO = '2022-q3-zhongyuan-jianbao';
 const CHANGED = '2023-05-16-zuhequan';
@@ -16,13 +16,18 @@ let work: string;
 const out = () => join(work, 'dist');
 const cache = () => `${out()}-cache`;
 
-function build(label: string): { printed: string[]; reused: string[] } {
-  const timings = join(work, `timings-${label}.jsonl`);
-  const r = buildSite(join(work, 'content'), out(), { JIEXUN_TIMINGS: timings });
-  expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+/** Which bulletins a build printed and which it took from the cache, by its timing marks. */
+function printedBy(timings: string): { printed: string[]; reused: string[] } {
   const events: string[] = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l).event);
   const of = (what: string) => events.filter((e) => e.startsWith(`bulletin-pdf:${what} `)).map((e) => e.split(' ')[1]!).sort();
   return { printed: of('printed'), reused: of('reused') };
+}
+/** A build of the copy, the way tests/global-setup.ts built the committed content. */
+function build(label: string): { printed: string[]; reused: string[] } {
+  const timings = join(work, `timings-${label}.jsonl`);
+  const r = buildSite(join(work, 'content'), out(), { ...SITE_ENV, JIEXUN_TIMINGS: timings });
+  expect(r.status, `${r.stdout}\n${r.stderr}`).toBe(0);
+  return printedBy(timings);
 }
 function snapshot(): Map<string, Buffer> {
   const folder = join(out(), 'bulletins');
@@ -35,9 +40,13 @@ function snapshot(): Map<string, Buffer> {
 }
 const pdfText = (file: string) => spawnSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).stdout.replace(/\s+/g, '');
 
+// The cold build is the global setup's of the same content (siteDist, built from an empty cache):
+// this file goes on from a copy of its site and cache, as the next build on that machine would.
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), 'jiexun-pdf-cache-'));
   cpSync(join(ROOT, 'content'), join(work, 'content'), { recursive: true });
+  cpSync(inject('siteDist'), out(), { recursive: true });
+  warmCacheFrom(inject('siteDist'), out());
 });
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
@@ -45,7 +54,7 @@ afterAll(() => {
 
 describe('bulletin PDFs across builds', () => {
   it('prints each bulletin once, serves unchanged ones from the cache and reprints a changed or damaged one', () => {
-    const cold = build('cold');
+    const cold = printedBy(SITE_TIMINGS);
     const all = readdirSync(join(work, 'content/bulletins')).map((f) => f.replace(/\.md$/, '')).sort();
     expect(cold.printed).toEqual(all);
     expect(cold.reused).toEqual([]);
