@@ -36,6 +36,9 @@ export default defineConfig({
           name: 'site',
           include: ['tests/site/**/*.test.ts'],
           exclude: [...configDefaults.exclude, ...ALONE],
+          // As in unit: files share a worker's loaded modules (the helpers, playwright-core, the schemas).
+          // No site test changes globals, process.env or the working folder, or mocks a module.
+          isolate: false,
           globalSetup: ['tests/global-setup.ts'],
           // A test that builds may first wait for another file's build (tests/helpers/astro-lock.ts).
           testTimeout: 300_000,
