@@ -4,10 +4,11 @@
 // A failure's message goes to scripts/build.ts, which says it (or the content check's problems, its
 // cause) and exits 1; this stops if the build that started it goes away.
 // Astro's root is the build's own (src/io/astro-root.ts), with the project's config, src/ and public/.
-import { join, relative } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'astro';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { astroRootFor, sweepAstroRoots } from '../src/io/astro-root.ts';
+import { contentDir } from '../src/io/content-dir.ts';
 import { visibleText } from '../src/io/problems.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
 
@@ -23,6 +24,16 @@ const [root, outDir] = process.argv.slice(2) as [string, string];
 try {
   sweepAstroRoots(root);
   const astroRoot = astroRootFor(root, cacheDir(root));
+  // Astro writes a static build's server-side chunks into the output folder when that is inside its
+  // working folder, else into <working folder>/.astro/.prerender: one folder for every such build (a
+  // benchmark's, a copy's in /tmp), and it must be in the project, for the chunks import packages. Such
+  // a build works from its own root; the paths it was given relative to the project are made whole.
+  const away = relative(process.cwd(), outDir);
+  if (away === '..' || away.startsWith(`..${sep}`)) {
+    process.env.JIEXUN_CONTENT = contentDir();
+    if (process.env.JIEXUN_TIMINGS) process.env.JIEXUN_TIMINGS = resolve(process.env.JIEXUN_TIMINGS);
+    process.chdir(astroRoot);
+  }
   await build({
     root: astroRoot,
     configFile: relative(astroRoot, join(root, 'astro.config.mjs')), // Astro reads it against root

@@ -2,7 +2,7 @@
 // missing, outside the content folder, not an image, too large — errors at the image's line:col,
 // naming the photo — and a photo without a caption (a warning). Shared by `npm run check` and the loader.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
-import { basename, dirname, relative, resolve, sep } from 'node:path';
+import { basename, dirname, join, resolve, sep } from 'node:path';
 import { PHOTO_EXTENSIONS, PHOTO_MAX_BYTES, photoExtension } from '../lib/photos.ts';
 import { closest, didYouMean } from '../lib/suggest.ts';
 import type { ArticleFile } from './articles.ts';
@@ -76,7 +76,7 @@ export function checkPhotoFiles(articleAbs: string, display: string, photos: rea
       } catch {
         // The folder itself is missing: nothing to suggest.
       }
-      return error(PROBLEM.photoMissing, `expected the photo file ${relative(process.cwd(), abs) || abs}, found no such file${near}`);
+      return error(PROBLEM.photoMissing, `expected the photo file ${join(dirname(display), p.src)}, found no such file${near}`);
     }
     if (size > PHOTO_MAX_BYTES) {
       return error(PROBLEM.photoTooLarge, `expected a photo of at most ${megabytes(PHOTO_MAX_BYTES)} (export it smaller, about 3000 pixels wide), found ${basename(p.src)} of ${megabytes(size)}`);
