@@ -40,7 +40,7 @@ export default defineConfig({
           // No site test changes globals, process.env or the working folder, or mocks a module.
           isolate: false,
           globalSetup: ['tests/global-setup.ts'],
-          // A test that builds may first wait for another file's build (tests/helpers/astro-lock.ts).
+          // Builds and Chromium beside another file's: minutes on a loaded machine.
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },

@@ -8,7 +8,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { build } from 'astro';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { astroRootFor, sweepAstroRoots } from '../src/io/astro-root.ts';
-import { contentDir } from '../src/io/content-dir.ts';
+import { projectDir } from '../src/io/project-dir.ts';
 import { visibleText } from '../src/io/problems.ts';
 import { guardCli } from '../src/io/cli-guard.ts';
 
@@ -26,14 +26,14 @@ try {
   const astroRoot = astroRootFor(root, cacheDir(root));
   // Astro writes a static build's server-side chunks into the output folder when that is inside its
   // working folder, else into <working folder>/.astro/.prerender: one folder for every such build (a
-  // benchmark's, a copy's in /tmp), and it must be in the project, for the chunks import packages. Such
-  // a build works from its own root; the paths it was given relative to the project are made whole.
-  const away = relative(process.cwd(), outDir);
-  if (away === '..' || away.startsWith(`..${sep}`)) {
-    process.env.JIEXUN_CONTENT = contentDir();
-    if (process.env.JIEXUN_TIMINGS) process.env.JIEXUN_TIMINGS = resolve(process.env.JIEXUN_TIMINGS);
-    process.chdir(astroRoot);
-  }
+  // benchmark's, a copy's in /tmp), and it must be in the project, for the chunks import packages. So
+  // Astro works from the project when the output is in it, else from the build's own root; the
+  // folder the build was started in stays the project (src/io/project-dir.ts) and relative paths
+  // given in the environment are made whole first.
+  process.env.JIEXUN_PROJECT = projectDir();
+  for (const name of ['JIEXUN_TIMINGS', 'CHROMIUM_PATH'] as const) if (process.env[name]) process.env[name] = resolve(process.env[name]);
+  const away = relative(root, outDir);
+  process.chdir(away === '..' || away.startsWith(`..${sep}`) ? astroRoot : root);
   await build({
     root: astroRoot,
     configFile: relative(astroRoot, join(root, 'astro.config.mjs')), // Astro reads it against root

@@ -10,7 +10,7 @@ export interface SystemPackage {
 }
 
 export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
-  { name: 'chromium-headless-shell', file: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell', why: 'the browser playwright-core drives (tests/helpers/browser.ts) and that prints the bulletin PDFs (src/io/pdf-chromium.ts): Chromium\'s engine without the browser around it, on about half the CPU' },
+  { name: 'chromium-headless-shell', file: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium-headless-shell', why: 'the browser playwright-core drives (tests/helpers/browser.ts) and that prints the bulletin PDFs (src/io/pdf-chromium.ts): Chromium\'s engine without the browser around it, on about two thirds of the CPU for a print and half for the tests\' pages' },
   { name: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'pages and printed PDFs show Chinese text, not empty boxes' },
   { name: 'poppler-utils', file: '/usr/bin/pdftotext', why: 'pdftotext, pdfinfo, pdfimages and pdftoppm read the printed bulletins back (tests/site/print.test.ts, bulletin-*.test.ts, photos.test.ts)' },
   { name: 'libreoffice-writer-nogui', file: '/usr/lib/libreoffice/program/libswlo.so', why: 'Writer (soffice --convert-to) opens the bulletin\'s Word file as a department would (tests/site/bulletin-docx.test.ts)' },

@@ -1,9 +1,10 @@
 // Where Astro's root is for a build: a folder of its own per cache folder, under the project's
 // node_modules/.astro/roots/. Astro writes its .astro/ there (content-assets.mjs, the photos to
-// import, among it), so that list always belongs to the content store in the same cache, and two
-// builds of other content (a staging copy, the benchmark, the tests' fixtures) can run at once in
-// one checkout. It stays inside the project: Astro takes a source file outside its root's tree for
-// a root-relative URL, and its generated modules import astro/… from there.
+// import, among it), so that list always belongs to the content store in the same cache, and builds
+// of other content, each with its own cache folder (JIEXUN_CACHE: a staging copy, the benchmark, the
+// tests' fixtures), can run at once in one checkout. It stays inside the project: Astro takes a
+// source file outside its root's tree for a root-relative URL, and its generated modules import
+// astro/… from there.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,8 @@ export function astroRootFor(root: string, cache: string): string {
   const dir = join(astroRootsDir(root), createHash('sha256').update(cache).digest('hex').slice(0, 16));
   mkdirSync(cache, { recursive: true });
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, CACHE_FILE), cache);
+  // Written once: a sweep reading it while it is rewritten would find it empty.
+  if (!existsSync(join(dir, CACHE_FILE))) writeFileSync(join(dir, CACHE_FILE), cache);
   return dir;
 }
 
@@ -35,6 +37,6 @@ export function sweepAstroRoots(root: string): void {
     } catch {
       continue; // being made by a build that has not written its cache path yet
     }
-    if (!existsSync(cache)) rmSync(dir, { recursive: true, force: true });
+    if (cache && !existsSync(cache)) rmSync(dir, { recursive: true, force: true });
   }
 }

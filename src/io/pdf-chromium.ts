@@ -10,12 +10,12 @@ export type PdfPrinting = { chromium: string } | { skipped: string };
 /** Debian's packages, the lighter first. */
 export const CHROMIUM_BINARIES = ['/usr/bin/chromium-headless-shell', '/usr/bin/chromium'] as const;
 
-export function pdfPrinting(env: NodeJS.ProcessEnv = process.env): PdfPrinting {
+export function pdfPrinting(env: NodeJS.ProcessEnv = process.env, exists: (file: string) => boolean = existsSync): PdfPrinting {
   if (env.JIEXUN_PDF === '0') return { skipped: 'JIEXUN_PDF=0 was set' };
   if (env.CHROMIUM_PATH !== undefined) {
-    return existsSync(env.CHROMIUM_PATH) ? { chromium: env.CHROMIUM_PATH } : { skipped: `no Chromium at ${env.CHROMIUM_PATH} (CHROMIUM_PATH)` };
+    return exists(env.CHROMIUM_PATH) ? { chromium: env.CHROMIUM_PATH } : { skipped: `no Chromium at ${env.CHROMIUM_PATH} (CHROMIUM_PATH)` };
   }
-  const chromium = CHROMIUM_BINARIES.find((file) => existsSync(file));
+  const chromium = CHROMIUM_BINARIES.find((file) => exists(file));
   if (!chromium) return { skipped: `no Chromium at ${CHROMIUM_BINARIES.join(' or ')} (install Debian's chromium-headless-shell or chromium package, or set CHROMIUM_PATH)` };
   return { chromium };
 }

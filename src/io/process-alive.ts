@@ -1,5 +1,4 @@
-// Whether a process still runs: how a build tells a dead build's leftovers from a running one's, and
-// the tests' Astro lock a dead holder from a live one.
+// Whether a process still runs: how a build tells a dead build's leftovers from a running one's.
 export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -13,6 +13,7 @@ import { readTextFile } from './content-files.ts';
 import { fieldTextProblems } from './field-text.ts';
 import { parseYamlFile } from './yaml-file.ts';
 import { issuesToProblems, type Issue } from './zod-problems.ts';
+import { projectDir } from './project-dir.ts';
 
 const cache = new Map<string, { stamp: string; registries: Registries }>();
 
@@ -44,7 +45,7 @@ function readRegistryFile<T>(file: string, fileSchema: Parse, entrySchema: Parse
     return undefined;
   }
   // Within the size limit, UTF-8, and never through a link out of the content folder or the project.
-  const text = readTextFile(file, file, undefined, [dirname(file), process.cwd()]);
+  const text = readTextFile(file, file, undefined, [dirname(file), projectDir()]);
   if ('problem' in text) {
     problems.push(text.problem);
     return undefined;

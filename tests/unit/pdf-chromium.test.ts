@@ -1,5 +1,4 @@
 // Which Chromium prints the bulletin PDFs (src/io/pdf-chromium.ts).
-import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHROMIUM_BINARIES, pdfPrinting } from '../../src/io/pdf-chromium.ts';
 
@@ -14,10 +13,12 @@ describe('pdfPrinting', () => {
   });
 
   it('else takes the headless shell before the whole browser, whichever is installed', () => {
-    expect(CHROMIUM_BINARIES[0]).toBe('/usr/bin/chromium-headless-shell');
-    const installed = CHROMIUM_BINARIES.find((f) => existsSync(f));
-    const chosen = pdfPrinting({});
-    if (installed) expect(chosen).toEqual({ chromium: installed });
-    else expect('skipped' in chosen && chosen.skipped).toContain('chromium-headless-shell or chromium');
+    const installed = (...files: string[]) => (file: string) => files.includes(file);
+    const shell = '/usr/bin/chromium-headless-shell';
+    const whole = '/usr/bin/chromium';
+    expect(pdfPrinting({}, installed(shell, whole))).toEqual({ chromium: shell });
+    expect(pdfPrinting({}, installed(whole))).toEqual({ chromium: whole });
+    expect(pdfPrinting({}, installed(shell))).toEqual({ chromium: shell });
+    expect(pdfPrinting({}, installed())).toEqual({ skipped: `no Chromium at ${CHROMIUM_BINARIES.join(' or ')} (install Debian's chromium-headless-shell or chromium package, or set CHROMIUM_PATH)` });
   });
 });
