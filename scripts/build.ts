@@ -16,7 +16,7 @@ import { guardCli } from '../src/io/cli-guard.ts';
 import { processAlive } from '../src/io/process-alive.ts';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { withJemalloc } from '../src/io/jemalloc.ts';
-import { printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
+import { pdfReport, printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
 import type { AstroFailure } from './astro-build.ts';
 
 guardCli('npm run build');
@@ -141,9 +141,9 @@ if (!(await contentIsClean())) {
   process.exit(1);
 }
 try {
-  const { printed, reused, skipped } = await printBulletinPdfs(root, scratch, cacheDir(root));
-  if (skipped) say(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
-  else if (printed + reused) console.log(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
+  const report = pdfReport(await printBulletinPdfs(root, scratch, cacheDir(root)));
+  if (report && 'warn' in report) say(report.warn);
+  else if (report) console.log(report.info);
 } catch (e) {
   failed(visibleText((e as Error).message));
 }

@@ -6,10 +6,10 @@
 // `npm run build` prints them once Astro's process has ended (scripts/build.ts), so that Chromium's
 // memory never adds to Astro's; a plain `astro build` prints them as soon as Astro has written the
 // pages (astro:build:generated), beside the search index's last shards, and waits at astro:build:done.
-// Each PDF is kept
-// in <cacheDir>/bulletin-pdfs/ under a digest of everything the print depends on (the page's HTML
-// as written, the stylesheets and images it loads, the Chromium version, the printing code): an
-// unchanged bulletin is never printed again, and its contents' page numbers come from the cache too.
+// Each PDF is kept in <cacheDir>/bulletin-pdfs/ under a digest of everything the print depends on
+// (the page's HTML as written, the stylesheets and images it loads, the Chromium version, the
+// printing code): an unchanged bulletin is never printed again, and its contents' page numbers come
+// from the cache too.
 // Pages that must be printed go through one browser, a few tabs at once (PRINT_TABS).
 //
 // Chromium's cost is per document, not per page: every print embeds each CJK face it uses as Type 3
@@ -335,8 +335,21 @@ function keyer(out: string, chromiumVersion: string, code: string) {
   };
 }
 
+export interface PdfsPrinted {
+  printed: number;
+  reused: number;
+  skipped?: string;
+}
+
+/** What a build says of its PDFs, whichever prints them (scripts/build.ts, or this integration): a warning, or a line of news, or nothing. */
+export function pdfReport({ printed, reused, skipped }: PdfsPrinted): { warn: string } | { info: string } | undefined {
+  if (skipped) return { warn: `Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.` };
+  if (printed + reused) return { info: `Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.` };
+  return undefined;
+}
+
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
-export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE): Promise<{ printed: number; reused: number; skipped?: string }> {
+export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE): Promise<PdfsPrinted> {
   const folder = join(out, 'bulletins');
   const ids = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html'))).map((d) => d.name).sort() : [];
   const printing = pdfPrinting();
@@ -425,7 +438,7 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
 export default function bulletinPdf(): AstroIntegration {
   let root = '';
   let cacheDir = '';
-  let job: Promise<Awaited<ReturnType<typeof printBulletinPdfs>>> | undefined;
+  let job: Promise<PdfsPrinted> | undefined;
   return {
     name: 'jiexun:bulletin-pdf',
     hooks: {
@@ -446,9 +459,9 @@ export default function bulletinPdf(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!job) return;
-        const { printed, reused, skipped } = await job;
-        if (skipped) logger.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
-        else if (printed + reused) logger.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
+        const report = pdfReport(await job);
+        if (report && 'warn' in report) logger.warn(report.warn);
+        else if (report) logger.info(report.info);
       },
     },
   };
