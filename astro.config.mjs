@@ -35,8 +35,8 @@ export default defineConfig({
   prefetch: false,
   // buildTimings first so its build:done mark precedes the search indexing that follows it.
   integrations: [buildTimings(), photoOriginals(), sitemap(), searchIndex(), bulletinPdf(), admin()],
-  // Vite's own cache in the build's too, not <root>/node_modules/.vite: Astro's root is a folder of
-  // the cache whose node_modules is the project's (scripts/astro-build.ts).
+  // Vite's own cache in the build's too, not <root>/node_modules/.vite: a build's Astro root is its
+  // own (src/io/astro-root.ts), and two builds at once must not share Vite's either.
   vite: { cacheDir: `${cache}/vite`, plugins: [starColours()] },
   markdown: {
     syntaxHighlight: MARKDOWN_SYNTAX_HIGHLIGHT,

@@ -13,8 +13,8 @@ const ALONE = ['tests/site/hostile-check.test.ts'];
 export default defineConfig({
   test: {
     // Two files at a time, unit and site alike (Vitest's default is one fewer than the cores: one
-    // here). Builds run side by side: each has its own Astro root in its cache folder
-    // (scripts/astro-build.ts). Vitest starts the files that took longest last time first.
+    // here). Builds run side by side: each has its own cache folder and so its own Astro root
+    // (src/io/astro-root.ts). Vitest starts the files that took longest last time first.
     pool: 'forks',
     maxWorkers: 2,
     projects: [

@@ -1,6 +1,6 @@
-// Where a loader finds the project, and what Astro resolves an entry's photos against. A build puts
-// Astro's root in its cache folder (scripts/astro-build.ts) with the project's src/ and public/, so
-// the two differ there: the project (paths in editors' messages, the code stamp) is the folder above
+// Where a loader finds the project, and what Astro resolves an entry's photos against. A build gives
+// Astro a root of its own (src/io/astro-root.ts) with the project's src/ and public/, so the two
+// differ there: the project (paths in editors' messages, the code stamp) is the folder above
 // srcDir; an entry's filePath is relative to Astro's root, which is what Astro reads it against.
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
