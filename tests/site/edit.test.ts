@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import sharp from 'sharp';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { buildSite, FIXTURE_CONTENT, NO_PDF, ROOT, warmCacheFrom } from '../helpers/build-site.ts';
 import { launchBrowser } from '../helpers/browser.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -53,6 +53,11 @@ function startEdit(port: number): Promise<{ child: ChildProcess; admin: string; 
 let edit: Awaited<ReturnType<typeof startEdit>>;
 let port: number;
 let browser: Browser;
+/**
+ * One context for every editor session, as one browser: Decap's script comes from its cache. Each
+ * page starts signed out, as a fresh browser would (Decap keeps the signed-in user in localStorage).
+ */
+let context: BrowserContext;
 
 beforeAll(async () => {
   rmSync(WORK, { recursive: true, force: true });
@@ -62,6 +67,8 @@ beforeAll(async () => {
   port = await freePort();
   edit = await startEdit(port);
   browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 1600 } });
+  await context.addInitScript(() => localStorage.removeItem('decap-cms-user'));
 });
 
 afterAll(async () => {
@@ -86,6 +93,14 @@ describe('npm run edit', () => {
     expect(script.headers.get('content-type')).toMatch(/javascript/);
     // Bundled from node_modules: no CDN address anywhere in the script Decap runs from.
     expect(await script.text()).not.toMatch(/unpkg\.com|jsdelivr\.net|cdnjs\.cloudflare/);
+    // Kept by the browser, which asks only whether it changed: the next opening of the editor
+    // reuses the 6 MB script (and its compiled code) instead of loading it again.
+    const etag = script.headers.get('etag');
+    expect(script.headers.get('cache-control')).toBe('no-cache');
+    expect(etag).toMatch(/^"[0-9a-f]+-cms\.js"$/);
+    const again = await fetch(new URL('/admin/cms.js', edit.admin), { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
   });
 
   it('offers every place of places.yaml as a street and every star of stars.yaml as a star', async () => {
@@ -122,7 +137,7 @@ describe('npm run edit', () => {
   });
 
   it('saves a new article from the form that passes npm run check and builds with its photo', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await context.newPage();
     const origins = new Set<string>();
     page.on('request', (r) => origins.add(new URL(r.url()).origin));
     await page.goto(edit.admin);
@@ -199,7 +214,7 @@ describe('npm run edit', () => {
   it('edits an existing article: only the edited field changes, the body is kept as written', async () => {
     const file = join(CONTENT, 'articles/2022/2022-10-05-hanghaixilu-hongse-wuye.md');
     const before = readFileSync(file, 'utf8');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await context.newPage();
     await page.goto(edit.admin);
     await page.getByRole('button', { name: '登录' }).click();
     await page.goto(`${edit.admin}#/collections/articles/entries/2022/2022-10-05-hanghaixilu-hongse-wuye`);
@@ -218,7 +233,7 @@ describe('npm run edit', () => {
 
   it('edits a bulletin: articles picked from a searchable list, saved as ids one per line', async () => {
     const file = join(CONTENT, 'bulletins/2022-09-30-fixture-zhuanban.md');
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await context.newPage();
     await page.goto(edit.admin);
     await page.getByRole('button', { name: '登录' }).click();
     await page.goto(`${edit.admin}#/collections/bulletins/entries/2022-09-30-fixture-zhuanban`);
@@ -239,7 +254,7 @@ describe('npm run edit', () => {
   });
 
   it('refuses a save the check rejects, says why in the editor and leaves no file behind', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1600 } });
+    const page = await context.newPage();
     await page.goto(edit.admin);
     await page.getByRole('button', { name: '登录' }).click();
     await page.goto(`${edit.admin}#/collections/articles/new`);
