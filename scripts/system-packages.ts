@@ -2,6 +2,7 @@
 // missing, and tests that need one call requireSystemFile() to fail with a clear message.
 // To add one: a line with the package, a file it installs (how the runner sees it is there), and why.
 import { existsSync } from 'node:fs';
+import { jemallocLibrary } from '../src/io/jemalloc.ts';
 
 export interface SystemPackage {
   name: string;
@@ -14,7 +15,7 @@ export const SYSTEM_PACKAGES: readonly SystemPackage[] = [
   { name: 'fonts-noto-cjk', file: '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc', why: 'pages and printed PDFs show Chinese text, not empty boxes' },
   { name: 'poppler-utils', file: '/usr/bin/pdftotext', why: 'pdftotext, pdfinfo, pdfimages and pdftoppm read the printed bulletins back (tests/site/print.test.ts, bulletin-*.test.ts, photos.test.ts)' },
   { name: 'libreoffice-writer-nogui', file: '/usr/lib/libreoffice/program/libswlo.so', why: 'Writer (soffice --convert-to) opens the bulletin\'s Word file as a department would (tests/site/bulletin-docx.test.ts)' },
-  { name: 'libjemalloc2', file: '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2', why: 'the allocator of every test build\'s Astro process, as on a newsroom\'s machine that has it (src/io/jemalloc.ts; tests/unit/jemalloc.test.ts)' },
+  { name: 'libjemalloc2', file: jemallocLibrary() ?? `(no libjemalloc path known for ${process.arch})`, why: 'the allocator of every test build\'s Astro process, as on a newsroom\'s machine that has it (src/io/jemalloc.ts; tests/unit/jemalloc.test.ts)' },
   { name: 'nginx', file: '/usr/sbin/nginx', why: 'serves built sites with deploy/nginx.conf (tests/site/deploy.test.ts)' },
 ];
 

@@ -6,9 +6,14 @@ import { existsSync } from 'node:fs';
 
 const LIBRARY = { x64: '/usr/lib/x86_64-linux-gnu/libjemalloc.so.2', arm64: '/usr/lib/aarch64-linux-gnu/libjemalloc.so.2' } as const;
 
+/** Where Debian's libjemalloc2 puts the library on a machine of this architecture (undefined: none for it). */
+export function jemallocLibrary(arch: string = process.arch): string | undefined {
+  return LIBRARY[arch as keyof typeof LIBRARY];
+}
+
 /** The environment for a child process, with jemalloc preloaded when it is installed (any LD_PRELOAD given is kept). */
 export function withJemalloc(env: NodeJS.ProcessEnv, arch: string = process.arch): NodeJS.ProcessEnv {
-  const library = LIBRARY[arch as keyof typeof LIBRARY];
+  const library = jemallocLibrary(arch);
   if (env.JIEXUN_JEMALLOC === '0' || process.platform !== 'linux' || !library || !existsSync(library)) return env;
   if (env.LD_PRELOAD?.split(/[\s:]+/).includes(library)) return env;
   return { ...env, LD_PRELOAD: env.LD_PRELOAD ? `${library}:${env.LD_PRELOAD}` : library };
