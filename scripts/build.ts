@@ -16,7 +16,7 @@ import { guardCli } from '../src/io/cli-guard.ts';
 import { processAlive } from '../src/io/process-alive.ts';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { withJemalloc } from '../src/io/jemalloc.ts';
-import { pdfReport, printBulletinPdfs } from '../src/integrations/bulletin-pdf.ts';
+import { printBulletinPdfs, reportPdfs } from '../src/integrations/bulletin-pdf.ts';
 import type { AstroFailure } from './astro-build.ts';
 
 guardCli('npm run build');
@@ -60,14 +60,14 @@ async function contentIsClean(): Promise<boolean> {
   if (errors) say(`\nBuild stopped: ${errors} error(s) in the content. Fix them and build again; ${leftAsItWas()}.`);
   return errors === 0;
 }
+/** Stops the build when the check found errors in the content (contentIsClean has said them): no scratch folder left. */
+async function stopOnContentErrors(): Promise<void> {
+  if (await contentIsClean()) return;
+  rmSync(scratch, { recursive: true, force: true });
+  process.exit(1);
+}
 // Content errors stop the build as soon as they are known, even mid-way through Astro.
-void checked.then(async (problems) => {
-  if (problems.some((p) => p.severity === 'error')) {
-    await contentIsClean();
-    rmSync(scratch, { recursive: true, force: true });
-    process.exit(1);
-  }
-});
+void checked.then((problems) => (problems.some((p) => p.severity === 'error') ? stopOnContentErrors() : undefined));
 
 /**
  * What earlier builds left when they were killed: first, if one died between the two renames of
@@ -130,20 +130,14 @@ function failed(reason: string): never {
   process.exit(1);
 }
 if (astroExit !== 0) {
-  rmSync(scratch, { recursive: true, force: true });
   // Content errors are the cause: the check's problems say it.
-  if (!(await contentIsClean())) process.exit(1);
+  await stopOnContentErrors();
   failed(astroFailure ?? `Astro stopped (exit ${astroExit}) without saying why.`);
 }
 mark('astro:returned');
-if (!(await contentIsClean())) {
-  rmSync(scratch, { recursive: true, force: true });
-  process.exit(1);
-}
+await stopOnContentErrors();
 try {
-  const report = pdfReport(await printBulletinPdfs(root, scratch, cacheDir(root)));
-  if (report && 'warn' in report) say(report.warn);
-  else if (report) console.log(report.info);
+  reportPdfs(await printBulletinPdfs(root, scratch, cacheDir(root)), { warn: say, info: (text) => console.log(text) });
 } catch (e) {
   failed(visibleText((e as Error).message));
 }

@@ -341,11 +341,10 @@ export interface PdfsPrinted {
   skipped?: string;
 }
 
-/** What a build says of its PDFs, whichever prints them (scripts/build.ts, or this integration): a warning, or a line of news, or nothing. */
-export function pdfReport({ printed, reused, skipped }: PdfsPrinted): { warn: string } | { info: string } | undefined {
-  if (skipped) return { warn: `Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.` };
-  if (printed + reused) return { info: `Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.` };
-  return undefined;
+/** Says what became of the PDFs, whichever prints them (scripts/build.ts, or this integration): a warning, or a line of news, or nothing. */
+export function reportPdfs({ printed, reused, skipped }: PdfsPrinted, log: { warn(text: string): void; info(text: string): void }): void {
+  if (skipped) log.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
+  else if (printed + reused) log.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
 }
 
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
@@ -459,9 +458,7 @@ export default function bulletinPdf(): AstroIntegration {
       },
       'astro:build:done': async ({ logger }) => {
         if (!job) return;
-        const report = pdfReport(await job);
-        if (report && 'warn' in report) logger.warn(report.warn);
-        else if (report) logger.info(report.info);
+        reportPdfs(await job, logger);
       },
     },
   };
