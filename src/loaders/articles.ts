@@ -13,7 +13,7 @@ import type { Article } from '../lib/article.ts';
 import { ARTICLE_LIST_FILE } from '../search/build/shards.ts';
 import { mark } from '../integrations/build-timings.ts';
 import { codeStamp } from './code-stamp.ts';
-import { astroFilePath, projectRootOf } from './project-root.ts';
+import { astroFilePaths, projectRootOf } from './project-root.ts';
 import { createMarkdownPool, type MarkdownPool } from './markdown-pool.ts';
 
 /** From this many articles on, bodies are rendered on a worker thread (starting one costs ~0.3 s). */
@@ -52,6 +52,7 @@ export function articlesLoader(contentDir: string): Loader {
       const { store, renderMarkdown, generateDigest, config, watcher } = context;
       mark('articles:load');
       const root = projectRootOf(config);
+      const astroFilePath = astroFilePaths(config);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir, root));
       const listing = listMarkdown(join(contentDir, 'articles'), (abs) => relative(root, abs), contentDir);
@@ -87,7 +88,7 @@ export function articlesLoader(contentDir: string): Loader {
           }
           const source = read.source;
           const digest = generateDigest(`${stamp}\u0000${source}`);
-          const filePath = astroFilePath(config, file);
+          const filePath = astroFilePath(file);
           const known = store.get(articleIdOf(rel));
           if (known?.digest === digest && known.filePath === filePath) {
             // Stored valid from this very source and these registries (the digest covers both): a

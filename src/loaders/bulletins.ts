@@ -9,13 +9,14 @@ import { readBulletinSource } from '../io/bulletins.ts';
 import { loadRegistries } from '../io/registries.ts';
 import { ContentError, type Problem } from '../io/problems.ts';
 import { registriesStamp } from './articles.ts';
-import { astroFilePath, projectRootOf } from './project-root.ts';
+import { astroFilePaths, projectRootOf } from './project-root.ts';
 
 export function bulletinsLoader(contentDir: string): Loader {
   return {
     name: 'jiexun-bulletins',
     load: async ({ store, renderMarkdown, generateDigest, config }) => {
       const root = projectRootOf(config);
+      const astroFilePath = astroFilePaths(config);
       const registries = loadRegistries(contentDir);
       const stamp = generateDigest(registriesStamp(contentDir, root));
       const listing = listMarkdown(join(contentDir, 'bulletins'), (abs) => relative(root, abs), contentDir);
@@ -37,7 +38,7 @@ export function bulletinsLoader(contentDir: string): Loader {
         const digest = generateDigest(`${stamp}\u0000${source}`);
         if (store.get(bulletin.id)?.digest === digest) continue;
         const rendered = await renderMarkdown(parsed.body, { fileURL: pathToFileURL(file) });
-        store.set({ id: bulletin.id, data: { ...bulletin, file: rel }, body: parsed.body, filePath: astroFilePath(config, file), digest, rendered });
+        store.set({ id: bulletin.id, data: { ...bulletin, file: rel }, body: parsed.body, filePath: astroFilePath(file), digest, rendered });
       }
       const errors = problems.filter((p) => p.severity === 'error');
       if (errors.length) throw new ContentError(errors);

@@ -14,7 +14,8 @@ export function projectRootOf(config: RootedConfig): string {
   return fileURLToPath(new URL('..', config.srcDir)).replace(/\/$/, '');
 }
 
-/** An entry's filePath: Astro resolves its image references against config.root. */
-export function astroFilePath(config: RootedConfig, file: string): string {
-  return relative(fileURLToPath(config.root), file);
+/** An entry's filePath, from its file: Astro resolves its image references against config.root. */
+export function astroFilePaths(config: RootedConfig): (file: string) => string {
+  const root = fileURLToPath(config.root);
+  return (file) => relative(root, file);
 }
