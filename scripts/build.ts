@@ -16,7 +16,7 @@ import { guardCli } from '../src/io/cli-guard.ts';
 import { processAlive } from '../src/io/process-alive.ts';
 import { cacheDir } from '../src/io/cache-dir.ts';
 import { withJemalloc } from '../src/io/jemalloc.ts';
-import { printBulletinPdfs, reportPdfs } from '../src/integrations/bulletin-pdf.ts';
+import { preloadPdfPrinting, printBulletinPdfs, reportPdfs } from '../src/integrations/bulletin-pdf.ts';
 import type { AstroFailure } from './astro-build.ts';
 
 guardCli('npm run build');
@@ -114,6 +114,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   });
 }
 process.env.JIEXUN_OUT = scratch;
+preloadPdfPrinting();
 // Astro in a process of its own (scripts/astro-build.ts), the bulletin PDFs after it has exited: the
 // memory Astro holds to the end and Chromium's never add up (the peak of a 10,000-article build
 // halves; docs/performance.md). JIEXUN_PDF_AFTER tells the PDF integration not to print them itself.

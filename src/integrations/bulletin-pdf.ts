@@ -36,6 +36,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { deflateSync } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import type { Page } from 'playwright-core';
 import type { PDFDocument } from 'pdf-lib';
@@ -44,6 +45,7 @@ import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '.
 import { layoutOf, linksByDestination, pdfLayout, type LinkBox, type PdfLayout } from '../lib/pdf-destinations.ts';
 import { loadPdf, splitPdf, type PageFill, type PageStamp } from '../lib/pdf-split.ts';
 import { printedAssets } from '../lib/print-inputs.ts';
+import { partStep, printBatches, type Contents, type PartFacts } from '../lib/print-plan.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
 import { mark } from './build-timings.ts';
@@ -53,8 +55,8 @@ import { projectRootOf } from '../loaders/project-root.ts';
 export const TOC_AFTER_PAGES = 4;
 /** Pages printed at once in the one browser (measured on 2 cores: see docs/performance.md). JIEXUN_PDF_TABS overrides. */
 const PRINT_TABS = 2;
-/** Bulletins of one kind printed in one document (sizes and times: docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
-const BATCH_SIZE = 10;
+/** At most this many bulletins of one kind printed in one document (sizes and times: docs/performance.md). JIEXUN_PDF_BATCH overrides; 1 prints each alone. */
+const BATCH_SIZE = 60;
 /** A 专版's page numbers as print.css's @bottom-center draws them: "N / M", 9 pt, mid-way down the 22 mm bottom margin. */
 const ZHUANBAN_STAMP: PageStamp = { text: (n, total) => `${n} / ${total}`, size: 9, baseline: 30, place: () => ({ align: 'centre' }) };
 /** @page jianbao's binding margin (28 mm) less its outer one (26 mm), in points: right pages sit this much further right than left ones. */
@@ -65,7 +67,7 @@ const JIANBAO_STAMP: PageStamp = { text: (n) => `— ${n} —`, size: 14, baseli
 /** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
 const PART = 'jiexun-pdf-part-';
 /** The code whose change makes every cached PDF stale. */
-const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/pdf-split.ts', 'src/lib/print-inputs.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
+const PRINT_CODE = ['src/integrations/bulletin-pdf.ts', 'src/io/pdf-chromium.ts', 'src/io/pdf-cache.ts', 'src/lib/pdf-destinations.ts', 'src/lib/pdf-split.ts', 'src/lib/pdf-write.ts', 'src/lib/print-inputs.ts', 'src/lib/print-plan.ts', 'scripts/server/static-server.ts', 'node_modules/playwright-core/package.json'];
 
 const TOC_PAGE = /<span class="toc-page" data-for="([^"]+)"><\/span>/g;
 
@@ -148,17 +150,19 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
  * each part is numbered on its own (and a 简报's pages set on the right hand, see shift below)
  * when cut. Where each part starts and ends is read from named destinations.
  *
- * Every part is printed with its contents, each entry's page number left blank at its own width
- * (a hidden "00"): a part still past four pages without its contents' page is long for certain,
- * and gets the page each story starts on drawn into those blanks when cut (in the page numbers'
- * face), where it would otherwise take two more prints of the whole part. The others are printed
- * once more without contents: four pages or fewer, that print is theirs; more, they were long
- * after all and are cut from the first. Answers undefined for a part that cannot be found in the
- * print (it is then printed alone).
+ * A part printed with its contents has each entry's page number left blank at its own width (a
+ * hidden "00"): cut from that print, it gets the page each story starts on drawn into the blanks (in
+ * the page numbers' face). Whether a part goes with its contents or without, and which print it is
+ * cut from, is src/lib/print-plan.ts's: first by its length laid out for print, then by what the
+ * print showed; the parts still undecided are printed once more, the others left out of that print.
+ * Answers undefined for a part that cannot be found in a print (it is then printed alone).
  */
 async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string): Promise<(Printed | undefined)[]> {
   const recto = kind === '简报';
   await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
+  // Laid out for print from the start: the page is laid out once before printing, for its fonts and
+  // images and for each part's length at the width it prints at, not once for the screen and again.
+  await page.emulateMedia({ media: 'print' });
   const { titles, stories } = await page.evaluate(
     async ({ ids, part }) => {
       const titles: string[] = [];
@@ -183,9 +187,10 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
         // Story anchors repeat when a story is in two bulletins: each part's ids get its own prefix.
         for (const el of main.querySelectorAll('[id]')) el.id = `${part}${k}-${el.id}`;
         for (const a of main.querySelectorAll('a[href^="#"]')) a.setAttribute('href', `#${part}${k}-${a.getAttribute('href')!.slice(1)}`);
-        // The contents with a blank of two figures for each page number: a link to the story, so
-        // that the PDF says where the blank is (the rightmost link to it on the contents' line).
-        main.querySelector('nav.toc')?.setAttribute('data-print-toc', '');
+        // The contents (shown in print per part, later) with a blank of two figures for each page
+        // number: a link to the story, so that the PDF says where the blank is (the rightmost link to
+        // it on the contents' line).
+        main.querySelector('nav.toc')?.removeAttribute('data-print-toc');
         const slots = [...main.querySelectorAll<HTMLElement>('nav.toc .toc-page[data-for]')];
         stories.push(slots.map((slot) => slot.dataset.for!));
         for (const slot of slots) {
@@ -225,21 +230,9 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     },
     { ids: batch.map((b) => b.id), part: PART },
   );
+  await page.evaluate(setPrintWidths);
   await readyForPrint(page);
-  // The blanks' type as printed (print.css sets the contents' size): its size and its baseline below
-  // the blank's top, in points (a CSS pixel prints as 0.75 pt). One style for every part of a kind.
-  await page.emulateMedia({ media: 'print' });
-  const blankType = await page.evaluate(() => {
-    const blank = document.querySelector<HTMLElement>('main a.toc-page');
-    if (!blank) return undefined;
-    const probe = document.createElement('span');
-    Object.assign(probe.style, { display: 'inline-block', width: '0', height: '0' });
-    blank.append(probe);
-    const baseline = (probe.getBoundingClientRect().bottom - blank.getBoundingClientRect().top) * 0.75;
-    probe.remove();
-    return { size: Number.parseFloat(getComputedStyle(blank).fontSize) * 0.75, baseline };
-  });
-  await page.emulateMedia({ media: null });
+  const { blankType, estimates } = await page.evaluate(measureParts);
   const stamp = recto ? JIANBAO_STAMP : ZHUANBAN_STAMP;
   // A 简报's page n is a right-hand page when n is odd; printed in the batch on a page of the other
   // hand, its content moves across by the difference of the two margins.
@@ -260,25 +253,17 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     });
     return { whole, found, destinations };
   };
-  /** Cuts finished parts out of a print: their PDFs and the layout their pages are rewritten with. */
-  const cut = async (whole: PDFDocument, done: { k: number; span: Span; destinations: Map<string, number>; pages: number; fills?: PageFill[] }[]) => {
-    const pdfs = await splitPdf(whole, done.map((d) => ({ ...d.span, title: titles[d.k]!, stamp, shift, fills: d.fills, keep: new Map([...d.destinations.keys()].map((name) => [`${PART}${d.k}-${name}`, name])) })));
-    done.forEach((d, i) => (results[d.k] = { pdf: pdfs[i]!, layout: { pages: d.pages, destinations: d.destinations } }));
-  };
-
-  const all = batch.map((_, k) => k);
-  const withContents = await print(all);
-  const links = linksByDestination(withContents.whole);
-  /** Part k printed with its contents: where each story starts (counted from the part's first page), the
-   * page numbers drawn into the blanks, and the pages the contents reach; undefined if a blank is not found. */
-  const contentsOf = (k: number) => {
-    const span = withContents.found.get(k)!;
+  type Print = Awaited<ReturnType<typeof print>>;
+  /** Part k printed with its contents in `printed`: where each story starts (counted from the part's first
+   * page), the page numbers drawn into the blanks, and the pages the contents reach; undefined if a blank is not found. */
+  const contentsOf = (k: number, printed: Print, links: Map<string, LinkBox[]>) => {
+    const span = printed.found.get(k)!;
     const destinations = new Map<string, number>();
     const fills: PageFill[] = [];
     let reach = 0;
     for (const story of stories[k]!) {
       const name = `${PART}${k}-${story}`;
-      const n = withContents.destinations.get(name);
+      const n = printed.destinations.get(name);
       // The entry's title and its blank both link to the story; the blank is the one on the right.
       const boxes = (links.get(name) ?? []).filter((b) => b.page >= span.from && b.page <= span.to);
       const blank = boxes.reduce<LinkBox | undefined>((right, b) => (!right || b.rect[0] > right.rect[0] ? b : right), undefined);
@@ -288,32 +273,133 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       fills.push({ page: blank.page - span.from + 1, text: String(number), size: blankType.size, right: blank.rect[2], baseline: blank.rect[3] - blankType.baseline });
       reach = Math.max(reach, blank.page - span.from + 1);
     }
-    return { span, destinations, fills, reach };
+    return { destinations, fills, reach };
   };
-  // Long for certain: past four pages even without the pages its contents reach (taking the contents
-  // out shortens a part by no more than that). The others are printed again without contents.
-  // A part whose contents cannot be read from the print is left out, and printed alone.
-  const contents = new Map(all.filter((k) => withContents.found.has(k)).map((k) => [k, contentsOf(k)] as const).filter((e): e is [number, NonNullable<ReturnType<typeof contentsOf>>] => e[1] !== undefined));
-  const long = [...contents].filter(([, c]) => pagesOf(c.span) - c.reach > TOC_AFTER_PAGES).map(([k]) => k);
-  const cutLong = (ks: readonly number[]) => cut(withContents.whole, ks.map((k) => ({ k, ...contents.get(k)!, pages: pagesOf(contents.get(k)!.span) })));
-  await cutLong(long);
-  const rest = [...contents.keys()].filter((k) => !long.includes(k));
-  if (!rest.length) return results;
-  await page.evaluate(
-    ({ keep }) => {
-      for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
-        if (keep.includes(Number(div.dataset.part))) div.querySelector('nav.toc')?.removeAttribute('data-print-toc');
-        else div.remove();
+
+  /** Each part's prints so far, either way: the print, its pages there, and (with contents) what its contents say. */
+  type Source = { whole: PDFDocument; span: Span; destinations: Map<string, number>; fills: PageFill[] };
+  const facts: PartFacts[] = batch.map((_, k) => ({ estimate: estimates[k] ?? undefined }));
+  const sources: Partial<Record<Contents, Source>>[] = batch.map(() => ({}));
+  let left = batch.map((_, k) => k);
+  // Each part is printed at most twice (once each way), and cut on the round after its last print.
+  for (let round = 0; left.length && round <= 2; round++) {
+    const steps = left.map((k) => ({ k, step: partStep(facts[k]!, TOC_AFTER_PAGES) }));
+    const cuts = new Map<PDFDocument, { k: number; source: Source }[]>();
+    for (const { k, step } of steps) {
+      if (!('cut' in step)) continue;
+      const source = sources[k]![step.cut]!;
+      cuts.set(source.whole, [...(cuts.get(source.whole) ?? []), { k, source }]);
+    }
+    for (const [whole, parts] of cuts) {
+      const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${k}-${name}`, name])) })), deflateSync);
+      parts.forEach(({ k, source }, i) => (results[k] = { pdf: pdfs[i]!, layout: { pages: pagesOf(source.span), destinations: source.destinations } }));
+    }
+    const again = steps.flatMap(({ k, step }) => ('print' in step ? [{ k, contents: step.print }] : []));
+    // A part still to print after two rounds (never, by print-plan's rules) is printed alone.
+    if (!again.length || round === 2) break;
+    if (round > 0 || again.length < batch.length) {
+      // Only the parts to print again stay in the document, each with or without its contents.
+      await page.evaluate((modes) => {
+        const contents = new Map(modes);
+        let first = true;
+        for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
+          const k = Number(div.dataset.part);
+          if (!contents.has(k)) {
+            div.remove();
+            continue;
+          }
+          div.querySelector('nav.toc')?.toggleAttribute('data-print-toc', contents.get(k));
+          div.style.breakBefore = first ? 'auto' : 'page';
+          first = false;
+        }
+      }, again.map(({ k, contents }) => [k, contents === 'with'] as [number, boolean]));
+    } else {
+      await page.evaluate((withContents) => {
+        for (const k of withContents) document.querySelector(`main > [data-part="${k}"] nav.toc`)?.setAttribute('data-print-toc', '');
+      }, again.filter((a) => a.contents === 'with').map((a) => a.k));
+    }
+    const printed = await print(again.map((a) => a.k));
+    const links = again.some((a) => a.contents === 'with') ? linksByDestination(printed.whole) : new Map<string, LinkBox[]>();
+    left = [];
+    for (const { k, contents } of again) {
+      const span = printed.found.get(k);
+      if (!span) continue;
+      const read = contents === 'with' ? contentsOf(k, printed, links) : { destinations: new Map<string, number>(), fills: [], reach: 0 };
+      if (!read) continue;
+      const source = { whole: printed.whole, span, destinations: read.destinations, fills: read.fills };
+      const seen = { pages: pagesOf(span), reach: read.reach };
+      // A part without a contents list prints the same either way.
+      for (const way of stories[k]!.length ? [contents] : (['with', 'without'] as const)) {
+        facts[k]![way] = seen;
+        sources[k]![way] = source;
       }
-      document.querySelector<HTMLElement>('main > [data-part]')!.style.breakBefore = 'auto';
-    },
-    { keep: rest },
-  );
-  const without = await print(rest);
-  const short = rest.filter((k) => without.found.has(k) && pagesOf(without.found.get(k)!) <= TOC_AFTER_PAGES);
-  await cut(without.whole, short.map((k) => ({ k, span: without.found.get(k)!, destinations: new Map(), pages: pagesOf(without.found.get(k)!) })));
-  await cutLong(rest.filter((k) => without.found.has(k) && !short.includes(k)));
+      left.push(k);
+    }
+  }
   return results;
+}
+
+/**
+ * Run in a batch laid out for print: gives each part the width of the text block of the page it
+ * prints on (its @page rule: A4 less the margins, all in mm), kept in data-block-height for
+ * measureParts; a part whose stylesheet says it otherwise is left as it is (and not estimated).
+ */
+function setPrintWidths(): void {
+  const rules: CSSPageRule[] = [];
+  const walk = (list: CSSRuleList) => {
+    for (const rule of list) {
+      if (rule instanceof CSSPageRule) rules.push(rule);
+      else if (rule instanceof CSSGroupingRule) walk(rule.cssRules);
+    }
+  };
+  for (const sheet of document.styleSheets) walk(sheet.cssRules);
+  const textBlock = (name: string) => {
+    const rule = rules.findLast((r) => r.selectorText === name) ?? rules.findLast((r) => r.selectorText === '');
+    if (!rule) return undefined;
+    const size = rule.style.getPropertyValue('size').trim().toLowerCase();
+    const margins = ['top', 'right', 'bottom', 'left'].map((side) => rule.style.getPropertyValue(`margin-${side}`).trim());
+    if ((size && size !== 'a4') || !margins.every((m) => /^[\d.]+mm$/.test(m))) return undefined;
+    const [top, right, bottom, left] = margins.map((m) => Number.parseFloat(m)) as [number, number, number, number];
+    return { width: 210 - left - right, height: 297 - top - bottom };
+  };
+  // Every page name first, then every width: one style pass, not one a part.
+  const parts = [...document.querySelectorAll<HTMLElement>('main > [data-part]')];
+  const names = parts.map((div) => getComputedStyle(div.querySelector('.bulletin') ?? div).page);
+  parts.forEach((div, k) => {
+    const block = textBlock(names[k] && names[k] !== 'auto' ? names[k] : '');
+    if (!block) return;
+    div.style.width = `${block.width}mm`;
+    div.dataset.blockHeight = String(block.height);
+  });
+}
+
+/**
+ * Run after setPrintWidths, once fonts and images are in: each part's length without its contents,
+ * in pages of its text block (null where not known), and the blanks' type as printed (print.css sets
+ * the contents' size: its size and its baseline below the blank's top, in points — a CSS pixel prints
+ * as 0.75 pt; one style for every part of a kind). The widths are taken off again: printing lays the
+ * parts out on the page.
+ */
+function measureParts(): { blankType: { size: number; baseline: number } | undefined; estimates: (number | null)[] } {
+  const mm = 96 / 25.4;
+  const parts = [...document.querySelectorAll<HTMLElement>('main > [data-part]')];
+  const estimates = parts.map((div) => (div.dataset.blockHeight ? div.getBoundingClientRect().height / (Number(div.dataset.blockHeight) * mm) : null));
+  for (const div of parts) {
+    div.style.width = '';
+    delete div.dataset.blockHeight;
+  }
+  const blank = document.querySelector<HTMLElement>('main a.toc-page');
+  if (!blank) return { blankType: undefined, estimates };
+  const toc = blank.closest('nav.toc')!;
+  toc.setAttribute('data-print-toc', '');
+  const probe = document.createElement('span');
+  Object.assign(probe.style, { display: 'inline-block', width: '0', height: '0' });
+  blank.append(probe);
+  const baseline = (probe.getBoundingClientRect().bottom - blank.getBoundingClientRect().top) * 0.75;
+  probe.remove();
+  const blankType = { size: Number.parseFloat(getComputedStyle(blank).fontSize) * 0.75, baseline };
+  toc.removeAttribute('data-print-toc');
+  return { blankType, estimates };
 }
 
 /** The cache key of each bulletin: its HTML, every stylesheet and image it loads (by content), Chromium and the printing code. */
@@ -345,6 +431,11 @@ export interface PdfsPrinted {
 export function reportPdfs({ printed, reused, skipped }: PdfsPrinted, log: { warn(text: string): void; info(text: string): void }): void {
   if (skipped) log.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
   else if (printed + reused) log.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
+}
+
+/** Loads the browser driver ahead, while something else runs (scripts/build.ts: while Astro builds): 0.3 s of the PDFs' time. */
+export function preloadPdfPrinting(): void {
+  if (!('skipped' in pdfPrinting())) import('playwright-core').catch(() => {}); // a failure to load is said when printing
 }
 
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
@@ -391,13 +482,12 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
         writeCachedPdf(cache, b.key, pdf, layout);
         mark(`bulletin-pdf:printed ${b.id}`);
       };
-      // Bulletins of each kind in batches; one whose part cannot be found in its batch's print, or of
-      // a kind the page does not state, is printed alone.
-      const queue: { batch: Bulletin[]; alone?: boolean }[] = [];
-      for (const kind of new Set(toPrint.map((b) => b.kind))) {
-        const same = toPrint.filter((b) => b.kind === kind);
-        for (let i = 0; i < same.length; i += batchSize) queue.push({ batch: same.slice(i, i + batchSize), alone: kind === undefined || batchSize === 1 });
-      }
+      // Bulletins of each kind in batches of even length (a page's size stands for it), longest first;
+      // one whose part cannot be found in its batch's print, or of a kind the page does not state, is printed alone.
+      const queue: { batch: Bulletin[]; alone?: boolean }[] = printBatches(toPrint.map((b) => ({ kind: b.kind, cost: b.html.length })), tabs, batchSize).map((ks) => {
+        const batch = ks.map((k) => toPrint[k]!);
+        return { batch, alone: batch[0]!.kind === undefined || batchSize === 1 };
+      });
       await Promise.all(
         Array.from({ length: Math.max(1, Math.min(tabs, queue.length)) }, async () => {
           const page = await browser.newPage();

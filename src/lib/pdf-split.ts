@@ -13,6 +13,7 @@ import {
   moveText,
   showText,
   PDFArray,
+  PDFContentStream,
   PDFContext,
   PDFDict,
   PDFDocument,
@@ -20,13 +21,14 @@ import {
   PDFName,
   PDFRef,
   PDFStream,
-  PDFStreamWriter,
   PDFString,
   StandardFontEmbedder,
   StandardFonts,
   type PDFObject,
+  type PDFOperator,
 } from 'pdf-lib';
 import { destinationName, linkTarget } from './pdf-destinations.ts';
+import { writePdf, type Deflate } from './pdf-write.ts';
 
 export interface PageStamp {
   /** the page number as printed: page n of total */
@@ -85,45 +87,89 @@ function dropInternalLinks(context: PDFContext, page: PDFDict, keep: ReadonlyMap
   else page.delete(PDFName.of('Annots'));
 }
 
-/** Every object the part's pages reach, short of the whole print's page tree and its other pages. */
-function reachable(context: PDFContext, own: readonly PDFRef[]): Set<PDFRef> {
+/** A few operators: not worth compressing (pdf-lib would, with pako). */
+const plainStream = (context: PDFContext, operators: PDFOperator[]) => PDFContentStream.of(context.obj({}), operators, false);
+
+const PAGE = PDFName.of('Page');
+const FONT = PDFName.of('Font');
+
+/** Calls `each` on every reference inside `o`, short of the page tree (a page's /Parent). */
+function forEachRef(o: PDFObject | undefined, each: (ref: PDFRef) => void): void {
+  if (o instanceof PDFRef) each(o);
+  else if (o instanceof PDFDict) {
+    for (const [k, v] of o.entries()) if (k !== PARENT) forEachRef(v, each);
+  } else if (o instanceof PDFArray) {
+    for (const v of o.asArray()) forEachRef(v, each);
+  } else if (o instanceof PDFStream) forEachRef(o.dict, each);
+}
+
+/** The objects a font reaches (a Type 3 font's glyphs: most of a print's objects), or undefined if it reaches a page. */
+function fontObjects(context: PDFContext, font: PDFRef): PDFRef[] | undefined {
+  const found = new Set<PDFRef>();
+  let page = false;
+  const visit = (ref: PDFRef): void => {
+    if (found.has(ref)) return;
+    const target = context.lookup(ref);
+    if (target instanceof PDFDict && target.get(PDFName.Type) === PAGE) {
+      page = true;
+      return;
+    }
+    found.add(ref);
+    forEachRef(target, visit);
+  };
+  visit(font);
+  return page ? undefined : [...found];
+}
+
+/**
+ * Every object the part's pages reach, short of the whole print's page tree and its other pages.
+ * What each font reaches is found once for all the parts of a print (`fonts`), not once a part.
+ */
+function reachable(context: PDFContext, own: readonly PDFRef[], fonts: Map<PDFRef, PDFRef[] | null>): Set<PDFRef> {
   const pages = new Set(own);
   const seen = new Set<PDFRef>();
-  const visit = (o: PDFObject | undefined): void => {
-    if (o instanceof PDFRef) {
-      if (seen.has(o)) return;
-      const target = context.lookup(o);
-      if (target instanceof PDFDict && target.get(PDFName.Type) === PDFName.of('Page') && !pages.has(o)) return;
-      seen.add(o);
-      visit(target);
-    } else if (o instanceof PDFDict) {
-      for (const [k, v] of o.entries()) if (k !== PARENT) visit(v);
-    } else if (o instanceof PDFArray) {
-      for (const v of o.asArray()) visit(v);
-    } else if (o instanceof PDFStream) {
-      visit(o.dict);
+  const visit = (ref: PDFRef): void => {
+    if (seen.has(ref)) return;
+    const target = context.lookup(ref);
+    if (target instanceof PDFDict) {
+      const type = target.get(PDFName.Type);
+      if (type === PAGE && !pages.has(ref)) return;
+      if (type === FONT) {
+        if (!fonts.has(ref)) fonts.set(ref, fontObjects(context, ref) ?? null);
+        const objects = fonts.get(ref);
+        if (objects) {
+          for (const o of objects) seen.add(o);
+          return;
+        }
+      }
     }
+    seen.add(ref);
+    forEachRef(target, visit);
   };
   for (const r of own) visit(r);
   return seen;
 }
 
-/** Loads a printed PDF once, for pdfLayout-style reading and for cutting. */
-export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false });
+/** Loads a printed PDF once, for pdfLayout-style reading and for cutting; in one go: pdf-lib's default waits for the next turn of the event loop every 100 objects (a millisecond each, thousands of them a print). */
+export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMetadata: false, parseSpeed: Infinity });
 
-export async function splitPdf(whole: PDFDocument, parts: readonly PdfPart[]): Promise<Uint8Array[]> {
+/** Cuts `whole` into `parts`, written compressed with the caller's deflate (src/lib/pdf-write.ts: Node's zlib, natively). */
+export function splitPdf(whole: PDFDocument, parts: readonly PdfPart[], deflate: Deflate): Uint8Array[] {
   const source = whole.context;
-  const pages = whole.getPages().map((p) => p.ref);
-  const widths = whole.getPages().map((p) => p.getWidth());
+  const printed = whole.getPages();
+  const pages = printed.map((p) => p.ref);
   const lang = whole.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString);
   const info = (key: string) => source.lookupMaybe(source.trailerInfo.Info, PDFDict)?.get(PDFName.of(key));
   // The same name under two enums (pdf-lib's and its font package's): the cast only bridges the types.
   const dests = whole.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const font = StandardFontEmbedder.for(StandardFonts.TimesRoman as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
+  const fonts = new Map<PDFRef, PDFRef[] | null>();
   const out: Uint8Array[] = [];
   for (const part of parts) {
     if (!(part.from >= 1 && part.to >= part.from && part.to <= pages.length)) throw new Error(`pages ${part.from}–${part.to} are not in the ${pages.length} printed`);
     const own = pages.slice(part.from - 1, part.to);
+    // Read while the pages still hang in the print's page tree (their size is inherited from it).
+    const widths = printed.slice(part.from - 1, part.to).map((p) => p.getWidth());
     // A new file of the same numbered objects (shared, not copied), then its own page tree and catalogue.
     const context = PDFContext.create();
     const keep = part.keep ?? new Map<string, string>();
@@ -134,14 +180,14 @@ export async function splitPdf(whole: PDFDocument, parts: readonly PdfPart[]): P
       const target = source.lookup(value);
       return keep.has(name.decodeText()) && target instanceof PDFArray && ownSet.has(target.get(0) as PDFRef);
     });
-    for (const ref of reachable(source, [...own, ...kept.map(([, v]) => v).filter((v): v is PDFRef => v instanceof PDFRef)])) context.assign(ref, source.lookup(ref)!);
+    for (const ref of reachable(source, [...own, ...kept.map(([, v]) => v).filter((v): v is PDFRef => v instanceof PDFRef)], fonts)) context.assign(ref, source.lookup(ref)!);
     context.largestObjectNumber = source.largestObjectNumber;
     const fontRef = context.nextRef();
-    await font.embedIntoContext(context, fontRef);
+    font.embedIntoContext(context, fontRef);
     const tree = context.nextRef();
     own.forEach((ref, i) => {
       const page = source.lookup(ref, PDFDict);
-      const width = widths[part.from - 1 + i]!;
+      const width = widths[i]!;
       page.set(PARENT, tree);
       const { stamp } = part;
       const text = stamp.text(i + 1, own.length);
@@ -152,13 +198,13 @@ export async function splitPdf(whole: PDFDocument, parts: readonly PdfPart[]): P
       // Fills sit where the print put them, so they move with the printed content.
       const fills = (part.fills ?? []).filter((f) => f.page === i + 1).flatMap((f) => [beginText(), setFontAndSize(STAMP_FONT, f.size), moveText(f.right + dx - font.widthOfTextAtSize(f.text, f.size), f.baseline), showText(font.encodeText(f.text)), endText()]);
       const numbers = context.register(
-        context.contentStream([pushGraphicsState(), beginText(), setFontAndSize(STAMP_FONT, stamp.size), moveText(x, stamp.baseline), showText(font.encodeText(text)), endText(), ...fills, popGraphicsState()]),
+        plainStream(context, [pushGraphicsState(), beginText(), setFontAndSize(STAMP_FONT, stamp.size), moveText(x, stamp.baseline), showText(font.encodeText(text)), endText(), ...fills, popGraphicsState()]),
       );
       // The printed content runs between q … Q so that whatever state it leaves does not move the number.
       const contents = page.get(PDFName.of('Contents'));
       const printed = contents instanceof PDFArray ? contents.asArray() : contents ? [contents] : [];
       const open = dx ? [pushGraphicsState(), concatTransformationMatrix(1, 0, 0, 1, dx, 0)] : [pushGraphicsState()];
-      page.set(PDFName.of('Contents'), context.obj([context.register(context.contentStream(open)), ...printed, context.register(context.contentStream([popGraphicsState()])), numbers]));
+      page.set(PDFName.of('Contents'), context.obj([context.register(plainStream(context, open)), ...printed, context.register(plainStream(context, [popGraphicsState()])), numbers]));
       // The resources gain the number's font; dictionaries are copied, not changed under other pages.
       const resources = page.lookupMaybe(PDFName.of('Resources'), PDFDict)?.clone(context) ?? context.obj({});
       const fonts = resources.lookupMaybe(PDFName.of('Font'), PDFDict)?.clone(context) ?? context.obj({});
@@ -177,8 +223,7 @@ export async function splitPdf(whole: PDFDocument, parts: readonly PdfPart[]): P
       if (value) meta[key] = value;
     }
     context.trailerInfo.Info = context.register(context.obj(meta));
-    // Written in one go: pdf-lib's default yields to the event loop every 50 objects, slow with thousands of glyphs.
-    out.push(await PDFStreamWriter.forContext(context, Infinity).serializeToBuffer());
+    out.push(writePdf(context, deflate));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // has what Chromium writes: named destinations in the catalogue and links to them. The cut-out
 // files are read back with pdf-lib; tests/site/bulletin-pdf-batch.test.ts reads real prints with Poppler.
 import { describe, expect, it } from 'vitest';
+import { deflateSync } from 'node:zlib';
 import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRawStream, StandardFonts, decodePDFRawStream } from 'pdf-lib';
 import { layoutOf, linksByDestination } from '../../src/lib/pdf-destinations.ts';
 import { loadPdf, splitPdf, type PageStamp } from '../../src/lib/pdf-split.ts';
@@ -36,10 +37,10 @@ const contentOf = (doc: PDFDocument, i: number) =>
 describe('splitPdf', () => {
   it('gives each part its own pages, title, page numbers, and only the links and destinations it keeps', async () => {
     const whole = await loadPdf(await print());
-    const [a, b] = await splitPdf(whole, [
+    const [a, b] = splitPdf(whole, [
       { from: 1, to: 2, title: '专版《甲》', stamp },
       { from: 3, to: 5, title: '简报《乙》', stamp, keep: new Map([['p1-story', 'a-story']]), shift: (n, printed) => (n === 1 && printed === 3 ? 0 : 5) },
-    ]);
+    ], deflateSync);
     const first = await PDFDocument.load(a!);
     const second = await PDFDocument.load(b!);
     expect(first.getPageCount()).toBe(2);
@@ -64,7 +65,7 @@ describe('splitPdf', () => {
 
   it('refuses pages that are not in the print', async () => {
     const whole = await loadPdf(await print());
-    await expect(splitPdf(whole, [{ from: 4, to: 6, title: 'x', stamp }])).rejects.toThrow('pages 4–6 are not in the 5 printed');
+    expect(() => splitPdf(whole, [{ from: 4, to: 6, title: 'x', stamp }], deflateSync)).toThrow('pages 4–6 are not in the 5 printed');
   });
 
   it('draws a part\'s fills right-aligned where the print left room, moved with the page\'s content', async () => {
@@ -73,7 +74,7 @@ describe('splitPdf', () => {
       { page: 1, text: '3', size: 10, right: 500, baseline: 600 },
       { page: 2, text: '12', size: 10, right: 500, baseline: 587 },
     ];
-    const [part] = await splitPdf(whole, [{ from: 3, to: 4, title: 'x', stamp, fills, shift: (n) => (n === 2 ? 5 : 0) }]);
+    const [part] = splitPdf(whole, [{ from: 3, to: 4, title: 'x', stamp, fills, shift: (n) => (n === 2 ? 5 : 0) }], deflateSync);
     const doc = await PDFDocument.load(part!);
     const hex = (s: string) => Buffer.from(s, 'latin1').toString('hex').toUpperCase();
     // Times' figures are 5 pt wide at 10 pt: "3" starts 5 pt short of its right end, "12" 10 pt (and 5 pt further right on the moved page).
