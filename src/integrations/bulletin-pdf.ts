@@ -12,24 +12,26 @@
 // from the cache too.
 // Pages that must be printed go through one browser, a few tabs at once (PRINT_TABS).
 //
-// Chromium's cost is per document, not per page: every print embeds each CJK face it uses as Type 3
-// fonts (~100 ms a face, measured), so a bulletin printed alone took 0.3–0.5 s however short. Hence
-// bulletins are printed in batches (BATCH_SIZE, one kind per batch): one document holding each
-// bulletin's <main>, each from a new page, cut apart with pdf-lib (src/lib/pdf-split.ts); each part
-// is numbered as print.css numbers that kind ("N / M" for a 专版, "— N —" at the outer edge of a 简报)
-// and a 简报 page printed on the other hand is moved across by its margins' difference, so every
-// PDF has the pages, words and positions of the page printed alone (tests/site/bulletin-pdf-batch.test.ts).
-// 10 bulletins: one print of ~0.6 s instead of ten of ~0.4 s. The cut-out PDFs are not tagged
-// (pdf-lib does not cut a structure tree apart); a bulletin whose part cannot be found in its batch
-// is printed alone, as before, tagged.
+// Chromium's cost is mostly per document: every print embeds each CJK face it uses as Type 3 fonts
+// (~100 ms a face, measured), so a bulletin printed alone took 0.3–0.5 s however short. Hence
+// bulletins are printed in batches, one kind per batch (src/lib/print-plan.ts: about two of even
+// length a tab, at most BATCH_SIZE bulletins, longest first): one document holding each bulletin's
+// <main>, each from a new page, cut apart with pdf-lib (src/lib/pdf-split.ts); each part is numbered
+// as print.css numbers that kind ("N / M" for a 专版, "— N —" at the outer edge of a 简报) and a 简报
+// page printed on the other hand is moved across by its margins' difference, so every PDF has the
+// pages, words and positions of the page printed alone (tests/site/bulletin-pdf-batch.test.ts). The
+// cut-out PDFs are not tagged (pdf-lib does not cut a structure tree apart); a bulletin whose part
+// cannot be found in its batch is printed alone, as before, tagged.
 //
 // A briefing that fits in four pages without its contents is printed without them; a longer one
 // carries its contents with the page each story starts on (the contents' links are named
-// destinations in the PDF). In a batch every part is printed with its contents first, each page
-// number a blank of its own width: a part long for certain is cut from that print with its numbers
-// drawn into the blanks; the others are printed once more without contents (printBatch). Printed
-// alone, a longer one is printed with its contents to find the pages, then with the numbers filled
-// in, kept once its own destinations match the numbers it shows (printBulletin).
+// destinations in the PDF). In a batch, each part's length is measured first, laid out for print at
+// the width of its text block, and the first print has the parts that look long with their contents
+// (each page number a blank of its own width, drawn in when cut), the others without, and one too
+// near four pages to tell twice over, both ways; a part the print shows otherwise is printed once
+// more (print-plan.ts's partStep). Printed alone, a longer one
+// is printed with its contents to find the pages, then with the numbers filled in, kept once its own
+// destinations match the numbers it shows (printBulletin).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,7 +47,7 @@ import { PDF_CACHE_DIR, pruneCachedPdfs, readCachedPdf, writeCachedPdf } from '.
 import { layoutOf, linksByDestination, pdfLayout, type LinkBox, type PdfLayout } from '../lib/pdf-destinations.ts';
 import { loadPdf, splitPdf, type PageFill, type PageStamp } from '../lib/pdf-split.ts';
 import { printedAssets } from '../lib/print-inputs.ts';
-import { partStep, printBatches, type Contents, type PartFacts } from '../lib/print-plan.ts';
+import { partStep, printBatches, PRINT_MARGINS, type Contents, type PartFacts, type PrintMargins } from '../lib/print-plan.ts';
 import { codeStamp } from '../loaders/code-stamp.ts';
 import { serveStatic } from '../../scripts/server/static-server.ts';
 import { mark } from './build-timings.ts';
@@ -117,8 +119,8 @@ function readyForPrint(page: Page): Promise<void> {
 }
 
 /** Prints one bulletin page in an open tab: the PDF kept and the layout its HTML is rewritten with. */
-async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array; layout: PdfLayout }> {
-  const print = () => page.pdf({ preferCSSPageSize: true, tagged: true });
+async function printBulletin(page: Page, url: string, count: { documents: number }): Promise<{ pdf: Uint8Array; layout: PdfLayout }> {
+  const print = () => (count.documents++, page.pdf({ preferCSSPageSize: true, tagged: true }));
   const contents = (on: boolean) => page.evaluate((show) => document.querySelector('nav.toc')?.toggleAttribute('data-print-toc', show), on);
   await page.goto(url, { waitUntil: 'load' });
   await readyForPrint(page);
@@ -153,11 +155,12 @@ async function printBulletin(page: Page, url: string): Promise<{ pdf: Uint8Array
  * A part printed with its contents has each entry's page number left blank at its own width (a
  * hidden "00"): cut from that print, it gets the page each story starts on drawn into the blanks (in
  * the page numbers' face). Whether a part goes with its contents or without, and which print it is
- * cut from, is src/lib/print-plan.ts's: first by its length laid out for print, then by what the
- * print showed; the parts still undecided are printed once more, the others left out of that print.
- * Answers undefined for a part that cannot be found in a print (it is then printed alone).
+ * cut from, is src/lib/print-plan.ts's: first by its length laid out for print (printed both ways,
+ * as itself and as a copy after it, when too near the limit to tell), then by what the print showed;
+ * the parts still undecided are printed once more, the others left out of that print. Answers
+ * undefined for a part that cannot be found in a print (it is then printed alone).
  */
-async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string): Promise<(Printed | undefined)[]> {
+async function printBatch(page: Page, base: string, batch: readonly Bulletin[], kind: string, margins: PrintMargins, count: { documents: number }): Promise<(Printed | undefined)[]> {
   const recto = kind === '简报';
   await page.goto(`${base}/bulletins/${batch[0]!.id}/`, { waitUntil: 'load' });
   // Laid out for print from the start: the page is laid out once before printing, for its fonts and
@@ -240,29 +243,30 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
   const results: (Printed | undefined)[] = batch.map(() => undefined);
   type Span = { from: number; to: number };
   const pagesOf = (r: Span) => r.to - r.from + 1;
-  /** Prints the parts left in the document (`ks`, in order): each one's page range, or none where it is not found. */
-  const print = async (ks: readonly number[]) => {
+  /** Prints the parts left in the document (their slots, in order): each one's page range, or none where it is not found. */
+  const print = async (slots: readonly string[]) => {
+    count.documents++;
     const whole = await loadPdf(await page.pdf({ preferCSSPageSize: true }));
     const { destinations } = layoutOf(whole);
-    const spans = ks.map((k) => ({ from: destinations.get(`${PART}${k}`) ?? 0, to: destinations.get(`${PART}${k}-end`) ?? 0 }));
-    const found = new Map<number, Span>();
+    const spans = slots.map((slot) => ({ from: destinations.get(`${PART}${slot}`) ?? 0, to: destinations.get(`${PART}${slot}-end`) ?? 0 }));
+    const found = new Map<string, Span>();
     spans.forEach((r, i) => {
       const next = spans[i + 1];
       // Each part starts on the page after the last one ended.
-      if (r.from > 0 && r.to >= r.from && (!next || next.from === r.to + 1)) found.set(ks[i]!, r);
+      if (r.from > 0 && r.to >= r.from && (!next || next.from === r.to + 1)) found.set(slots[i]!, r);
     });
     return { whole, found, destinations };
   };
   type Print = Awaited<ReturnType<typeof print>>;
-  /** Part k printed with its contents in `printed`: where each story starts (counted from the part's first
+  /** Part k printed with its contents in `slot` of `printed`: where each story starts (counted from the part's first
    * page), the page numbers drawn into the blanks, and the pages the contents reach; undefined if a blank is not found. */
-  const contentsOf = (k: number, printed: Print, links: Map<string, LinkBox[]>) => {
-    const span = printed.found.get(k)!;
+  const contentsOf = (k: number, slot: string, printed: Print, links: Map<string, LinkBox[]>) => {
+    const span = printed.found.get(slot)!;
     const destinations = new Map<string, number>();
     const fills: PageFill[] = [];
     let reach = 0;
     for (const story of stories[k]!) {
-      const name = `${PART}${k}-${story}`;
+      const name = `${PART}${slot}-${story}`;
       const n = printed.destinations.get(name);
       // The entry's title and its blank both link to the story; the blank is the one on the right.
       const boxes = (links.get(name) ?? []).filter((b) => b.page >= span.from && b.page <= span.to);
@@ -276,14 +280,14 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     return { destinations, fills, reach };
   };
 
-  /** Each part's prints so far, either way: the print, its pages there, and (with contents) what its contents say. */
-  type Source = { whole: PDFDocument; span: Span; destinations: Map<string, number>; fills: PageFill[] };
+  /** Each part's prints so far, either way: the print, its slot and pages there, and (with contents) what its contents say. */
+  type Source = { whole: PDFDocument; slot: string; span: Span; destinations: Map<string, number>; fills: PageFill[] };
   const facts: PartFacts[] = batch.map((_, k) => ({ estimate: estimates[k] ?? undefined }));
   const sources: Partial<Record<Contents, Source>>[] = batch.map(() => ({}));
   let left = batch.map((_, k) => k);
-  // Each part is printed at most twice (once each way), and cut on the round after its last print.
+  // Each part is printed at most twice (once each way, or both at once), and cut on the round after its last print.
   for (let round = 0; left.length && round <= 2; round++) {
-    const steps = left.map((k) => ({ k, step: partStep(facts[k]!, TOC_AFTER_PAGES) }));
+    const steps = left.map((k) => ({ k, step: partStep(facts[k]!, TOC_AFTER_PAGES, margins) }));
     const cuts = new Map<PDFDocument, { k: number; source: Source }[]>();
     for (const { k, step } of steps) {
       if (!('cut' in step)) continue;
@@ -291,50 +295,79 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       cuts.set(source.whole, [...(cuts.get(source.whole) ?? []), { k, source }]);
     }
     for (const [whole, parts] of cuts) {
-      const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${k}-${name}`, name])) })), deflateSync);
+      const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${source.slot}-${name}`, name])) })), deflateSync);
       parts.forEach(({ k, source }, i) => (results[k] = { pdf: pdfs[i]!, layout: { pages: pagesOf(source.span), destinations: source.destinations } }));
     }
-    const again = steps.flatMap(({ k, step }) => ('print' in step ? [{ k, contents: step.print }] : []));
+    // The slots to print: part k as it is, and (printed both ways) a copy of it after it, "<k>c", without contents.
+    const again = steps.flatMap(({ k, step }): { k: number; slot: string; way: Contents }[] => {
+      if (!('print' in step)) return [];
+      if (step.print !== 'both') return [{ k, slot: String(k), way: step.print }];
+      return [
+        { k, slot: String(k), way: 'with' },
+        { k, slot: `${k}c`, way: 'without' },
+      ];
+    });
     // A part still to print after two rounds (never, by print-plan's rules) is printed alone.
     if (!again.length || round === 2) break;
-    if (round > 0 || again.length < batch.length) {
-      // Only the parts to print again stay in the document, each with or without its contents.
-      await page.evaluate((modes) => {
+    // Only the slots to print stay in the document, each with or without its contents.
+    await page.evaluate(
+      ({ modes, part }) => {
         const contents = new Map(modes);
+        const marks = document.querySelector('main > nav')!;
+        for (const [slot] of modes) {
+          if (!slot.endsWith('c') || document.querySelector(`main > [data-part="${slot}"]`)) continue;
+          // The copy's ids (and the links to them) take its own prefix; its start and end are linked, to be named destinations.
+          const original = document.querySelector<HTMLElement>(`main > [data-part="${slot.slice(0, -1)}"]`)!;
+          const copy = original.cloneNode(true) as HTMLElement;
+          const [from, to] = [original.id, `${part}${slot}`];
+          copy.id = to;
+          copy.dataset.part = slot;
+          for (const el of copy.querySelectorAll('[id]')) if (el.id.startsWith(`${from}-`)) el.id = to + el.id.slice(from.length);
+          for (const a of copy.querySelectorAll('a[href^="#"]')) {
+            const href = a.getAttribute('href')!.slice(1);
+            if (href.startsWith(`${from}-`)) a.setAttribute('href', `#${to}${href.slice(from.length)}`);
+          }
+          original.after(copy);
+          for (const id of [to, `${to}-end`]) {
+            const a = document.createElement('a');
+            a.href = `#${id}`;
+            a.textContent = id;
+            marks.append(a);
+          }
+        }
         let first = true;
         for (const div of document.querySelectorAll<HTMLElement>('main > [data-part]')) {
-          const k = Number(div.dataset.part);
-          if (!contents.has(k)) {
+          const slot = div.dataset.part!;
+          if (!contents.has(slot)) {
             div.remove();
             continue;
           }
-          div.querySelector('nav.toc')?.toggleAttribute('data-print-toc', contents.get(k));
+          div.querySelector('nav.toc')?.toggleAttribute('data-print-toc', contents.get(slot));
           div.style.breakBefore = first ? 'auto' : 'page';
           first = false;
         }
-      }, again.map(({ k, contents }) => [k, contents === 'with'] as [number, boolean]));
-    } else {
-      await page.evaluate((withContents) => {
-        for (const k of withContents) document.querySelector(`main > [data-part="${k}"] nav.toc`)?.setAttribute('data-print-toc', '');
-      }, again.filter((a) => a.contents === 'with').map((a) => a.k));
-    }
-    const printed = await print(again.map((a) => a.k));
-    const links = again.some((a) => a.contents === 'with') ? linksByDestination(printed.whole) : new Map<string, LinkBox[]>();
-    left = [];
-    for (const { k, contents } of again) {
-      const span = printed.found.get(k);
+      },
+      { modes: again.map(({ slot, way }) => [slot, way === 'with'] as [string, boolean]), part: PART },
+    );
+    const printed = await print(again.map((a) => a.slot));
+    const links = again.some((a) => a.way === 'with') ? linksByDestination(printed.whole) : new Map<string, LinkBox[]>();
+    const next = new Set<number>();
+    for (const { k, slot, way } of again) {
+      const span = printed.found.get(slot);
       if (!span) continue;
-      const read = contents === 'with' ? contentsOf(k, printed, links) : { destinations: new Map<string, number>(), fills: [], reach: 0 };
+      const read = way === 'with' ? contentsOf(k, slot, printed, links) : { destinations: new Map<string, number>(), fills: [], reach: 0 };
       if (!read) continue;
-      const source = { whole: printed.whole, span, destinations: read.destinations, fills: read.fills };
+      const source = { whole: printed.whole, slot, span, destinations: read.destinations, fills: read.fills };
       const seen = { pages: pagesOf(span), reach: read.reach };
       // A part without a contents list prints the same either way.
-      for (const way of stories[k]!.length ? [contents] : (['with', 'without'] as const)) {
-        facts[k]![way] = seen;
-        sources[k]![way] = source;
+      for (const w of stories[k]!.length ? [way] : (['with', 'without'] as const)) {
+        facts[k]![w] = seen;
+        sources[k]![w] = source;
       }
-      left.push(k);
+      next.add(k);
     }
+    // A part printed both ways with one of them not found goes on with what was found (partStep decides again).
+    left = [...next];
   }
   return results;
 }
@@ -424,13 +457,15 @@ function keyer(out: string, chromiumVersion: string, code: string) {
 export interface PdfsPrinted {
   printed: number;
   reused: number;
+  /** documents Chromium printed for them (a batch print holds several bulletins) */
+  documents?: number;
   skipped?: string;
 }
 
 /** Says what became of the PDFs, whichever prints them (scripts/build.ts, or this integration): a warning, or a line of news, or nothing. */
-export function reportPdfs({ printed, reused, skipped }: PdfsPrinted, log: { warn(text: string): void; info(text: string): void }): void {
+export function reportPdfs({ printed, reused, documents, skipped }: PdfsPrinted, log: { warn(text: string): void; info(text: string): void }): void {
   if (skipped) log.warn(`Bulletin PDFs not built: ${skipped}. The bulletin pages offer the Word file only; build on a machine with Chromium for PDFs.`);
-  else if (printed + reused) log.info(`Bulletin PDFs: ${printed} printed, ${reused} reused from the cache.`);
+  else if (printed + reused) log.info(`Bulletin PDFs: ${printed} printed${documents ? ` (${documents} Chromium ${documents === 1 ? 'print' : 'prints'})` : ''}, ${reused} reused from the cache.`);
 }
 
 /** Loads the browser driver ahead, while something else runs (scripts/build.ts: while Astro builds): 0.3 s of the PDFs' time. */
@@ -439,7 +474,7 @@ export function preloadPdfPrinting(): void {
 }
 
 /** Prints (or restores from the cache) the PDF of every bulletin page under out/bulletins/. */
-export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE): Promise<PdfsPrinted> {
+export async function printBulletinPdfs(root: string, out: string, cacheDir: string, tabs = Number(process.env.JIEXUN_PDF_TABS) || PRINT_TABS, batchSize = Number(process.env.JIEXUN_PDF_BATCH) || BATCH_SIZE, margins: PrintMargins = PRINT_MARGINS): Promise<PdfsPrinted> {
   const folder = join(out, 'bulletins');
   const ids = existsSync(folder) ? readdirSync(folder, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(folder, d.name, 'index.html'))).map((d) => d.name).sort() : [];
   const printing = pdfPrinting();
@@ -466,6 +501,7 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
     writeFileSync(file, withPageNumbers(html, cached.layout.pages, cached.layout.destinations));
     mark(`bulletin-pdf:reused ${id}`);
   }
+  const count = { documents: 0 };
   if (toPrint.length) {
     const { chromium } = await import('playwright-core');
     const server = await serveStatic(out);
@@ -494,12 +530,12 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
           for (let job = queue.shift(); job; job = queue.shift()) {
             if (job.alone) {
               for (const b of job.batch) {
-                const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`);
+                const { pdf, layout } = await printBulletin(page, `${server.url}/bulletins/${b.id}/`, count);
                 done(b, pdf, layout);
               }
               continue;
             }
-            const printed = await printBatch(page, server.url, job.batch, job.batch[0]!.kind!);
+            const printed = await printBatch(page, server.url, job.batch, job.batch[0]!.kind!, margins, count);
             job.batch.forEach((b, k) => {
               const p = printed[k];
               if (p) done(b, p.pdf, p.layout);
@@ -521,7 +557,7 @@ export async function printBulletinPdfs(root: string, out: string, cacheDir: str
   }
   pruneCachedPdfs(cache, used);
   mark('bulletin-pdf:done');
-  return { printed: toPrint.length, reused: ids.length - toPrint.length };
+  return { printed: toPrint.length, reused: ids.length - toPrint.length, documents: count.documents };
 }
 
 export default function bulletinPdf(): AstroIntegration {

@@ -20,38 +20,54 @@ export interface PartFacts {
   without?: PartPrinted;
 }
 
-export type PartStep = { print: Contents } | { cut: Contents };
+/** Print it one way, or both at once (the same bulletin twice in one print), or cut it from the print made that way. */
+/** How far from the limit an estimate must be to be taken: printed without contents first (short), or long for certain (long). */
+export interface PrintMargins {
+  short: number;
+  long: number;
+}
+
+export type PartStep = { print: Contents | 'both' } | { cut: Contents };
 
 /**
- * Estimated lengths this far below the limit are printed without contents first. Measured on the
- * benchmark's 110 bulletins: no estimate under 3.8 pages printed past four, and 3.92 printed on five.
+ * Estimated lengths this far below the limit are printed without contents first; nearer, both ways
+ * at once. Measured on the benchmark's 110 bulletins: none estimated under 3.9 pages printed past
+ * four; 3.92 printed on five, 3.95 on four.
  */
-export const SHORT_GUESS_MARGIN = 0.2;
+export const SHORT_GUESS_MARGIN = 0.1;
 
 /**
  * Estimated lengths this far past the limit are long for certain: cut into pages, a bulletin is never
  * shorter than laid out in one piece, short of the margins a page break swallows (a few millimetres
- * a break; this is a fifth of a page).
+ * a break; this is 22–25 mm).
  */
-export const LONG_CERTAIN_MARGIN = 0.2;
+export const LONG_CERTAIN_MARGIN = 0.1;
+
+export const PRINT_MARGINS: PrintMargins = { short: SHORT_GUESS_MARGIN, long: LONG_CERTAIN_MARGIN };
 
 /**
  * The next step for one bulletin. A print with its contents is its PDF when the bulletin is long for
  * certain: by its estimate, or because taking the contents out shortens it by no more than the pages
  * they reach and it is still long without those. Each bulletin is printed at most twice: once each way.
+ * A bulletin printed both ways at once has both facts from one print.
  */
-export function partStep(facts: PartFacts, tocAfter: number): PartStep {
+export function partStep(facts: PartFacts, tocAfter: number, margins: PrintMargins = PRINT_MARGINS): PartStep {
   const { with: withContents, without, estimate } = facts;
   if (without) {
     if (without.pages <= tocAfter) return { cut: 'without' };
     return withContents ? { cut: 'with' } : { print: 'with' };
   }
   if (withContents) {
-    const long = withContents.pages - withContents.reach > tocAfter || (estimate !== undefined && estimate >= tocAfter + LONG_CERTAIN_MARGIN);
+    const long = withContents.pages - withContents.reach > tocAfter || (estimate !== undefined && estimate >= tocAfter + margins.long);
     return long && withContents.pages > tocAfter ? { cut: 'with' } : { print: 'without' };
   }
-  return { print: estimate !== undefined && estimate <= tocAfter - SHORT_GUESS_MARGIN ? 'without' : 'with' };
+  // Not printed yet: as its estimate says, or both ways where the estimate is too near the limit to say.
+  if (estimate === undefined || estimate >= tocAfter + margins.long) return { print: 'with' };
+  return { print: estimate <= tocAfter - margins.short ? 'without' : 'both' };
 }
+
+/** A kind is not cut into prints of fewer bulletins than this: each print costs Chromium its fonts again. */
+const MIN_BATCH = 10;
 
 export interface PrintItem {
   kind: string | undefined;
@@ -62,7 +78,8 @@ export interface PrintItem {
 /**
  * Bulletins of one kind go to one print together, at most `maxBatch` to a print (a print's cost is
  * mostly per document, so fewer, larger prints are cheaper); the kinds are cut into enough prints of
- * even cost that `tabs` tabs printing them longest first finish together (about two prints a tab).
+ * even cost that `tabs` tabs printing them longest first finish together (about two prints a tab),
+ * none of fewer than MIN_BATCH bulletins unless the kind has fewer.
  * Answers the prints as lists of indexes, longest first; each keeps the items' order.
  */
 export function printBatches(items: readonly PrintItem[], tabs: number, maxBatch: number): number[][] {
@@ -78,7 +95,7 @@ export function printBatches(items: readonly PrintItem[], tabs: number, maxBatch
   const batches: { ks: number[]; cost: number }[] = [];
   for (const ks of kinds.values()) {
     const cost = ks.reduce((sum, k) => sum + items[k]!.cost, 0);
-    const count = Math.min(ks.length, Math.max(1, target > 0 ? Math.round(cost / target) : 1));
+    const count = Math.max(1, Math.min(Math.floor(ks.length / MIN_BATCH), target > 0 ? Math.round(cost / target) : 1));
     // Each item goes to the share of the kind's cost its middle falls in; a share over maxBatch is cut again.
     const shares: number[][] = Array.from({ length: count }, () => []);
     let before = 0;

@@ -12,6 +12,7 @@ import { readArticleFile } from '../../src/io/articles.ts';
 import { readBulletinFile } from '../../src/io/bulletins.ts';
 import { loadRegistries } from '../../src/io/registries.ts';
 import { printBulletinPdfs } from '../../src/integrations/bulletin-pdf.ts';
+import type { PrintMargins } from '../../src/lib/print-plan.ts';
 import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import { pdfLayout } from '../../src/lib/pdf-destinations.ts';
 import { page as builtPage } from '../helpers/html.ts';
@@ -117,7 +118,56 @@ function words(pdf: string): { width: number; words: { text: string; x: number; 
   }));
 }
 
-describe('简报 printed in one batch, each starting wherever the last one ended', () => {
+/**
+ * A copy of the built site with only these bulletins, their PDFs printed afresh: each its own page, or
+ * (copiesOf) copies of one page under their own ids. Answers the folder and the Chromium prints made.
+ */
+async function printOnly(name: string, ids: readonly string[], { copiesOf, margins }: { copiesOf?: string; margins?: PrintMargins } = {}): Promise<{ out: string; documents: number }> {
+  const out = join(dir, name);
+  cpSync(site, out, { recursive: true });
+  if (copiesOf) for (const id of ids) if (id !== copiesOf) cpSync(join(out, 'bulletins', copiesOf), join(out, 'bulletins', id), { recursive: true });
+  for (const d of readdirSync(join(out, 'bulletins'))) if (d.endsWith('.pdf') || (!ids.includes(d) && !d.includes('.'))) rmSync(join(out, 'bulletins', d), { recursive: true, force: true });
+  const { printed, reused, documents } = await printBulletinPdfs(ROOT, out, join(dir, `${name}-cache`), undefined, undefined, margins);
+  expect({ printed, reused }).toEqual({ printed: ids.length, reused: 0 });
+  return { out, documents: documents! };
+}
+
+/** Every bulletin printed both ways in its first print (its estimate never taken), as one near four pages is. */
+const BOTH_WAYS: PrintMargins = { short: 99, long: 99 };
+
+describe('a 专版 printed both ways at once, with and without its contents, in one print', () => {
+  const served = servedSite(site);
+  const ids = zhuanban.map((b) => b.id);
+  let out: string;
+  let documents: number;
+
+  beforeAll(async () => {
+    ({ out, documents } = await printOnly('both', ids, { margins: BOTH_WAYS }));
+  }, 300_000);
+
+  it('prints them once, each twice over in one document, and cuts each from its copy without contents', () => {
+    // Were the copies not found in the print, each 专版 would be printed again without contents.
+    expect(documents).toBe(1);
+  });
+
+  it.each(ids)('%s: the pages and text of the page printed alone, without a contents list', async (id) => {
+    const pdf = join(out, `bulletins/${id}.pdf`);
+    const text = sheets(pdf);
+    const tab = await served.browser.newPage();
+    await tab.goto(`${served.url}/bulletins/${id}/`, { waitUntil: 'load' });
+    writeFileSync(join(dir, `both-alone-${id}.pdf`), await tab.pdf({ preferCSSPageSize: true }));
+    await tab.close();
+    expect(text).toEqual(sheets(join(dir, `both-alone-${id}.pdf`)));
+    text.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(new RegExp(`${i + 1}/${text.length}$`)));
+    expect(readFileSync(join(out, `bulletins/${id}/index.html`), 'utf8')).not.toContain('data-print-toc');
+    expect(info(pdf, 'Title')).toBe(titleOf(builtPage(site, `/bulletins/${id}/`)));
+  });
+});
+
+describe.each([
+  ['as its length is estimated', undefined],
+  ['printed both ways at once', BOTH_WAYS],
+] as const)('简报 printed in one batch, each starting wherever the last one ended (%s)', (name, margins) => {
   const served = servedSite(site);
   const JIANBAO = bulletins.find((b) => b.kind === '简报')!.id;
   // The site's 简报 three times over (it runs to five pages: the copies start on left-hand pages of the print).
@@ -125,20 +175,15 @@ describe('简报 printed in one batch, each starting wherever the last one ended
   let out: string;
 
   beforeAll(async () => {
-    out = join(dir, 'dist');
-    cpSync(site, out, { recursive: true });
-    for (const id of copies.slice(1)) cpSync(join(out, 'bulletins', JIANBAO), join(out, 'bulletins', id), { recursive: true });
-    for (const d of readdirSync(join(out, 'bulletins'))) if (d.endsWith('.pdf') || (!copies.includes(d) && !d.includes('.'))) rmSync(join(out, 'bulletins', d), { recursive: true, force: true });
-    const r = await printBulletinPdfs(ROOT, out, join(dir, 'cache'));
-    expect(r).toEqual({ printed: 3, reused: 0 });
+    ({ out } = await printOnly(margins ? 'jianbao-both' : 'jianbao', copies, { copiesOf: JIANBAO, margins }));
   }, 300_000);
 
   it('gives each the pages, words and word positions of the page printed alone, numbered — N — at the outer edge', async () => {
     const tab = await served.browser.newPage();
     await tab.goto(`${served.url}/bulletins/${JIANBAO}/`, { waitUntil: 'load' });
-    writeFileSync(join(dir, 'alone.pdf'), await tab.pdf({ preferCSSPageSize: true }));
+    writeFileSync(join(dir, `alone-${name}.pdf`), await tab.pdf({ preferCSSPageSize: true }));
     await tab.close();
-    const alone = words(join(dir, 'alone.pdf'));
+    const alone = words(join(dir, `alone-${name}.pdf`));
     const body = (p: ReturnType<typeof words>[number]) => p.words.filter((w) => w.y < 743); // above the page number
     // The alone print's contents numbers: one per story, each the last word of its contents line, on the right.
     // They are on the first page: the words there, by index.

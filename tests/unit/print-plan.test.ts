@@ -6,10 +6,12 @@ import { LONG_CERTAIN_MARGIN, partStep, printBatches, SHORT_GUESS_MARGIN, type C
 const TOC_AFTER = 4;
 
 describe('partStep', () => {
-  it('prints first without contents only when the estimate is clearly short', () => {
+  it('prints first as the estimate says, and both ways where it is too near the limit to say', () => {
     expect(partStep({ estimate: 2.5 }, TOC_AFTER)).toEqual({ print: 'without' });
     expect(partStep({ estimate: TOC_AFTER - SHORT_GUESS_MARGIN }, TOC_AFTER)).toEqual({ print: 'without' });
-    expect(partStep({ estimate: TOC_AFTER - SHORT_GUESS_MARGIN + 0.01 }, TOC_AFTER)).toEqual({ print: 'with' });
+    expect(partStep({ estimate: TOC_AFTER - SHORT_GUESS_MARGIN + 0.01 }, TOC_AFTER)).toEqual({ print: 'both' });
+    expect(partStep({ estimate: TOC_AFTER + LONG_CERTAIN_MARGIN - 0.01 }, TOC_AFTER)).toEqual({ print: 'both' });
+    expect(partStep({ estimate: TOC_AFTER + LONG_CERTAIN_MARGIN }, TOC_AFTER)).toEqual({ print: 'with' });
     expect(partStep({}, TOC_AFTER)).toEqual({ print: 'with' });
   });
 
@@ -35,7 +37,7 @@ describe('partStep', () => {
       for (const added of [0, 1]) {
         for (const reach of [1, 2]) {
           if (added > reach) continue;
-          for (const estimate of [undefined, 0.5, without - 0.9, without - 0.1, 3.7, 3.9, 4.1, 4.5, 8]) {
+          for (const estimate of [undefined, 0.5, without - 0.9, without - 0.1, 3.7, 3.85, 3.95, 4.05, 4.1, 4.5, 8]) {
             // The estimate is never more than the bulletin's length: laid out in one piece, it is not longer than cut into pages.
             if (estimate !== undefined && estimate > without) continue;
             const facts: PartFacts = { estimate };
@@ -43,12 +45,14 @@ describe('partStep', () => {
             let step: PartStep = partStep(facts, TOC_AFTER);
             while ('print' in step) {
               prints++;
-              const way: Contents = step.print;
-              facts[way] = way === 'with' ? { pages: without + added, reach } : { pages: without, reach: 0 };
+              const ways: Contents[] = step.print === 'both' ? ['with', 'without'] : [step.print];
+              for (const way of ways) facts[way] = way === 'with' ? { pages: without + added, reach } : { pages: without, reach: 0 };
               step = partStep(facts, TOC_AFTER);
             }
             const label = `${without}+${added} pages, contents on ${reach}, estimate ${estimate}`;
             expect(prints, label).toBeLessThanOrEqual(2);
+            // Near the limit, one print (both ways) settles it.
+            if (estimate !== undefined && estimate > TOC_AFTER - SHORT_GUESS_MARGIN) expect(prints, label).toBe(1);
             expect(step.cut, label).toBe(without > TOC_AFTER ? 'with' : 'without');
           }
         }
@@ -72,13 +76,20 @@ describe('printBatches', () => {
   });
 
   it('makes about two prints of even cost a tab, longest first', () => {
-    // 100 专版 of 10 and 10 简报 of 100: 2,000 in all, 500 a print for two tabs.
-    const all = [...items('专版', 100), ...items('简报', 10, 100)];
+    // 100 专版 of 10 and 20 简报 of 50: 2,000 in all, 500 a print for two tabs.
+    const all = [...items('专版', 100), ...items('简报', 20, 50)];
     const batches = printBatches(all, 2, 60);
     const costs = batches.map((b) => b.reduce((sum, k) => sum + all[k]!.cost, 0));
     expect(costs).toEqual([...costs].sort((a, b) => b - a));
     expect(batches).toHaveLength(4);
     for (const c of costs) expect(c).toBe(500);
+  });
+
+  it('does not cut a kind into prints of fewer than ten', () => {
+    // The fixture site: three 专版 and a long 简报, one print each.
+    expect(printBatches([...items('专版', 3), ...items('简报', 1, 100)], 2, 60)).toEqual([[3], [0, 1, 2]]);
+    // Ten long 简报 beside a hundred short 专版: one print of ten, however much of the work they are.
+    expect(printBatches([...items('专版', 100), ...items('简报', 10, 100)], 2, 60).map((b) => b.length)).toEqual([10, 50, 50]);
   });
 
   it('prints a kind too small for a share in one print, and one bulletin alone when asked', () => {
