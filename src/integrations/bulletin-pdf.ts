@@ -66,6 +66,8 @@ const JIANBAO_MIRROR = (2 / 25.4) * 72;
 /** A 简报's, as @page jianbao draws them: "— N —" in 14 pt below the text block, 5 mm in from the outer
  * edge of the text block (26 mm from the paper's edge): right on odd pages, left on even ones. */
 const JIANBAO_STAMP: PageStamp = { text: (n) => `— ${n} —`, size: 14, baseline: 69, place: (n) => ({ align: n % 2 ? 'right' : 'left', inset: 87.9 }) };
+/** The cut-out PDFs' object streams at zlib's fastest level: under 1 % larger than at its default, in half the time. */
+const deflateFast = (bytes: Uint8Array) => deflateSync(bytes, { level: 1 });
 /** The id of each bulletin's part in a batch print, and the prefix of the ids inside it. */
 const PART = 'jiexun-pdf-part-';
 /** The code whose change makes every cached PDF stale. */
@@ -295,7 +297,7 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       cuts.set(source.whole, [...(cuts.get(source.whole) ?? []), { k, source }]);
     }
     for (const [whole, parts] of cuts) {
-      const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${source.slot}-${name}`, name])) })), deflateSync);
+      const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${source.slot}-${name}`, name])) })), deflateFast);
       parts.forEach(({ k, source }, i) => (results[k] = { pdf: pdfs[i]!, layout: { pages: pagesOf(source.span), destinations: source.destinations } }));
     }
     // The slots to print: part k as it is, and (printed both ways) a copy of it after it, "<k>c", without contents.

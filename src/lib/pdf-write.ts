@@ -1,7 +1,8 @@
 // Writes a pdf-lib document the way pdf-lib's PDFStreamWriter does (objects packed into compressed
 // object streams, a cross-reference stream), by hand because pdf-lib compresses with pako, in
 // JavaScript, and takes no other deflate: that was most of the time of cutting the bulletin PDFs
-// apart. The caller passes the deflate (zlib's, natively). Pure.
+// apart. The caller passes the deflate (zlib's, natively). Every object is sized first and copied
+// once, straight into its stream or the file. Pure.
 import { PDFContext, PDFInvalidObject, PDFRef, PDFStream, type PDFObject } from 'pdf-lib';
 
 /** zlib-format deflate (RFC 1950), as PDF's FlateDecode reads it. */
@@ -10,63 +11,66 @@ export type Deflate = (bytes: Uint8Array) => Uint8Array;
 /** Objects to an object stream: pdf-lib packs 50; more make fewer, better-compressed streams. */
 const PER_STREAM = 200;
 
-const encoder = new TextEncoder();
-/** PDF syntax here is ASCII, which UTF-8 writes byte for byte. */
-const ascii = (text: string) => encoder.encode(text);
-const bytesOf = (object: PDFObject) => {
-  const out = new Uint8Array(object.sizeInBytes());
-  object.copyBytesInto(out, 0);
-  return out;
+/** Copies PDF syntax (ASCII) into `out` at `at`; answers its length. */
+function copyAscii(text: string, out: Uint8Array, at: number): number {
+  for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
+  return text.length;
+}
+
+/** A piece of the file: ASCII text, bytes, or an object written in place. */
+type Piece = string | Uint8Array | PDFObject;
+const sizeOf = (piece: Piece) => (typeof piece === 'string' ? piece.length : piece instanceof Uint8Array ? piece.length : piece.sizeInBytes());
+const copyInto = (piece: Piece, out: Uint8Array, at: number) => {
+  if (typeof piece === 'string') return copyAscii(piece, out, at);
+  if (piece instanceof Uint8Array) {
+    out.set(piece, at);
+    return piece.length;
+  }
+  return piece.copyBytesInto(out, at);
 };
 
 export function writePdf(context: PDFContext, deflate: Deflate): Uint8Array {
-  const chunks: Uint8Array[] = [];
+  const pieces: Piece[] = [];
   let offset = 0;
-  const push = (bytes: Uint8Array) => {
-    chunks.push(bytes);
-    offset += bytes.length;
+  const push = (...more: Piece[]) => {
+    for (const piece of more) {
+      pieces.push(piece);
+      offset += sizeOf(piece);
+    }
   };
   // An xref stream row: type, then offset or object stream, then generation or index in that stream.
   const rows = new Map<number, [number, number, number]>();
-  const writeObject = (ref: PDFRef, body: Uint8Array) => {
-    rows.set(ref.objectNumber, [1, offset, ref.generationNumber]);
-    push(ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`));
-    push(body);
-    push(ascii('\nendobj\n\n'));
-  };
   const writeStream = (ref: PDFRef, dict: string, data: Uint8Array) => {
     rows.set(ref.objectNumber, [1, offset, 0]);
-    push(ascii(`${ref.objectNumber} 0 obj\n<<\n${dict}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`));
-    push(data);
-    push(ascii('\nendstream\nendobj\n\n'));
+    push(`${ref.objectNumber} 0 obj\n<<\n${dict}\n/Filter /FlateDecode\n/Length ${data.length}\n>>\nstream\n`, data, '\nendstream\nendobj\n\n');
   };
 
   // The header, with a comment of high bytes that marks the file as binary.
-  push(Uint8Array.of(...ascii('%PDF-1.7\n%'), 0x81, 0x81, 0x81, 0x81, 0x0a, 0x0a));
+  push(Uint8Array.of(...Array.from('%PDF-1.7\n%', (c) => c.charCodeAt(0)), 0x81, 0x81, 0x81, 0x81, 0x0a, 0x0a));
   let next = context.largestObjectNumber + 1;
   const packed: [PDFRef, PDFObject][] = [];
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     // Streams cannot go into an object stream; nor can an object of another generation.
-    if (object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0 || ref === context.trailerInfo.Encrypt) writeObject(ref, bytesOf(object));
-    else packed.push([ref, object]);
+    if (object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0 || ref === context.trailerInfo.Encrypt) {
+      rows.set(ref.objectNumber, [1, offset, ref.generationNumber]);
+      push(`${ref.objectNumber} ${ref.generationNumber} obj\n`, object, '\nendobj\n\n');
+    } else packed.push([ref, object]);
   }
   for (let i = 0; i < packed.length; i += PER_STREAM) {
     const group = packed.slice(i, i + PER_STREAM);
     const stream = PDFRef.of(next++);
-    const bodies = group.map(([, object]) => bytesOf(object));
+    const sizes = group.map(([, object]) => object.sizeInBytes());
     let at = 0;
     const index = group.map(([ref], k) => {
       const entry = `${ref.objectNumber} ${at}`;
-      at += bodies[k]!.length + 1;
+      at += sizes[k]! + 1;
       return entry;
     });
-    const head = ascii(`${index.join(' ')} `);
+    const head = `${index.join(' ')} `;
     const contents = new Uint8Array(head.length + at);
-    contents.set(head, 0);
-    let p = head.length;
-    group.forEach(([ref], k) => {
-      contents.set(bodies[k]!, p);
-      p += bodies[k]!.length;
+    let p = copyAscii(head, contents, 0);
+    group.forEach(([ref, object], k) => {
+      p += object.copyBytesInto(contents, p);
       contents[p++] = 0x0a;
       rows.set(ref.objectNumber, [2, stream.objectNumber, k]);
     });
@@ -85,23 +89,20 @@ export function writePdf(context: PDFContext, deflate: Deflate): Uint8Array {
     else runs.push(n, 1);
   }
   const table = new Uint8Array(numbers.length * 7);
+  const view = new DataView(table.buffer);
   numbers.forEach((n, i) => {
     const [type, two, three] = rows.get(n)!;
-    const view = new DataView(table.buffer, i * 7, 7);
-    view.setUint8(0, type);
-    view.setUint32(1, two);
-    view.setUint16(5, three);
+    view.setUint8(i * 7, type);
+    view.setUint32(i * 7 + 1, two);
+    view.setUint16(i * 7 + 5, three);
   });
   const { Root, Info, ID } = context.trailerInfo;
   const trailer = [`/Type /XRef`, `/Size ${next}`, `/W [ 1 4 2 ]`, `/Index [ ${runs.join(' ')} ]`, Root ? `/Root ${Root}` : '', Info ? `/Info ${Info}` : '', ID ? `/ID ${ID}` : ''].filter(Boolean).join('\n');
   writeStream(xref, trailer, deflate(table));
-  push(ascii(`startxref\n${xrefOffset}\n%%EOF`));
+  push(`startxref\n${xrefOffset}\n%%EOF`);
 
   const out = new Uint8Array(offset);
   let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
+  for (const piece of pieces) at += copyInto(piece, out, at);
   return out;
 }
