@@ -29,9 +29,9 @@
 // the width of its text block, and the first print has the parts that look long with their contents
 // (each page number a blank of its own width, drawn in when cut), the others without, and one too
 // near four pages to tell twice over, both ways; a part the print shows otherwise is printed once
-// more (print-plan.ts's partStep). Printed alone, a longer one
-// is printed with its contents to find the pages, then with the numbers filled in, kept once its own
-// destinations match the numbers it shows (printBulletin).
+// more (print-plan.ts's partStep). Printed alone, a longer one is printed with its contents to find
+// the pages, then with the numbers filled in, kept once its own destinations match the numbers it
+// shows (printBulletin).
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -294,7 +294,9 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     for (const { k, step } of steps) {
       if (!('cut' in step)) continue;
       const source = sources[k]![step.cut]!;
-      cuts.set(source.whole, [...(cuts.get(source.whole) ?? []), { k, source }]);
+      const from = cuts.get(source.whole);
+      if (from) from.push({ k, source });
+      else cuts.set(source.whole, [{ k, source }]);
     }
     for (const [whole, parts] of cuts) {
       const pdfs = splitPdf(whole, parts.map(({ k, source }) => ({ ...source.span, title: titles[k]!, stamp, shift, fills: source.fills, keep: new Map([...source.destinations.keys()].map((name) => [`${PART}${source.slot}-${name}`, name])) })), deflateFast);
@@ -313,8 +315,9 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
     if (!again.length || round === 2) break;
     // Only the slots to print stay in the document, each with or without its contents.
     await page.evaluate(
-      ({ modes, part }) => {
+      async ({ modes, part }) => {
         const contents = new Map(modes);
+        const copied: HTMLElement[] = [];
         const marks = document.querySelector('main > nav')!;
         for (const [slot] of modes) {
           if (!slot.endsWith('c') || document.querySelector(`main > [data-part="${slot}"]`)) continue;
@@ -330,6 +333,7 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
             if (href.startsWith(`${from}-`)) a.setAttribute('href', `#${to}${href.slice(from.length)}`);
           }
           original.after(copy);
+          copied.push(copy);
           for (const id of [to, `${to}-end`]) {
             const a = document.createElement('a');
             a.href = `#${id}`;
@@ -348,6 +352,8 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
           div.style.breakBefore = first ? 'auto' : 'page';
           first = false;
         }
+        // A copy's photos are the original's, loaded: decoded again before the print, all the same.
+        await Promise.all(copied.flatMap((copy) => [...copy.querySelectorAll('img')].map((img) => img.decode().catch(() => {}))));
       },
       { modes: again.map(({ slot, way }) => [slot, way === 'with'] as [string, boolean]), part: PART },
     );

@@ -156,20 +156,20 @@ export const loadPdf = (bytes: Uint8Array) => PDFDocument.load(bytes, { updateMe
 /** Cuts `whole` into `parts`, written compressed with the caller's deflate (src/lib/pdf-write.ts: Node's zlib, natively). */
 export function splitPdf(whole: PDFDocument, parts: readonly PdfPart[], deflate: Deflate): Uint8Array[] {
   const source = whole.context;
-  const printed = whole.getPages();
-  const pages = printed.map((p) => p.ref);
+  const printedPages = whole.getPages();
+  const pages = printedPages.map((p) => p.ref);
   const lang = whole.catalog.lookupMaybe(PDFName.of('Lang'), PDFString, PDFHexString);
   const info = (key: string) => source.lookupMaybe(source.trailerInfo.Info, PDFDict)?.get(PDFName.of(key));
   // The same name under two enums (pdf-lib's and its font package's): the cast only bridges the types.
   const dests = whole.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict);
   const font = StandardFontEmbedder.for(StandardFonts.TimesRoman as unknown as Parameters<typeof StandardFontEmbedder.for>[0]);
-  const fonts = new Map<PDFRef, PDFRef[] | null>();
+  const fontReach = new Map<PDFRef, PDFRef[] | null>();
   const out: Uint8Array[] = [];
   for (const part of parts) {
     if (!(part.from >= 1 && part.to >= part.from && part.to <= pages.length)) throw new Error(`pages ${part.from}–${part.to} are not in the ${pages.length} printed`);
     const own = pages.slice(part.from - 1, part.to);
-    // Read while the pages still hang in the print's page tree (their size is inherited from it).
-    const widths = printed.slice(part.from - 1, part.to).map((p) => p.getWidth());
+    // Read before the pages are moved to the part's own page tree (pdf-lib reads a page's size through its tree).
+    const widths = printedPages.slice(part.from - 1, part.to).map((p) => p.getWidth());
     // A new file of the same numbered objects (shared, not copied), then its own page tree and catalogue.
     const context = PDFContext.create();
     const keep = part.keep ?? new Map<string, string>();
@@ -180,7 +180,7 @@ export function splitPdf(whole: PDFDocument, parts: readonly PdfPart[], deflate:
       const target = source.lookup(value);
       return keep.has(name.decodeText()) && target instanceof PDFArray && ownSet.has(target.get(0) as PDFRef);
     });
-    for (const ref of reachable(source, [...own, ...kept.map(([, v]) => v).filter((v): v is PDFRef => v instanceof PDFRef)], fonts)) context.assign(ref, source.lookup(ref)!);
+    for (const ref of reachable(source, [...own, ...kept.map(([, v]) => v).filter((v): v is PDFRef => v instanceof PDFRef)], fontReach)) context.assign(ref, source.lookup(ref)!);
     context.largestObjectNumber = source.largestObjectNumber;
     const fontRef = context.nextRef();
     font.embedIntoContext(context, fontRef);

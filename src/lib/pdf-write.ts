@@ -1,5 +1,5 @@
-// Writes a pdf-lib document the way pdf-lib's PDFStreamWriter does (objects packed into compressed
-// object streams, a cross-reference stream), by hand because pdf-lib compresses with pako, in
+// Writes an unencrypted pdf-lib document as pdf-lib's PDFStreamWriter does (objects packed into
+// compressed object streams, 200 to a stream where it packs 50; a cross-reference stream), by hand because pdf-lib compresses with pako, in
 // JavaScript, and takes no other deflate: that was most of the time of cutting the bulletin PDFs
 // apart. The caller passes the deflate (zlib's, natively). Every object is sized first and copied
 // once, straight into its stream or the file. Pure.
@@ -8,7 +8,7 @@ import { PDFContext, PDFInvalidObject, PDFRef, PDFStream, type PDFObject } from 
 /** zlib-format deflate (RFC 1950), as PDF's FlateDecode reads it. */
 export type Deflate = (bytes: Uint8Array) => Uint8Array;
 
-/** Objects to an object stream: pdf-lib packs 50; more make fewer, better-compressed streams. */
+/** Objects to an object stream: more than pdf-lib's 50 make fewer, better-compressed streams. */
 const PER_STREAM = 200;
 
 /** Copies PDF syntax (ASCII) into `out` at `at`; answers its length. */
@@ -30,6 +30,7 @@ const copyInto = (piece: Piece, out: Uint8Array, at: number) => {
 };
 
 export function writePdf(context: PDFContext, deflate: Deflate): Uint8Array {
+  if (context.trailerInfo.Encrypt) throw new Error('writePdf writes unencrypted documents only');
   const pieces: Piece[] = [];
   let offset = 0;
   const push = (...more: Piece[]) => {
@@ -51,7 +52,7 @@ export function writePdf(context: PDFContext, deflate: Deflate): Uint8Array {
   const packed: [PDFRef, PDFObject][] = [];
   for (const [ref, object] of context.enumerateIndirectObjects()) {
     // Streams cannot go into an object stream; nor can an object of another generation.
-    if (object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0 || ref === context.trailerInfo.Encrypt) {
+    if (object instanceof PDFStream || object instanceof PDFInvalidObject || ref.generationNumber !== 0) {
       rows.set(ref.objectNumber, [1, offset, ref.generationNumber]);
       push(`${ref.objectNumber} ${ref.generationNumber} obj\n`, object, '\nendobj\n\n');
     } else packed.push([ref, object]);

@@ -150,6 +150,11 @@ describe('a 专版 printed both ways at once, with and without its contents, in 
     expect(documents).toBe(1);
   });
 
+  it('prints them once as their lengths are estimated too: each measured short, printed without contents', async () => {
+    // Were the lengths not measured (no estimate), each would be printed with its contents, then again without.
+    expect((await printOnly('estimated', ids)).documents).toBe(1);
+  }, 300_000);
+
   it.each(ids)('%s: the pages and text of the page printed alone, without a contents list', async (id) => {
     const pdf = join(out, `bulletins/${id}.pdf`);
     const text = sheets(pdf);
@@ -170,13 +175,19 @@ describe.each([
 ] as const)('简报 printed in one batch, each starting wherever the last one ended (%s)', (name, margins) => {
   const served = servedSite(site);
   const JIANBAO = bulletins.find((b) => b.kind === '简报')!.id;
-  // The site's 简报 three times over (it runs to five pages: the copies start on left-hand pages of the print).
+  // The site's 简报 three times over (it runs to five pages: as estimated, the copies start on left-hand
+  // pages of the print; printed both ways, each is followed by its copy without contents).
   const copies = [JIANBAO, `${JIANBAO}-copy-a`, `${JIANBAO}-copy-b`];
   let out: string;
+  let documents: number;
 
   beforeAll(async () => {
-    ({ out } = await printOnly(margins ? 'jianbao-both' : 'jianbao', copies, { copiesOf: JIANBAO, margins }));
+    ({ out, documents } = await printOnly(margins ? 'jianbao-both' : 'jianbao', copies, { copiesOf: JIANBAO, margins }));
   }, 300_000);
+
+  it('prints the three in one document, once', () => {
+    expect(documents).toBe(1);
+  });
 
   it('gives each the pages, words and word positions of the page printed alone, numbered — N — at the outer edge', async () => {
     const tab = await served.browser.newPage();
