@@ -283,13 +283,17 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
   };
 
   /** Each part's prints so far, either way: the print, its slot and pages there, and (with contents) what its contents say. */
-  type Source = { whole: PDFDocument; slot: string; span: Span; destinations: Map<string, number>; fills: PageFill[] };
-  const facts: PartFacts[] = batch.map((_, k) => ({ estimate: estimates[k] ?? undefined }));
+  type Source = { whole: PDFDocument; slot: string; span: Span; reach: number; destinations: Map<string, number>; fills: PageFill[] };
   const sources: Partial<Record<Contents, Source>>[] = batch.map(() => ({}));
+  /** What print-plan decides part k's next step from: its estimate and what its prints showed. */
+  const factsOf = (k: number): PartFacts => {
+    const seen = (source: Source | undefined) => source && { pages: pagesOf(source.span), reach: source.reach };
+    return { estimate: estimates[k] ?? undefined, with: seen(sources[k]!.with), without: seen(sources[k]!.without) };
+  };
   let left = batch.map((_, k) => k);
   // Each part is printed at most twice (once each way, or both at once), and cut on the round after its last print.
   for (let round = 0; left.length && round <= 2; round++) {
-    const steps = left.map((k) => ({ k, step: partStep(facts[k]!, TOC_AFTER_PAGES, margins) }));
+    const steps = left.map((k) => ({ k, step: partStep(factsOf(k), TOC_AFTER_PAGES, margins) }));
     const cuts = new Map<PDFDocument, { k: number; source: Source }[]>();
     for (const { k, step } of steps) {
       if (!('cut' in step)) continue;
@@ -365,13 +369,9 @@ async function printBatch(page: Page, base: string, batch: readonly Bulletin[], 
       if (!span) continue;
       const read = way === 'with' ? contentsOf(k, slot, printed, links) : { destinations: new Map<string, number>(), fills: [], reach: 0 };
       if (!read) continue;
-      const source = { whole: printed.whole, slot, span, destinations: read.destinations, fills: read.fills };
-      const seen = { pages: pagesOf(span), reach: read.reach };
+      const source = { whole: printed.whole, slot, span, ...read };
       // A part without a contents list prints the same either way.
-      for (const w of stories[k]!.length ? [way] : (['with', 'without'] as const)) {
-        facts[k]![w] = seen;
-        sources[k]![w] = source;
-      }
+      for (const w of stories[k]!.length ? [way] : (['with', 'without'] as const)) sources[k]![w] = source;
       next.add(k);
     }
     // A part printed both ways with one of them not found goes on with what was found (partStep decides again).

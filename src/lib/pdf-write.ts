@@ -11,7 +11,7 @@ export type Deflate = (bytes: Uint8Array) => Uint8Array;
 /** Objects to an object stream: more than pdf-lib's 50 make fewer, better-compressed streams. */
 const PER_STREAM = 200;
 
-/** Copies PDF syntax (ASCII) into `out` at `at`; answers its length. */
+/** Copies PDF syntax (one byte a character: ASCII, and the header's high bytes) into `out` at `at`; answers its length. */
 function copyAscii(text: string, out: Uint8Array, at: number): number {
   for (let i = 0; i < text.length; i++) out[at + i] = text.charCodeAt(i);
   return text.length;
@@ -47,7 +47,7 @@ export function writePdf(context: PDFContext, deflate: Deflate): Uint8Array {
   };
 
   // The header, with a comment of high bytes that marks the file as binary.
-  push(Uint8Array.of(...Array.from('%PDF-1.7\n%', (c) => c.charCodeAt(0)), 0x81, 0x81, 0x81, 0x81, 0x0a, 0x0a));
+  push('%PDF-1.7\n%\x81\x81\x81\x81\n\n');
   let next = context.largestObjectNumber + 1;
   const packed: [PDFRef, PDFObject][] = [];
   for (const [ref, object] of context.enumerateIndirectObjects()) {
