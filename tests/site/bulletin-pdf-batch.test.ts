@@ -44,10 +44,30 @@ beforeAll(() => {
 afterAll(() => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
+const served = servedSite(site);
+
+const aloneFiles = new Map<string, Promise<string>>();
+/** The bulletin's page printed alone in a browser, the way a reader prints it: once a run, for every test that compares with it. */
+function printedAlone(id: string): Promise<string> {
+  let file = aloneFiles.get(id);
+  if (!file) {
+    file = (async () => {
+      const tab = await served.browser.newPage();
+      try {
+        await tab.goto(`${served.url}/bulletins/${id}/`, { waitUntil: 'load' });
+        const path = join(dir, `alone-${id}.pdf`);
+        writeFileSync(path, await tab.pdf({ preferCSSPageSize: true }));
+        return path;
+      } finally {
+        await tab.close();
+      }
+    })();
+    aloneFiles.set(id, file);
+  }
+  return file;
+}
 
 describe('the 专版 PDFs, printed in one batch and cut apart', () => {
-  const served = servedSite(site);
-
   it('covers several 专版 (the batch is real)', () => {
     expect(zhuanban.length).toBeGreaterThanOrEqual(3);
   });
@@ -70,14 +90,10 @@ describe('the 专版 PDFs, printed in one batch and cut apart', () => {
     expect((await pdfLayout(readFileSync(pdf))).destinations.size).toBe(0);
 
     // The same page printed alone, the way a reader prints it: the same pages with the same text.
-    const tab = await served.browser.newPage();
-    await tab.goto(`${served.url}/bulletins/${id}/`, { waitUntil: 'load' });
-    const alone = await tab.pdf({ preferCSSPageSize: true });
-    await tab.close();
-    const { pages: alonePages } = await pdfLayout(alone);
+    const alone = await printedAlone(id);
+    const { pages: alonePages } = await pdfLayout(readFileSync(alone));
     expect(pages).toBe(alonePages);
-    writeFileSync(join(dir, `${id}.pdf`), alone);
-    expect(text).toEqual(sheets(join(dir, `${id}.pdf`)));
+    expect(text).toEqual(sheets(alone));
   });
 
   it('leaves the page without a printed contents list (each 专版 fits in four pages)', () => {
@@ -136,7 +152,6 @@ async function printOnly(name: string, ids: readonly string[], { copiesOf, margi
 const BOTH_WAYS: PrintMargins = { short: 99, long: 99 };
 
 describe('a 专版 printed both ways at once, with and without its contents, in one print', () => {
-  const served = servedSite(site);
   const ids = zhuanban.map((b) => b.id);
   let out: string;
   let documents: number;
@@ -158,11 +173,7 @@ describe('a 专版 printed both ways at once, with and without its contents, in 
   it.each(ids)('%s: the pages and text of the page printed alone, without a contents list', async (id) => {
     const pdf = join(out, `bulletins/${id}.pdf`);
     const text = sheets(pdf);
-    const tab = await served.browser.newPage();
-    await tab.goto(`${served.url}/bulletins/${id}/`, { waitUntil: 'load' });
-    writeFileSync(join(dir, `both-alone-${id}.pdf`), await tab.pdf({ preferCSSPageSize: true }));
-    await tab.close();
-    expect(text).toEqual(sheets(join(dir, `both-alone-${id}.pdf`)));
+    expect(text).toEqual(sheets(await printedAlone(id)));
     text.forEach((t, i) => expect(t, `page ${i + 1}`).toMatch(new RegExp(`${i + 1}/${text.length}$`)));
     expect(readFileSync(join(out, `bulletins/${id}/index.html`), 'utf8')).not.toContain('data-print-toc');
     expect(info(pdf, 'Title')).toBe(titleOf(builtPage(site, `/bulletins/${id}/`)));
@@ -172,8 +183,7 @@ describe('a 专版 printed both ways at once, with and without its contents, in 
 describe.each([
   ['as its length is estimated', undefined],
   ['printed both ways at once', BOTH_WAYS],
-] as const)('简报 printed in one batch, each starting wherever the last one ended (%s)', (name, margins) => {
-  const served = servedSite(site);
+] as const)('简报 printed in one batch, each starting wherever the last one ended (%s)', (_name, margins) => {
   const JIANBAO = bulletins.find((b) => b.kind === '简报')!.id;
   // The site's 简报 three times over (it runs to five pages: as estimated, the copies start on left-hand
   // pages of the print; printed both ways, each is followed by its copy without contents).
@@ -190,11 +200,7 @@ describe.each([
   });
 
   it('gives each the pages, words and word positions of the page printed alone, numbered — N — at the outer edge', async () => {
-    const tab = await served.browser.newPage();
-    await tab.goto(`${served.url}/bulletins/${JIANBAO}/`, { waitUntil: 'load' });
-    writeFileSync(join(dir, `alone-${name}.pdf`), await tab.pdf({ preferCSSPageSize: true }));
-    await tab.close();
-    const alone = words(join(dir, `alone-${name}.pdf`));
+    const alone = words(await printedAlone(JIANBAO));
     const body = (p: ReturnType<typeof words>[number]) => p.words.filter((w) => w.y < 743); // above the page number
     // The alone print's contents numbers: one per story, each the last word of its contents line, on the right.
     // They are on the first page: the words there, by index.
